@@ -1,0 +1,50 @@
+// Turns tables of text cells into the model and back. Every reader (bundle
+// folder, JSON file, SQLite project file) ends here, so all of them check the
+// same rules and report problems the same way: FILE:LINE: message, every
+// problem at once, and no Community unless there was none.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/community.hpp"
+#include "core/problem.hpp"
+#include "io/row_table.hpp"
+
+namespace tablemap {
+
+struct LoadResult {
+  std::optional<Community> community;  // set only when problems is empty
+  Problems problems;
+  bool ok() const { return community.has_value(); }
+};
+
+// The raw content of one community before validation.
+struct RawCommunity {
+  std::string profile_file;   // label for problems in the profile
+  std::string profile_text;   // community.json text (// comments allowed)
+  RowTable organizations;     // required
+  std::optional<RowTable> people, ties, roles;  // absent file = no rows
+};
+
+// Validates and builds the model. `current_year` bounds birth years (0 = the
+// profile's year, or this calendar year when the profile gives none).
+LoadResult decode_community(RawCommunity& raw);
+
+// Parses community.json text into a profile; problems go to `problems`.
+std::optional<Profile> parse_profile(std::string_view text, const std::string& file, Problems& problems);
+nlohmann::json profile_to_json(const Profile& profile);
+
+enum class TableName { organizations, people, ties, roles };
+inline constexpr TableName kAllTables[] = {TableName::organizations, TableName::people, TableName::ties,
+                                           TableName::roles};
+std::string_view file_name_of(TableName t);  // "organizations.csv", ...
+std::string_view to_string(TableName t);     // "organizations", ...
+
+// Writes one table of the community (header first, then one row per row),
+// unknown columns last and kept as they were read.
+void encode_table(const Community& community, TableName table, RowSink& sink);
+
+}  // namespace tablemap

@@ -1,0 +1,32 @@
+// Loading and saving a community, whatever the form: a bundle folder, a
+// `.json` single file, or a `.tablemap` SQLite project file.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "io/codec.hpp"
+
+namespace tablemap {
+
+enum class Format { bundle, json, project };
+// Chosen by the path: `.json`, `.tablemap`, anything else is a bundle folder.
+Format format_of_path(const std::string& path);
+
+// Loads a community. For a project file, `year` picks the snapshot (0 = latest).
+LoadResult load_community(const std::string& path, int year = 0);
+
+// Thrown by savers: the message says what went wrong in the user's words.
+struct SaveError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Saves atomically (write to a temporary file, fsync, rename). For a project
+// file, the community is stored as the snapshot of its profile's year,
+// replacing that year's snapshot and keeping the others.
+void save_community(const Community& community, const std::string& path);
+
+// Writes `content` to `path` atomically: temporary file, fsync, rename, fsync of the folder.
+void write_file_atomically(const std::string& path, std::string_view content);
+
+}  // namespace tablemap

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages tablemap needs, and nothing when all are present.
+# Run by `make build`, `make run`, `make test` and `make bench`.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libboost-graph-dev        # the organization graph and its algorithms
+  libgraphviz-dev           # cgraph + gvc layouts for the map
+  libimgui-dev libstb-dev   # Dear ImGui 1.86 (pkg-config imgui needs stb)
+  libglfw3-dev libgl-dev    # window and OpenGL context
+  catch2                    # unit tests (v2.13)
+  nlohmann-json3-dev        # community.json and --json output
+  libsqlite3-dev            # the .tablemap project file
+  libcli11-dev              # command-line parsing
+  libfmt-dev                # formatting of reports
+  xvfb xauth                # GUI tests under a virtual display
+  python3 python3-igraph    # reference tool in benchmarks
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "tablemap: installing missing Debian packages: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
