@@ -1,0 +1,501 @@
+#include "analysis/gaps.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analysis/invite_plan.hpp"
+
+namespace tablemap {
+
+std::string_view to_string(GapStatus s) {
+  switch (s) {
+    case GapStatus::missing: return "missing";
+    case GapStatus::under: return "under";
+    case GapStatus::ok: return "ok";
+    case GapStatus::over: return "over";
+  }
+  return "ok";
+}
+
+bool GapReport::ready() const {
+  return std::all_of(readiness.begin(), readiness.end(), [](const ReadinessCheck& c) { return c.pass; });
+}
+
+std::string gap_label(const GapRef& gap, const GapReport& report) {
+  if (gap.kind == GapRef::Kind::sector) return "sector:" + report.sectors[gap.index].name;
+  return "generation:" + std::string(to_string(Generation(gap.index)));
+}
+
+namespace {
+
+const std::string& candidate_name(const Candidate& c, const Community& community) {
+  return c.kind == Candidate::Kind::organization ? community.organizations[c.index].name
+                                                 : community.people[c.index].name;
+}
+const std::string& candidate_id(const Candidate& c, const Community& community) {
+  return c.kind == Candidate::Kind::organization ? community.organizations[c.index].id
+                                                 : community.people[c.index].id;
+}
+
+// Ties of every organization to the organizations at the table: O(relationships).
+struct TableReach {
+  std::vector<uint32_t> ties, strength;
+};
+TableReach reach_of(const Network& net, const std::vector<bool>& at_table) {
+  const uint32_t n = net.organization_count();
+  TableReach r{std::vector<uint32_t>(n, 0), std::vector<uint32_t>(n, 0)};
+  const uint32_t* off = net.offsets();
+  const uint32_t* tgt = net.targets();
+  for (uint32_t v = 0; v < n; ++v)
+    for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc)
+      if (at_table[tgt[arc]]) {
+        ++r.ties[v];
+        r.strength[v] += net.relationships()[net.arc_relationship(arc)].strength;
+      }
+  return r;
+}
+
+Candidate light_candidate(Candidate::Kind kind, uint32_t index, const Community& c, const TableReach& reach) {
+  Candidate out;
+  out.kind = kind;
+  out.index = index;
+  int64_t org = kind == Candidate::Kind::organization ? int64_t(index) : int64_t(c.people[index].organization);
+  if (org >= 0 && size_t(org) < reach.ties.size()) {
+    out.ties_to_table = reach.ties[size_t(org)];
+    out.tie_strength = reach.strength[size_t(org)];
+  }
+  return out;
+}
+
+// Keeps the best `keep` candidates, sorted, and fills in their names and contacts.
+void keep_best(std::vector<Candidate>& list, size_t keep, const Community& c,
+               const std::vector<std::vector<uint32_t>>& contacts_of_org, const std::vector<int32_t>& contact_slot) {
+  auto better = [&](const Candidate& a, const Candidate& b) { return ranks_before(a, b, c); };
+  const size_t k = std::min(keep, list.size());
+  std::partial_sort(list.begin(), list.begin() + ptrdiff_t(k), list.end(), better);
+  list.resize(k);
+  for (Candidate& cand : list) {
+    cand.id = candidate_id(cand, c);
+    cand.name = candidate_name(cand, c);
+    if (cand.kind == Candidate::Kind::organization) {
+      const Organization& o = c.organizations[cand.index];
+      cand.sector = c.sector_name(o.sector);
+      if (contact_slot[cand.index] >= 0)
+        for (uint32_t p : contacts_of_org[size_t(contact_slot[cand.index])]) cand.contacts.push_back(c.people[p].id);
+    } else {
+      const Person& p = c.people[cand.index];
+      cand.sector = c.sector_name(p.sector);
+      cand.generation = p.generation;
+      if (p.organization != kNoOrganization) cand.organization = c.organizations[size_t(p.organization)].id;
+    }
+  }
+}
+
+// True while a generation with `at` of `people` at the table is under the floor.
+bool below_floor(int64_t at, int64_t people, double resident_share, double floor) {
+  if (people == 0) return true;
+  return (double(at) / double(people)) / resident_share < floor;
+}
+
+// People of a generation to invite so that it is no longer missing or under,
+// assuming only they join. Closed form, then corrected for rounding.
+int64_t people_needed(int64_t at, int64_t people, double share, double floor) {
+  const int64_t least = at == 0 ? 1 : 0;
+  const double fp = floor * share;
+  if (fp >= 1) return least;
+  int64_t k = std::max<int64_t>(least, int64_t(std::ceil((fp * double(people) - double(at)) / (1 - fp))) - 1);
+  while (below_floor(at + k, people + k, share, floor)) ++k;
+  return std::max(k, least);
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ") {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+void add_readiness(GapReport& r, const Community& c) {
+  // 1. Key sectors.
+  {
+    std::vector<std::string> missing, under;
+    size_t required = 0;
+    for (const SectorRow& s : r.sectors) {
+      if (!s.required) continue;
+      ++required;
+      if (s.status == GapStatus::missing) missing.push_back(s.name);
+      if (s.status == GapStatus::under) under.push_back(fmt::format("{} ({} of {} seats)", s.name, s.seats, s.min_seats));
+    }
+    ReadinessCheck check{"The table spans all key sectors", missing.empty() && under.empty(), ""};
+    if (check.pass) {
+      check.evidence = fmt::format("all {} key sectors have at least {} seat{}", required, r.min_per_required_sector,
+                                   r.min_per_required_sector == 1 ? "" : "s");
+    } else {
+      std::vector<std::string> parts;
+      if (!missing.empty()) parts.push_back("no seat for " + join(missing));
+      if (!under.empty()) parts.push_back("too few seats for " + join(under));
+      check.evidence = join(parts, "; ");
+    }
+    r.readiness.push_back(std::move(check));
+  }
+  // 2. Generations (those with residents, when the profile counts them).
+  {
+    std::vector<std::string> missing, under;
+    for (const GenerationRow& g : r.generations) {
+      if (g.status == GapStatus::missing) missing.push_back(std::string(to_string(g.generation)));
+      if (g.status == GapStatus::under) under.push_back(std::string(to_string(g.generation)));
+    }
+    ReadinessCheck check{"The table spans all generations", missing.empty(), ""};
+    check.evidence = missing.empty() ? "every generation among the residents has someone at the table"
+                                     : "nobody at the table from " + join(missing);
+    if (!under.empty()) check.evidence += "; under-represented: " + join(under);
+    r.readiness.push_back(std::move(check));
+  }
+  // 3 and 4. Backbone and anchor, from roles.csv (one entry per organization).
+  std::vector<int32_t> backbone_slot(c.organizations.size(), -1), anchor_slot(c.organizations.size(), -1);
+  struct Claim {
+    uint32_t org;
+    std::vector<std::string> functions;
+    bool agreed = false;
+  };
+  std::vector<Claim> backbone, anchor;
+  for (const Role& role : c.roles) {
+    if (role.organization >= c.organizations.size()) continue;
+    auto note = [&](std::vector<int32_t>& slot, std::vector<Claim>& list) -> Claim& {
+      if (slot[role.organization] < 0) {
+        slot[role.organization] = int32_t(list.size());
+        list.push_back({role.organization, {}, false});
+      }
+      Claim& claim = list[size_t(slot[role.organization])];
+      claim.agreed = claim.agreed || role.status == RoleStatus::agreed;
+      return claim;
+    };
+    if (role.kind == RoleKind::backbone) {
+      Claim& claim = note(backbone_slot, backbone);
+      std::string f = role.function == kWholeBackbone || size_t(role.function) >= c.profile.backbone_functions.size()
+                          ? "whole backbone"
+                          : c.profile.backbone_functions[size_t(role.function)];
+      if (std::find(claim.functions.begin(), claim.functions.end(), f) == claim.functions.end())
+        claim.functions.push_back(f);
+    } else if (role.kind == RoleKind::anchor) {
+      note(anchor_slot, anchor);
+    }
+  }
+  auto describe = [&](const Claim& claim, bool with_functions) {
+    std::string s = c.organizations[claim.org].name + " (";
+    if (with_functions) s += join(claim.functions) + ", ";
+    return s + (claim.agreed ? "agreed)" : "claimed)");
+  };
+  {
+    ReadinessCheck check{"An identified backbone", !backbone.empty(), ""};
+    std::vector<std::string> names;
+    for (const Claim& claim : backbone) names.push_back(describe(claim, true));
+    check.evidence = backbone.empty() ? "no organization plays a backbone function (no backbone role in roles.csv)"
+                                      : "backbone functions played by " + join(names, "; ");
+    r.readiness.push_back(std::move(check));
+  }
+  {
+    ReadinessCheck check{"An anchor entity", anchor.size() == 1, ""};
+    std::vector<std::string> names;
+    for (const Claim& claim : anchor) names.push_back(describe(claim, false));
+    if (anchor.empty())
+      check.evidence = "no organization is named anchor in roles.csv (where backbone staff sit, the fiscal agent)";
+    else if (anchor.size() == 1)
+      check.evidence = "anchor: " + names.front();
+    else
+      check.evidence = fmt::format("{} organizations hold the anchor role: {}; a partnership should agree on one",
+                                   anchor.size(), join(names, "; "));
+    r.readiness.push_back(std::move(check));
+  }
+}
+
+}  // namespace
+
+bool ranks_before(const Candidate& a, const Candidate& b, const Community& community) {
+  if (a.ties_to_table != b.ties_to_table) return a.ties_to_table > b.ties_to_table;
+  if (a.tie_strength != b.tie_strength) return a.tie_strength > b.tie_strength;
+  const std::string& an = candidate_name(a, community);
+  const std::string& bn = candidate_name(b, community);
+  if (an != bn) return an < bn;
+  const std::string& ai = candidate_id(a, community);
+  const std::string& bi = candidate_id(b, community);
+  if (ai != bi) return ai < bi;
+  return a.kind < b.kind;
+}
+
+GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions& options) {
+  const Profile& profile = c.profile;
+  const auto& orgs = c.organizations.rows();
+  const auto& people = c.people.rows();
+  const size_t sector_count = profile.sectors.size();
+
+  GapReport r;
+  r.community = profile.name;
+  r.min_per_required_sector = profile.thresholds.min_per_required_sector;
+  r.generation_ratio_floor = profile.thresholds.generation_ratio_floor;
+  r.has_residents = profile.has_residents && profile.total_residents() > 0;
+
+  const std::vector<bool> org_at = c.organizations_at_table();
+  std::vector<int64_t> seats(sector_count, 0), people_at(sector_count, 0), orgs_in(sector_count, 0),
+      secondary_only(sector_count, 0);
+  r.sector_generation.assign(sector_count, {});
+  std::array<int64_t, kGenerationCount> at_by_generation{};
+
+  for (size_t i = 0; i < orgs.size(); ++i) {
+    const Organization& o = orgs[i];
+    ++orgs_in[o.sector];
+    if (org_at[i]) {
+      ++r.table.organizations;
+      ++seats[o.sector];
+    }
+    for (size_t k = 0; k < o.secondary_sectors.size(); ++k) {
+      SectorId s = o.secondary_sectors[k];
+      if (s == o.sector || s >= sector_count) continue;
+      if (std::find(o.secondary_sectors.begin(), o.secondary_sectors.begin() + ptrdiff_t(k), s) !=
+          o.secondary_sectors.begin() + ptrdiff_t(k))
+        continue;  // named twice
+      ++secondary_only[s];
+    }
+  }
+  for (const Person& p : people) {
+    if (!p.at_table) continue;
+    TableSummary& t = r.table;
+    ++t.people;
+    ++(p.formal_leader ? t.formal_leaders : t.informal_leaders);
+    ++(p.resident ? t.residents : t.non_residents);
+    ++people_at[p.sector];
+    ++at_by_generation[size_t(p.generation)];
+    ++r.sector_generation[p.sector][size_t(p.generation)];
+    if (p.organization == kNoOrganization) {
+      ++t.unaffiliated;
+      ++seats[p.sector];  // an unaffiliated person is a seat for their own sector
+    }
+  }
+
+  // Sectors.
+  for (size_t s = 0; s < sector_count; ++s) {
+    SectorRow row;
+    row.sector = SectorId(s);
+    row.name = profile.sectors[s];
+    row.required = profile.is_required(SectorId(s));
+    row.min_seats = row.required ? std::max(1, r.min_per_required_sector) : 1;
+    row.seats = seats[s];
+    row.people_at_table = people_at[s];
+    row.organizations = orgs_in[s];
+    row.secondary_only = secondary_only[s];
+    row.status = row.seats == 0 ? GapStatus::missing : row.seats < row.min_seats ? GapStatus::under : GapStatus::ok;
+    r.sectors.push_back(std::move(row));
+
+    const auto& gens = r.sector_generation[s];
+    auto top = std::max_element(gens.begin(), gens.end());
+    if (people_at[s] >= 2 && *top == people_at[s])
+      r.single_generation_sectors.push_back({SectorId(s), profile.sectors[s], Generation(top - gens.begin()), *top});
+  }
+
+  // Generations.
+  const int64_t total_residents = profile.total_residents();
+  const double floor = r.generation_ratio_floor;
+  std::vector<double> shares(kGenerationCount, 0.0);
+  for (Generation g : kAllGenerations) {
+    GenerationRow row;
+    row.generation = g;
+    row.at_table = at_by_generation[size_t(g)];
+    row.table_share = r.table.people ? double(row.at_table) / double(r.table.people) : 0.0;
+    if (r.has_residents) {
+      row.residents = profile.residents[size_t(g)];
+      row.resident_share = double(*row.residents) / double(total_residents);
+      shares[size_t(g)] = *row.resident_share;
+      if (*row.residents == 0) {
+        row.status = row.at_table ? GapStatus::over : GapStatus::ok;  // nobody to represent
+      } else {
+        row.ratio = row.table_share / *row.resident_share;
+        if (row.at_table == 0)
+          row.status = GapStatus::missing;
+        else if (*row.ratio < floor)
+          row.status = GapStatus::under;
+        else if (floor > 0 && *row.ratio > 1.0 / floor)
+          row.status = GapStatus::over;
+        else
+          row.status = GapStatus::ok;
+        if (row.status == GapStatus::missing || row.status == GapStatus::under)
+          row.needed = people_needed(row.at_table, r.table.people, *row.resident_share, floor);
+      }
+    } else {
+      row.status = row.at_table ? GapStatus::ok : GapStatus::missing;
+      row.needed = row.at_table ? 0 : 1;
+    }
+    r.generations.push_back(std::move(row));
+  }
+  if (r.has_residents) {
+    r.generation_fit = goodness_of_fit(std::vector<int64_t>(at_by_generation.begin(), at_by_generation.end()), shares);
+  } else {
+    r.generation_fit.test = "none";
+    r.generation_fit.people = r.table.people;
+    r.generation_fit.note = "the profile gives no resident counts per generation: only presence is checked";
+  }
+
+  // Candidates: organizations and people outside the table who would close a gap.
+  const TableReach reach = reach_of(net, org_at);
+  auto sector_gap = [&](SectorId s) { return s < sector_count && r.sectors[s].status != GapStatus::ok; };
+  auto generation_gap = [&](Generation g) {
+    GapStatus st = r.generations[size_t(g)].status;
+    return st == GapStatus::missing || st == GapStatus::under;
+  };
+  std::vector<std::vector<Candidate>> sector_lists(sector_count), generation_lists(kGenerationCount);
+  for (uint32_t i = 0; i < orgs.size(); ++i)
+    if (!org_at[i] && sector_gap(orgs[i].sector))
+      sector_lists[orgs[i].sector].push_back(light_candidate(Candidate::Kind::organization, i, c, reach));
+  for (uint32_t i = 0; i < people.size(); ++i) {
+    const Person& p = people[i];
+    if (p.at_table) continue;
+    if (p.organization == kNoOrganization && sector_gap(p.sector))
+      sector_lists[p.sector].push_back(light_candidate(Candidate::Kind::person, i, c, reach));
+    if (generation_gap(p.generation))
+      generation_lists[size_t(p.generation)].push_back(light_candidate(Candidate::Kind::person, i, c, reach));
+  }
+  // A generation with nobody outside the table (children, often) is reached
+  // through the organizations that serve it.
+  GenerationSet through_orgs = 0;
+  for (Generation g : kAllGenerations)
+    if (generation_gap(g) && generation_lists[size_t(g)].empty()) {
+      through_orgs = with(through_orgs, g);
+      r.generations[size_t(g)].through_organizations = true;
+    }
+  if (through_orgs)
+    for (uint32_t i = 0; i < orgs.size(); ++i)
+      if (!org_at[i] && (orgs[i].generations_served & through_orgs))
+        for (Generation g : kAllGenerations)
+          if (contains(through_orgs, g) && contains(orgs[i].generations_served, g))
+            generation_lists[size_t(g)].push_back(light_candidate(Candidate::Kind::organization, i, c, reach));
+
+  // The invite plan over every candidate, before the lists are cut to the shown ones.
+  {
+    CoverProblem problem;
+    std::vector<GapRef> gap_of;
+    std::vector<int32_t> sector_plan_gap(sector_count, -1);
+    std::array<int32_t, kGenerationCount> generation_plan_gap;
+    generation_plan_gap.fill(-1);
+    for (const SectorRow& s : r.sectors)
+      if (s.status != GapStatus::ok && (s.required || options.plan_optional_sectors)) {
+        sector_plan_gap[s.sector] = int32_t(problem.add_gap(s.min_seats - s.seats));
+        gap_of.push_back({GapRef::Kind::sector, s.sector});
+      }
+    for (const GenerationRow& g : r.generations)
+      if (g.status == GapStatus::missing || g.status == GapStatus::under) {
+        generation_plan_gap[size_t(g.generation)] = int32_t(problem.add_gap(g.through_organizations ? 1 : g.needed));
+        gap_of.push_back({GapRef::Kind::generation, uint16_t(g.generation)});
+      }
+
+    // Sources: an organization's seat is its row; a person is 2^32 + row.
+    const uint64_t person_source = uint64_t(1) << 32;
+    std::vector<int32_t> org_pool(orgs.size(), -1), person_pool(people.size(), -1);
+    std::vector<Candidate> pool;
+    std::vector<CoverOffer> offers;
+    auto add_to_pool = [&](const Candidate& cand) {
+      std::vector<int32_t>& slot = cand.kind == Candidate::Kind::organization ? org_pool : person_pool;
+      if (slot[cand.index] >= 0) return;
+      offers.clear();
+      if (cand.kind == Candidate::Kind::organization) {
+        const Organization& o = orgs[cand.index];
+        if (sector_plan_gap[o.sector] >= 0) offers.push_back({uint32_t(sector_plan_gap[o.sector]), cand.index});
+        for (Generation g : kAllGenerations)
+          if (contains(through_orgs, g) && contains(o.generations_served, g) && generation_plan_gap[size_t(g)] >= 0)
+            offers.push_back({uint32_t(generation_plan_gap[size_t(g)]), cand.index});
+      } else {
+        const Person& p = people[cand.index];
+        if (p.organization == kNoOrganization) {
+          if (sector_plan_gap[p.sector] >= 0)
+            offers.push_back({uint32_t(sector_plan_gap[p.sector]), person_source + cand.index});
+        } else if (!org_at[size_t(p.organization)]) {
+          // Inviting a person also brings their organization to the table.
+          SectorId s = orgs[size_t(p.organization)].sector;
+          if (sector_plan_gap[s] >= 0) offers.push_back({uint32_t(sector_plan_gap[s]), uint64_t(p.organization)});
+        }
+        if (!contains(through_orgs, p.generation) && generation_plan_gap[size_t(p.generation)] >= 0)
+          offers.push_back({uint32_t(generation_plan_gap[size_t(p.generation)]), person_source + cand.index});
+      }
+      if (offers.empty()) return;
+      slot[cand.index] = int32_t(pool.size());
+      pool.push_back(cand);
+      problem.add_candidate(offers);
+    };
+    for (const auto& list : sector_lists)
+      for (const Candidate& cand : list) add_to_pool(cand);
+    for (const auto& list : generation_lists)
+      for (const Candidate& cand : list) add_to_pool(cand);
+
+    std::vector<uint32_t> chosen =
+        greedy_cover(problem, [&](uint32_t a, uint32_t b) { return ranks_before(pool[a], pool[b], c); });
+    const auto counted = problem.contributions(chosen);
+    const std::vector<int64_t> met = problem.coverage(chosen);
+
+    for (size_t i = 0; i < chosen.size(); ++i) {
+      PlanInvitee invitee;
+      invitee.candidate = pool[chosen[i]];
+      for (uint32_t gap : counted[i]) invitee.closes.push_back(gap_of[gap]);
+      r.invite_plan.invitees.push_back(std::move(invitee));
+    }
+    for (uint32_t gap = 0; gap < gap_of.size(); ++gap) {
+      if (met[gap] >= problem.demand(gap))
+        r.invite_plan.closed.push_back(gap_of[gap]);
+      else
+        r.invite_plan.cannot_close.push_back({gap_of[gap], problem.demand(gap), met[gap]});
+    }
+    // Optional sectors left out of the plan still say when nothing could close them.
+    for (const SectorRow& s : r.sectors)
+      if (s.status != GapStatus::ok && sector_plan_gap[s.sector] < 0 && sector_lists[s.sector].empty())
+        r.invite_plan.cannot_close.push_back({{GapRef::Kind::sector, s.sector}, s.min_seats - s.seats, 0});
+  }
+
+  // Contacts for the organizations that will be shown (plan and top of each list).
+  std::vector<int32_t> contact_slot(orgs.size(), -1);
+  std::vector<std::vector<uint32_t>> contacts_of_org;
+  {
+    auto better = [&](const Candidate& a, const Candidate& b) { return ranks_before(a, b, c); };
+    auto cut = [&](std::vector<Candidate>& list) {
+      const size_t k = std::min(options.max_candidates, list.size());
+      std::partial_sort(list.begin(), list.begin() + ptrdiff_t(k), list.end(), better);
+    };
+    auto mark = [&](const Candidate& cand) {
+      if (cand.kind == Candidate::Kind::organization && contact_slot[cand.index] < 0) {
+        contact_slot[cand.index] = int32_t(contacts_of_org.size());
+        contacts_of_org.emplace_back();
+      }
+    };
+    for (auto* lists : {&sector_lists, &generation_lists})
+      for (auto& list : *lists) {
+        cut(list);
+        for (size_t i = 0; i < std::min(options.max_candidates, list.size()); ++i) mark(list[i]);
+      }
+    for (const PlanInvitee& inv : r.invite_plan.invitees) mark(inv.candidate);
+    for (uint32_t i = 0; i < people.size(); ++i) {
+      const Person& p = people[i];
+      if (!p.at_table && p.organization != kNoOrganization && contact_slot[size_t(p.organization)] >= 0)
+        contacts_of_org[size_t(contact_slot[size_t(p.organization)])].push_back(i);
+    }
+  }
+  for (size_t s = 0; s < sector_count; ++s) {
+    r.sectors[s].candidate_count = sector_lists[s].size();
+    keep_best(sector_lists[s], options.max_candidates, c, contacts_of_org, contact_slot);
+    r.sectors[s].candidates = std::move(sector_lists[s]);
+  }
+  for (size_t g = 0; g < size_t(kGenerationCount); ++g) {
+    r.generations[g].candidate_count = generation_lists[g].size();
+    keep_best(generation_lists[g], options.max_candidates, c, contacts_of_org, contact_slot);
+    r.generations[g].candidates = std::move(generation_lists[g]);
+  }
+  for (PlanInvitee& inv : r.invite_plan.invitees) {
+    std::vector<Candidate> one{inv.candidate};
+    keep_best(one, 1, c, contacts_of_org, contact_slot);
+    inv.candidate = std::move(one.front());
+  }
+
+  add_readiness(r, c);
+  return r;
+}
+
+}  // namespace tablemap

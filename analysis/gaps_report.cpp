@@ -1,0 +1,304 @@
+// The two written forms of a GapReport: --json and the text report.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "analysis/gaps.hpp"
+
+namespace tablemap {
+
+namespace {
+
+nlohmann::json candidate_json(const Candidate& c) {
+  nlohmann::json j = {{"id", c.id},
+                      {"kind", c.kind == Candidate::Kind::organization ? "organization" : "person"},
+                      {"name", c.name},
+                      {"ties_to_table", c.ties_to_table},
+                      {"tie_strength", c.tie_strength},
+                      {"sector", c.sector}};
+  if (c.kind == Candidate::Kind::person) {
+    j["generation"] = c.generation ? nlohmann::json(to_string(*c.generation)) : nlohmann::json();
+    j["organization"] = c.organization.empty() ? nlohmann::json() : nlohmann::json(c.organization);
+  } else {
+    j["contacts"] = c.contacts;
+  }
+  return j;
+}
+
+nlohmann::json candidates_json(const std::vector<Candidate>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Candidate& c : list) out.push_back(candidate_json(c));
+  return out;
+}
+
+template <class T>
+nlohmann::json optional_json(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+// Columns padded to their widest cell; the first column left-aligned, the others right-aligned.
+std::string aligned(const std::vector<std::vector<std::string>>& rows, std::string_view indent = "  ",
+                    size_t left_columns = 1) {
+  std::vector<size_t> width;
+  for (const auto& row : rows)
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (width.size() <= i) width.push_back(0);
+      width[i] = std::max(width[i], row[i].size());
+    }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line(indent);
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) line += "  ";
+      line += i < left_columns ? fmt::format("{:<{}}", row[i], width[i]) : fmt::format("{:>{}}", row[i], width[i]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
+
+std::string plural(int64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string candidate_kind(const Candidate& c) {
+  if (c.kind == Candidate::Kind::organization) return "organization, " + c.sector;
+  std::string s = "person";
+  if (c.generation) s += ", " + std::string(to_string(*c.generation));
+  if (!c.organization.empty()) s += ", of " + c.organization;
+  return s;
+}
+
+std::string sector_gap_line(const SectorRow& s) {
+  std::string head = fmt::format("{} sector \"{}\": ", s.required ? "Key" : "Optional", s.name);
+  std::string what = s.status == GapStatus::missing
+                         ? "no seat"
+                         : fmt::format("{} of the {} seats it needs", s.seats, s.min_seats);
+  std::string offer = s.candidate_count ? fmt::format(" ({} outside the table could close it)", s.candidate_count)
+                                        : " (nobody in the network could close it)";
+  return head + what + offer;
+}
+
+std::string generation_gap_line(const GenerationRow& g) {
+  std::string head = fmt::format("Generation {}: ", to_string(g.generation));
+  if (g.status == GapStatus::missing)
+    head += g.resident_share ? fmt::format("nobody at the table ({} of the residents)", percent(*g.resident_share))
+                             : "nobody at the table";
+  else
+    head += fmt::format("under-represented ({} of the table, {} of the residents; ratio {:.2f})",
+                        percent(g.table_share), percent(g.resident_share.value_or(0)), g.ratio.value_or(0));
+  return head;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const GapReport& r) {
+  nlohmann::json j;
+  j["community"] = r.community;
+  j["ready"] = r.ready();
+  j["thresholds"] = {{"min_per_required_sector", r.min_per_required_sector},
+                     {"generation_ratio_floor", r.generation_ratio_floor}};
+  j["table"] = {{"people", r.table.people},
+                {"organizations", r.table.organizations},
+                {"formal_leaders", r.table.formal_leaders},
+                {"informal_leaders", r.table.informal_leaders},
+                {"residents", r.table.residents},
+                {"non_residents", r.table.non_residents},
+                {"unaffiliated", r.table.unaffiliated}};
+  j["sectors"] = nlohmann::json::array();
+  for (const SectorRow& s : r.sectors)
+    j["sectors"].push_back({{"sector", s.name},
+                            {"required", s.required},
+                            {"status", to_string(s.status)},
+                            {"seats", s.seats},
+                            {"min_seats", s.min_seats},
+                            {"people_at_table", s.people_at_table},
+                            {"organizations", s.organizations},
+                            {"secondary_only", s.secondary_only},
+                            {"candidate_count", s.candidate_count},
+                            {"candidates", candidates_json(s.candidates)}});
+  j["generations"] = nlohmann::json::array();
+  for (const GenerationRow& g : r.generations)
+    j["generations"].push_back({{"generation", to_string(g.generation)},
+                                {"status", to_string(g.status)},
+                                {"at_table", g.at_table},
+                                {"table_share", g.table_share},
+                                {"residents", optional_json(g.residents)},
+                                {"resident_share", optional_json(g.resident_share)},
+                                {"ratio", optional_json(g.ratio)},
+                                {"needed", g.needed},
+                                {"through_organizations", g.through_organizations},
+                                {"candidate_count", g.candidate_count},
+                                {"candidates", candidates_json(g.candidates)}});
+  const FitTest& fit = r.generation_fit;
+  j["generation_fit"] = {{"test", fit.test},
+                         {"p_value", fit.test == "none" ? nlohmann::json() : nlohmann::json(fit.p_value)},
+                         {"statistic", fit.statistic},
+                         {"people", fit.people},
+                         {"note", fit.note}};
+  j["sector_generation"] = nlohmann::json::array();
+  for (size_t s = 0; s < r.sector_generation.size(); ++s) {
+    nlohmann::json counts = nlohmann::json::object();
+    for (Generation g : kAllGenerations) counts[std::string(to_string(g))] = r.sector_generation[s][size_t(g)];
+    j["sector_generation"].push_back({{"sector", r.sectors[s].name}, {"people", counts}});
+  }
+  j["single_generation_sectors"] = nlohmann::json::array();
+  for (const SingleGenerationSector& s : r.single_generation_sectors)
+    j["single_generation_sectors"].push_back(
+        {{"sector", s.name}, {"generation", to_string(s.generation)}, {"people", s.people}});
+
+  nlohmann::json plan = {{"method", r.invite_plan.method}};
+  plan["invitees"] = nlohmann::json::array();
+  for (const PlanInvitee& inv : r.invite_plan.invitees) {
+    nlohmann::json one = candidate_json(inv.candidate);
+    one["closes"] = nlohmann::json::array();
+    for (const GapRef& g : inv.closes) one["closes"].push_back(gap_label(g, r));
+    plan["invitees"].push_back(std::move(one));
+  }
+  plan["closed"] = nlohmann::json::array();
+  for (const GapRef& g : r.invite_plan.closed) plan["closed"].push_back(gap_label(g, r));
+  plan["cannot_close"] = nlohmann::json::array();
+  for (const UnclosableGap& g : r.invite_plan.cannot_close)
+    plan["cannot_close"].push_back({{"gap", gap_label(g.gap, r)}, {"needed", g.needed}, {"available", g.available}});
+  j["invite_plan"] = std::move(plan);
+
+  j["readiness"] = nlohmann::json::array();
+  for (const ReadinessCheck& c : r.readiness)
+    j["readiness"].push_back({{"criterion", c.criterion}, {"pass", c.pass}, {"evidence", c.evidence}});
+  return j;
+}
+
+std::string format_gap_report(const GapReport& r, const Community& community) {
+  std::string out;
+  const TableSummary& t = r.table;
+  out += fmt::format("Who is missing from the table: {}\n", r.community.empty() ? "(unnamed community)" : r.community);
+  out += fmt::format("At the table: {} from {} ({} and {}; {} and {} who live elsewhere)\n\n",
+                     plural(t.people, "person", "people"), plural(t.organizations, "organization", "organizations"),
+                     plural(t.formal_leaders, "formal leader", "formal leaders"),
+                     plural(t.informal_leaders, "informal leader", "informal leaders"),
+                     plural(t.residents, "resident", "residents"), t.non_residents);
+
+  // What is missing first: key sectors, generations, then optional sectors.
+  std::vector<std::string> missing;
+  for (const SectorRow& s : r.sectors)
+    if (s.required && s.status != GapStatus::ok) missing.push_back(sector_gap_line(s));
+  for (const GenerationRow& g : r.generations)
+    if (g.status == GapStatus::missing || g.status == GapStatus::under) missing.push_back(generation_gap_line(g));
+  out += "MISSING\n";
+  if (missing.empty()) out += "  Every key sector and every generation has a seat at the table.\n";
+  for (const std::string& line : missing) out += "  - " + line + "\n";
+  std::vector<std::string> optional_missing;
+  for (const SectorRow& s : r.sectors)
+    if (!s.required && s.status != GapStatus::ok) optional_missing.push_back(s.name);
+  if (!optional_missing.empty()) {
+    out += "  Optional sectors with no seat: ";
+    for (size_t i = 0; i < optional_missing.size(); ++i) out += (i ? ", " : "") + optional_missing[i];
+    out += "\n";
+  }
+  for (const SingleGenerationSector& s : r.single_generation_sectors)
+    out += fmt::format("  Note: all {} people at the table for {} are {}.\n", s.people, s.name,
+                       to_string(s.generation));
+
+  out += "\nREADINESS (entry criteria)\n";
+  for (const ReadinessCheck& c : r.readiness)
+    out += fmt::format("  [{}] {}: {}\n", c.pass ? "pass" : "FAIL", c.criterion, c.evidence);
+
+  out += "\nINVITE PLAN (greedy: a short list that closes what can be closed, not guaranteed the shortest)\n";
+  if (r.invite_plan.invitees.empty()) out += "  Nobody to invite.\n";
+  {
+    std::vector<std::vector<std::string>> rows{{"#", "invite", "id", "closes", "ties to table", "strength"}};
+    for (size_t i = 0; i < r.invite_plan.invitees.size(); ++i) {
+      const PlanInvitee& inv = r.invite_plan.invitees[i];
+      std::string closes;
+      for (size_t k = 0; k < inv.closes.size(); ++k) closes += (k ? ", " : "") + gap_label(inv.closes[k], r);
+      rows.push_back({std::to_string(i + 1), inv.candidate.name + " (" + candidate_kind(inv.candidate) + ")",
+                      inv.candidate.id, closes, std::to_string(inv.candidate.ties_to_table),
+                      std::to_string(inv.candidate.tie_strength)});
+    }
+    if (rows.size() > 1) out += aligned(rows, "  ", 4);
+  }
+  if (!r.invite_plan.cannot_close.empty()) {
+    out += "  Gaps nothing in the network can close (look beyond the current network):\n";
+    for (const UnclosableGap& g : r.invite_plan.cannot_close)
+      out += fmt::format("  - {}: needs {}, everyone outside the table together brings {}\n", gap_label(g.gap, r),
+                         g.needed, g.available);
+  }
+
+  auto sector_table = [&](bool required) {
+    std::vector<std::vector<std::string>> rows{
+        {"sector", "status", "seats", "needs", "people", "organizations", "secondary only"}};
+    for (const SectorRow& s : r.sectors)
+      if (s.required == required)
+        rows.push_back({s.name, std::string(to_string(s.status)), std::to_string(s.seats), std::to_string(s.min_seats),
+                        std::to_string(s.people_at_table), std::to_string(s.organizations),
+                        std::to_string(s.secondary_only)});
+    return rows.size() > 1 ? aligned(rows, "  ", 2) : std::string("  (none)\n");
+  };
+  out += "\nKEY SECTORS (seats: organizations at the table + unaffiliated people at it)\n" + sector_table(true);
+  out += "\nOPTIONAL SECTORS\n" + sector_table(false);
+
+  out += "\nGENERATIONS\n";
+  {
+    std::vector<std::vector<std::string>> rows{
+        {"generation", "status", "at table", "table share", "resident share", "ratio"}};
+    for (const GenerationRow& g : r.generations)
+      rows.push_back({std::string(to_string(g.generation)), std::string(to_string(g.status)),
+                      std::to_string(g.at_table), percent(g.table_share),
+                      g.resident_share ? percent(*g.resident_share) : "-",
+                      g.ratio ? fmt::format("{:.2f}", *g.ratio) : "-"});
+    out += aligned(rows, "  ", 2);
+  }
+  out += fmt::format("  Whole table against the residents ({}): {}\n",
+                     r.generation_fit.test == "none" ? "no test" : r.generation_fit.test, r.generation_fit.note);
+  out += fmt::format("  (under: ratio below {:.2f}; over: above {:.2f})\n", r.generation_ratio_floor,
+                     r.generation_ratio_floor > 0 ? 1.0 / r.generation_ratio_floor : 0.0);
+
+  out += "\nSECTOR x GENERATION (people at the table)\n";
+  {
+    std::vector<std::vector<std::string>> rows{{"sector"}};
+    for (Generation g : kAllGenerations) rows[0].push_back(std::string(to_string(g)));
+    for (size_t s = 0; s < r.sector_generation.size(); ++s) {
+      const auto& counts = r.sector_generation[s];
+      if (std::all_of(counts.begin(), counts.end(), [](int64_t x) { return x == 0; })) continue;
+      std::vector<std::string> row{r.sectors[s].name};
+      for (int64_t x : counts) row.push_back(x ? std::to_string(x) : ".");
+      rows.push_back(std::move(row));
+    }
+    out += rows.size() > 1 ? aligned(rows) : "  (nobody at the table)\n";
+  }
+
+  out += "\nCANDIDATES (best first: most ties to organizations at the table, then tie strength, then name)\n";
+  auto candidate_block = [&](const std::string& title, size_t count, const std::vector<Candidate>& list) {
+    out += fmt::format("  {}: {}\n", title,
+                       count == 0 ? "nobody in the network"
+                                  : count > list.size() ? fmt::format("{} candidates, best {} shown", count, list.size())
+                                                        : plural(int64_t(count), "candidate", "candidates"));
+    if (list.empty()) return;
+    std::vector<std::vector<std::string>> rows{{"name", "kind", "id", "ties to table", "strength"}};
+    for (const Candidate& c : list)
+      rows.push_back({c.name, candidate_kind(c), c.id, std::to_string(c.ties_to_table), std::to_string(c.tie_strength)});
+    out += aligned(rows, "    ", 3);
+  };
+  bool any = false;
+  for (const SectorRow& s : r.sectors)
+    if (s.status != GapStatus::ok) {
+      candidate_block(fmt::format("{} sector {} ({})", s.required ? "key" : "optional", s.name, to_string(s.status)),
+                      s.candidate_count, s.candidates);
+      any = true;
+    }
+  for (const GenerationRow& g : r.generations)
+    if (g.status == GapStatus::missing || g.status == GapStatus::under) {
+      std::string title = fmt::format("generation {} ({})", to_string(g.generation), to_string(g.status));
+      if (g.through_organizations) title += ", through organizations that serve it";
+      candidate_block(title, g.candidate_count, g.candidates);
+      any = true;
+    }
+  if (!any) out += "  No gaps.\n";
+  (void)community;
+  return out;
+}
+
+}  // namespace tablemap
