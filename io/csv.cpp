@@ -159,6 +159,7 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
     if (!any_quoted && row.size() == 1 && row[0].empty()) continue;  // empty line
     if (!have_header) {
       for (auto h : row) out.header.emplace_back(h);
+      out.header_line = uint32_t(record_line);
       have_header = true;
       continue;
     }

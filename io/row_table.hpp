@@ -17,6 +17,7 @@ namespace tablemap {
 struct RowTable {
   std::string file;                  // label used in problems, e.g. "riverbend/ties.csv"
   std::vector<std::string> header;   // column names as written (trimmed)
+  uint32_t header_line = 1;          // line of the header row
   std::vector<std::string_view> cells;  // row-major: rows() x header.size()
   std::vector<uint32_t> lines;       // 1-based source line of each row
   std::deque<std::string> storage;   // owns the text the cells point into
