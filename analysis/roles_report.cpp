@@ -1,0 +1,304 @@
+// The text report and the --json form of a RoleReport.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "analysis/roles.hpp"
+
+namespace tablemap {
+
+namespace {
+
+nlohmann::json ids(const Community& c, const std::vector<uint32_t>& orgs) {
+  nlohmann::json out = nlohmann::json::array();
+  for (uint32_t o : orgs) out.push_back(c.org_id(o));
+  return out;
+}
+
+nlohmann::json tie_kinds(TieKindSet kinds) {
+  nlohmann::json out = nlohmann::json::array();
+  for (int k = 0; k < kTieKindCount; ++k)
+    if ((kinds >> k) & 1u) out.push_back(std::string(to_string(TieKind(k))));
+  return out;
+}
+
+std::string evidence_summary(const FunctionCoverage& fc) {
+  if (fc.claims.size() < 2) return "";
+  std::string why;
+  if (fc.all_agreed) why = "every claim is agreed by the partnership";
+  if (fc.all_pairs_strongly_tied)
+    why += std::string(why.empty() ? "" : "; ") + "every pair of claimants has a direct tie of strength 2 or more";
+  if (fc.status == CoverageStatus::shared) return why;
+  return fmt::format("{} of {} pairs of claimants have no direct tie of strength 2 or more, "
+                     "and not every claim is agreed",
+                     fc.weak_pair_count, fc.pair_count);
+}
+
+std::string pair_text(const Community& c, const PairEvidence& e) {
+  if (e.strength == 0) return fmt::format("{} - {}: no direct tie", c.org_id(e.a), c.org_id(e.b));
+  std::string kinds;
+  for (int k = 0; k < kTieKindCount; ++k)
+    if ((e.kinds >> k) & 1u) kinds += (kinds.empty() ? "" : "+") + std::string(to_string(TieKind(k)));
+  return fmt::format("{} - {}: tie of strength {} ({})", c.org_id(e.a), c.org_id(e.b), e.strength, kinds);
+}
+
+nlohmann::json convener_json(const Community& c, const ConvenerTies& t) {
+  return {{"organization", c.org_id(t.organization)},
+          {"whole_issue_area", t.whole_issue_area},
+          {"status", t.agreed ? "agreed" : "claimed"},
+          {"practitioners_tied", t.practitioners_tied},
+          {"practitioners", t.practitioners},
+          {"organizations_tied", t.organizations_tied},
+          {"organizations", t.organizations}};
+}
+
+}  // namespace
+
+nlohmann::json to_json(const RoleReport& report, const Community& c) {
+  nlohmann::json areas = nlohmann::json::array();
+  for (const IssueAreaRoles& area : report.issue_areas) {
+    const IssueArea& ia = c.profile.issue_areas[size_t(area.issue_area)];
+    nlohmann::json j;
+    j["id"] = ia.id;
+    j["name"] = ia.name;
+    j["organizations"] = area.organization_count;
+    j["practitioners"] = area.practitioner_count;
+    j["backbones"] = nlohmann::json::array();
+    j["backbone_claims"] = nlohmann::json::array();
+    for (const WholeRoleBackbone& b : area.backbones) {
+      j["backbones"].push_back(c.org_id(b.organization));
+      j["backbone_claims"].push_back({{"organization", c.org_id(b.organization)},
+                                      {"status", b.agreed ? "agreed" : "claimed"}});
+    }
+    j["overlapping_backbones"] = area.overlapping_backbones;
+
+    j["functions"] = nlohmann::json::array();
+    for (const FunctionCoverage& fc : area.functions) {
+      nlohmann::json f;
+      f["function"] = c.profile.backbone_functions[size_t(fc.function)];
+      f["status"] = to_string(fc.status);
+      f["organizations"] = nlohmann::json::array();
+      f["claims"] = nlohmann::json::array();
+      for (const FunctionClaim& claim : fc.claims) {
+        f["organizations"].push_back(c.org_id(claim.organization));
+        f["claims"].push_back({{"organization", c.org_id(claim.organization)},
+                               {"through", claim.whole_role ? "whole_role" : "function"},
+                               {"status", claim.agreed ? "agreed" : "claimed"}});
+      }
+      if (fc.claims.size() >= 2) {
+        nlohmann::json pairs = nlohmann::json::array();
+        for (const PairEvidence& e : fc.pairs)
+          pairs.push_back({{"a", c.org_id(e.a)},
+                           {"b", c.org_id(e.b)},
+                           {"tied", e.strength > 0},
+                           {"strength", e.strength},
+                           {"kinds", tie_kinds(e.kinds)}});
+        f["evidence"] = {{"summary", evidence_summary(fc)},
+                         {"all_claims_agreed", fc.all_agreed},
+                         {"all_pairs_tied_strength_2", fc.all_pairs_strongly_tied},
+                         {"pairs_total", fc.pair_count},
+                         {"pairs_without_strong_tie", fc.weak_pair_count},
+                         {"pairs", pairs}};
+      } else {
+        f["evidence"] = nullptr;
+      }
+      j["functions"].push_back(std::move(f));
+    }
+
+    j["conveners"] = nlohmann::json::array();
+    for (const OutcomeConveners& oc : area.conveners) {
+      nlohmann::json o;
+      o["outcome"] = ia.outcomes[size_t(oc.outcome)];
+      o["status"] = to_string(oc.status);
+      o["organizations"] = nlohmann::json::array();
+      o["ties"] = nlohmann::json::array();
+      for (const ConvenerTies& t : oc.conveners) {
+        o["organizations"].push_back(c.org_id(t.organization));
+        o["ties"].push_back(convener_json(c, t));
+      }
+      j["conveners"].push_back(std::move(o));
+    }
+    j["issue_area_conveners"] = nlohmann::json::array();
+    for (const ConvenerTies& t : area.whole_area_conveners) j["issue_area_conveners"].push_back(convener_json(c, t));
+
+    j["plan"] = nlohmann::json::array();
+    for (const BackboneStep& step : area.plan) {
+      const BackboneAssignment& a = step.assignment;
+      nlohmann::json p;
+      p["function"] = c.profile.backbone_functions[size_t(a.function)];
+      if (a.organization == kNoOrganization) {
+        p["organization"] = nullptr;
+      } else {
+        p["organization"] = c.org_id(uint32_t(a.organization));
+        p["keeps_agreed"] = a.facts.agreed;
+        p["claim"] = a.facts.claim == ClaimLevel::function     ? "function"
+                     : a.facts.claim == ClaimLevel::whole_role ? "whole_role"
+                                                               : "none";
+        p["at_table"] = a.facts.at_table;
+        p["area_ties"] = a.facts.area_ties;
+        p["cost"] = a.cost;
+      }
+      p["reason"] = step.reason;
+      j["plan"].push_back(std::move(p));
+    }
+    j["plan_complete"] = area.plan_complete;
+    j["plan_cost"] = area.plan_cost;
+    areas.push_back(std::move(j));
+  }
+
+  nlohmann::json load = nlohmann::json::array();
+  for (const BackboneLoad& l : report.load_concentration) {
+    nlohmann::json a = nlohmann::json::array();
+    for (IssueAreaId ia : l.issue_areas) a.push_back(c.profile.issue_areas[size_t(ia)].id);
+    load.push_back({{"organization", c.org_id(l.organization)}, {"issue_areas", a}});
+  }
+  return {{"issue_areas", areas},
+          {"anchors", {{"status", to_string(report.anchor_status)}, {"organizations", ids(c, report.anchors)}}},
+          {"load_concentration", load},
+          {"plan_max_functions", report.max_functions},
+          {"plan_note", kPlanCaveat},
+          {"plan_centrality", kPlanCentralityNote}};
+}
+
+namespace {
+
+// One matrix cell: A/C = agreed/claimed this function, a/c = through a
+// whole-role claim, [..] = the plan's choice, . = nothing.
+std::string matrix_cell(const FunctionCoverage& fc, const BackboneStep& step, uint32_t org) {
+  std::string mark = ".";
+  for (const FunctionClaim& claim : fc.claims)
+    if (claim.organization == org) mark = claim.whole_role ? (claim.agreed ? "a" : "c") : (claim.agreed ? "A" : "C");
+  if (step.assignment.organization == int32_t(org)) return "[" + (mark == "." ? std::string("+") : mark) + "]";
+  return mark;
+}
+
+void format_area(std::string& out, const IssueAreaRoles& area, const Community& c, const RoleOptions& options,
+                 int max_functions) {
+  const IssueArea& ia = c.profile.issue_areas[size_t(area.issue_area)];
+  out += fmt::format("\n== {}{} ({} organizations, {} practitioners)\n", ia.id,
+                     ia.name.empty() || ia.name == ia.id ? "" : ": " + ia.name, area.organization_count,
+                     area.practitioner_count);
+  if (area.backbones.empty()) {
+    out += "Backbone: nobody claims the whole backbone role.\n";
+  } else {
+    std::vector<uint32_t> orgs;
+    for (const WholeRoleBackbone& b : area.backbones) orgs.push_back(b.organization);
+    out += "Backbone (whole role): ";
+    for (size_t i = 0; i < orgs.size(); ++i)
+      out += (i ? ", " : "") + c.org_id(orgs[i]) + (area.backbones[i].agreed ? " (agreed)" : "");
+    out += "\n";
+    if (area.overlapping_backbones)
+      out += fmt::format("  !! OVERLAPPING BACKBONES: {} organizations each claim the whole role in {}. "
+                         "Agree who does what (see the plan below).\n",
+                         area.backbones.size(), ia.id);
+  }
+
+  // Function x organization matrix: claimants and planned organizations.
+  std::vector<uint32_t> rows;
+  for (const FunctionCoverage& fc : area.functions)
+    for (const FunctionClaim& claim : fc.claims) rows.push_back(claim.organization);
+  for (const BackboneStep& step : area.plan)
+    if (step.assignment.organization != kNoOrganization) rows.push_back(uint32_t(step.assignment.organization));
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  const size_t shown = std::min(rows.size(), options.max_matrix_rows);
+  size_t id_width = 12;
+  for (size_t r = 0; r < shown; ++r) id_width = std::max(id_width, std::min<size_t>(c.org_id(rows[r]).size(), 28));
+  std::vector<size_t> widths;
+  for (const FunctionCoverage& fc : area.functions)
+    widths.push_back(std::max<size_t>(c.profile.backbone_functions[size_t(fc.function)].size(), 11));
+
+  out += "\nFunctions (A/C = agreed/claimed, a/c = through a whole-role claim, [ ] = the plan's choice):\n";
+  out += fmt::format("  {:<{}}", "", id_width);
+  for (size_t f = 0; f < area.functions.size(); ++f)
+    out += fmt::format(" {:<{}}", c.profile.backbone_functions[size_t(area.functions[f].function)], widths[f]);
+  out += "\n";
+  for (size_t r = 0; r < shown; ++r) {
+    std::string id = c.org_id(rows[r]);
+    if (id.size() > 28) id = id.substr(0, 27) + "~";
+    out += fmt::format("  {:<{}}", id, id_width);
+    for (size_t f = 0; f < area.functions.size(); ++f)
+      out += fmt::format(" {:<{}}", matrix_cell(area.functions[f], area.plan[f], rows[r]), widths[f]);
+    out += "\n";
+  }
+  if (rows.size() > shown) out += fmt::format("  ... and {} more organizations\n", rows.size() - shown);
+  out += fmt::format("  {:<{}}", "status", id_width);
+  for (size_t f = 0; f < area.functions.size(); ++f) {
+    const CoverageStatus st = area.functions[f].status;
+    std::string label(to_string(st));
+    if (st == CoverageStatus::contested || st == CoverageStatus::uncovered) label = "!" + label;
+    out += fmt::format(" {:<{}}", label, widths[f]);
+  }
+  out += "\n";
+
+  // Evidence for shared and contested functions.
+  for (const FunctionCoverage& fc : area.functions) {
+    if (fc.claims.size() < 2) continue;
+    out += fmt::format("  {} is {}: {}\n", c.profile.backbone_functions[size_t(fc.function)], to_string(fc.status),
+                       evidence_summary(fc));
+    const size_t limit = std::min<size_t>(fc.pairs.size(), 6);
+    for (size_t i = 0; i < limit; ++i) out += "    " + pair_text(c, fc.pairs[i]) + "\n";
+    if (fc.pair_count > limit) out += fmt::format("    ... {} more pairs (see --json)\n", fc.pair_count - limit);
+  }
+
+  out += "\nConveners:\n";
+  if (area.conveners.empty()) out += "  (the profile lists no outcomes for this issue area)\n";
+  for (const OutcomeConveners& oc : area.conveners) {
+    const std::string& outcome = ia.outcomes[size_t(oc.outcome)];
+    if (oc.conveners.empty()) {
+      out += fmt::format("  {}: NONE - nobody convenes this outcome; ask a partner to take it on\n", outcome);
+      continue;
+    }
+    out += fmt::format("  {}: {}{}\n", outcome, to_string(oc.status),
+                       oc.status == HowMany::several ? " - several conveners; check they work together" : "");
+    for (const ConvenerTies& t : oc.conveners)
+      out += fmt::format("    {}{}: tied to {} of {} practitioners and {} of {} organizations of {}\n",
+                         c.org_id(t.organization), t.whole_issue_area ? " (whole issue area)" : "",
+                         t.practitioners_tied, t.practitioners, t.organizations_tied, t.organizations, ia.id);
+  }
+  if (area.conveners.empty())
+    for (const ConvenerTies& t : area.whole_area_conveners)
+      out += fmt::format("  {} convenes the whole issue area: tied to {} of {} practitioners and {} of {} organizations\n",
+                         c.org_id(t.organization), t.practitioners_tied, t.practitioners, t.organizations_tied,
+                         t.organizations);
+
+  out += fmt::format("\nShared backbone plan (at most {} functions per organization){}:\n",
+                     max_functions, area.plan_complete ? "" : " - INCOMPLETE");
+  size_t fw = 0;
+  for (const BackboneStep& step : area.plan)
+    fw = std::max(fw, c.profile.backbone_functions[size_t(step.assignment.function)].size());
+  for (const BackboneStep& step : area.plan) {
+    const BackboneAssignment& a = step.assignment;
+    out += fmt::format("  {:<{}} -> {}: {}\n", c.profile.backbone_functions[size_t(a.function)], fw,
+                       a.organization == kNoOrganization ? std::string("(nobody)") : c.org_id(uint32_t(a.organization)),
+                       step.reason);
+  }
+}
+
+}  // namespace
+
+std::string format_role_report(const RoleReport& report, const Community& c, const RoleOptions& options) {
+  std::string out = fmt::format("Roles in {}\n", c.profile.name.empty() ? std::string("the community") : c.profile.name);
+  out += fmt::format("Anchor: {}", to_string(report.anchor_status));
+  if (!report.anchors.empty()) {
+    out += " (";
+    for (size_t i = 0; i < report.anchors.size(); ++i) out += (i ? ", " : "") + c.org_id(report.anchors[i]);
+    out += ")";
+  }
+  if (report.anchor_status == HowMany::none)
+    out += " - name the entity that hosts backbone staff and acts as fiscal agent (role 'anchor')";
+  if (report.anchor_status == HowMany::several) out += " - a partnership should have exactly one anchor";
+  out += "\n";
+  for (const BackboneLoad& l : report.load_concentration) {
+    std::vector<std::string> names;
+    for (IssueAreaId ia : l.issue_areas) names.push_back(c.profile.issue_areas[size_t(ia)].id);
+    out += fmt::format("Load: {} claims the whole backbone role in {} issue areas ({}); check it has the capacity.\n",
+                       c.org_id(l.organization), names.size(), fmt::join(names, ", "));
+  }
+  if (report.issue_areas.empty()) out += "\nThe profile names no issue areas, so there is nothing to map.\n";
+  for (const IssueAreaRoles& area : report.issue_areas) format_area(out, area, c, options, report.max_functions);
+  out += fmt::format("\nNote: {}\n{}\n", kPlanCaveat, kPlanCentralityNote);
+  return out;
+}
+
+}  // namespace tablemap
