@@ -1,0 +1,407 @@
+#include "analysis/centrality.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <queue>
+#include <random>
+#include <thread>
+
+namespace tablemap {
+namespace {
+
+constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
+// Weighted path lengths in units of 1/6: strength 1, 2, 3 -> 6, 3, 2, so that
+// sums of lengths stay exact integers and ties between paths are seen.
+constexpr uint32_t kUnit = 6;
+
+// Whether ties flow into v along `arc` (an arc out of v in the CSR arrays).
+inline bool flows_in(const Network& net, uint32_t v, uint32_t arc) {
+  const Relationship& r = net.relationships()[net.arc_relationship(arc)];
+  return v == r.a ? r.b_to_a : r.a_to_b;
+}
+
+// Splits the organizations into `parts` ranges holding about the same number
+// of arcs, so that a hub does not leave one thread with all the work.
+std::vector<uint32_t> balanced_cuts(const Network& net, int parts) {
+  const uint32_t n = net.organization_count();
+  const uint32_t* off = net.offsets();
+  std::vector<uint32_t> cuts{0};
+  for (int p = 1; p < parts; ++p) {
+    uint64_t goal = uint64_t(off[n]) * uint64_t(p) / uint64_t(parts);
+    uint32_t v = uint32_t(std::lower_bound(off, off + n + 1, goal) - off);
+    cuts.push_back(std::clamp(v, cuts.back(), n));
+  }
+  cuts.push_back(n);
+  return cuts;
+}
+
+// Runs body(begin, end, part) over balanced ranges, one thread per range.
+void parallel_over_arcs(const Network& net, int threads,
+                        const std::function<void(uint32_t, uint32_t, int)>& body) {
+  const uint32_t n = net.organization_count();
+  if (threads <= 1 || n < 50000) {
+    body(0, n, 0);
+    return;
+  }
+  auto cuts = balanced_cuts(net, threads);
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(body, cuts[t], cuts[t + 1], t);
+  body(cuts[0], cuts[1], 0);
+  for (auto& th : pool) th.join();
+}
+
+// One thread's state for single-source shortest paths plus its accumulators.
+struct PathWorker {
+  const Network& net;
+  const CentralityOptions& options;
+  std::vector<uint32_t> dist;
+  std::vector<double> sigma, delta;
+  std::vector<uint32_t> order;
+  std::vector<double> betweenness, distance_sum, harmonic;
+  std::vector<uint32_t> reached;
+  using Item = std::pair<uint64_t, uint32_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+
+  PathWorker(const Network& network, const CentralityOptions& opts)
+      : net(network), options(opts) {
+    const uint32_t n = net.organization_count();
+    dist.assign(n, kUnreached);
+    sigma.assign(n, 0);
+    delta.assign(n, 0);
+    order.reserve(n);
+    betweenness.assign(n, 0);
+    distance_sum.assign(n, 0);
+    harmonic.assign(n, 0);
+    reached.assign(n, 0);
+  }
+
+  uint32_t length(uint32_t arc) const {
+    return options.weighted ? kUnit / net.relationships()[net.arc_relationship(arc)].strength : 1;
+  }
+
+  void bfs(uint32_t s) {
+    const uint32_t* off = net.offsets();
+    const uint32_t* to = net.targets();
+    dist[s] = 0;
+    sigma[s] = 1;
+    order.push_back(s);
+    for (size_t head = 0; head < order.size(); ++head) {
+      const uint32_t v = order[head];
+      const uint32_t dv = dist[v] + 1;
+      for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+        const uint32_t w = to[arc];
+        if (options.directed && !flows_out(net, v, arc)) continue;
+        if (dist[w] == kUnreached) {
+          dist[w] = dv;
+          order.push_back(w);
+        }
+        if (dist[w] == dv) sigma[w] += sigma[v];
+      }
+    }
+  }
+
+  void dijkstra(uint32_t s) {
+    const uint32_t* off = net.offsets();
+    const uint32_t* to = net.targets();
+    dist[s] = 0;
+    sigma[s] = 1;
+    heap.push({0, s});
+    while (!heap.empty()) {
+      auto [d, v] = heap.top();
+      heap.pop();
+      if (d != dist[v]) continue;  // a stale entry: v was reached by a shorter path
+      order.push_back(v);
+      for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+        const uint32_t w = to[arc];
+        if (options.directed && !flows_out(net, v, arc)) continue;
+        const uint32_t nd = dist[v] + length(arc);
+        if (dist[w] == kUnreached || nd < dist[w]) {
+          dist[w] = nd;
+          sigma[w] = sigma[v];
+          heap.push({nd, w});
+        } else if (nd == dist[w]) {
+          sigma[w] += sigma[v];
+        }
+      }
+    }
+  }
+
+  // Shortest paths from s, then the dependencies of s on every organization
+  // (Brandes 2001), accumulated into this worker's totals.
+  void run_source(uint32_t s) {
+    const uint32_t* off = net.offsets();
+    const uint32_t* to = net.targets();
+    if (options.weighted)
+      dijkstra(s);
+    else
+      bfs(s);
+    const double unit = options.weighted ? double(kUnit) : 1.0;
+    for (size_t i = order.size(); i-- > 1;) {
+      const uint32_t w = order[i];
+      const double coefficient = (1.0 + delta[w]) / sigma[w];
+      for (uint32_t arc = off[w]; arc < off[w + 1]; ++arc) {
+        const uint32_t v = to[arc];
+        if (dist[v] == kUnreached || dist[v] >= dist[w]) continue;
+        if (options.directed && !flows_in(net, w, arc)) continue;
+        if (dist[v] + length(arc) != dist[w]) continue;
+        delta[v] += sigma[v] * coefficient;
+      }
+      betweenness[w] += delta[w];
+      const double d = dist[w] / unit;
+      distance_sum[w] += d;
+      harmonic[w] += 1.0 / d;
+      ++reached[w];
+    }
+    for (uint32_t v : order) {
+      dist[v] = kUnreached;
+      sigma[v] = 0;
+      delta[v] = 0;
+    }
+    order.clear();
+  }
+};
+
+}  // namespace
+
+PathMeasures path_measures(const Network& net, const CentralityOptions& options) {
+  const uint32_t n = net.organization_count();
+  PathMeasures out;
+  out.sampled = !options.force_exact && (options.force_sampled || n > options.exact_limit) &&
+                options.pivots > 0 && options.pivots < n;
+
+  std::vector<uint32_t> sources(n);
+  std::iota(sources.begin(), sources.end(), 0u);
+  if (out.sampled) {
+    // Partial Fisher-Yates with our own bounded draw: the same pivots on every platform.
+    std::mt19937_64 rng(options.seed);
+    for (uint32_t i = 0; i < options.pivots; ++i) {
+      uint32_t j = i + uint32_t(rng() % (n - i));
+      std::swap(sources[i], sources[j]);
+    }
+    sources.resize(options.pivots);
+    std::sort(sources.begin(), sources.end());
+  }
+  out.pivots = uint32_t(sources.size());
+
+  const int threads = std::max(1, std::min<int>(options.threads, int(sources.size())));
+  std::vector<std::unique_ptr<PathWorker>> workers;
+  for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<PathWorker>(net, options));
+  std::atomic<uint32_t> next{0};
+  auto work = [&](int t) {
+    for (uint32_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < sources.size();)
+      workers[t]->run_source(sources[i]);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  for (int t = 1; t < threads; ++t)
+    for (uint32_t v = 0; v < n; ++v) {
+      workers[0]->betweenness[v] += workers[t]->betweenness[v];
+      workers[0]->distance_sum[v] += workers[t]->distance_sum[v];
+      workers[0]->harmonic[v] += workers[t]->harmonic[v];
+      workers[0]->reached[v] += workers[t]->reached[v];
+    }
+  PathWorker& total = *workers[0];
+
+  // Undirected paths are found from both ends: each unordered pair twice.
+  const double pair_factor = options.directed ? 1.0 : 0.5;
+  const double scale = out.sampled ? double(n) / double(out.pivots) : 1.0;
+  const double pairs = double(n - 1) * double(n - 2) * pair_factor;
+  std::vector<bool> is_pivot(n, !out.sampled);
+  if (out.sampled)
+    for (uint32_t s : sources) is_pivot[s] = true;
+
+  out.betweenness.resize(n);
+  out.betweenness_norm.resize(n);
+  out.closeness.resize(n);
+  out.harmonic.resize(n);
+  for (uint32_t v = 0; v < n; ++v) {
+    out.betweenness[v] = total.betweenness[v] * pair_factor * scale;
+    out.betweenness_norm[v] = n > 2 ? out.betweenness[v] / pairs : 0.0;
+    // Sources other than v: all n-1 when exact, the pivots other than v when sampled.
+    const double others = out.sampled ? double(out.pivots) - (is_pivot[v] ? 1 : 0) : double(n) - 1;
+    const double r = total.reached[v];
+    out.closeness[v] = (r > 0 && others > 0) ? (r / total.distance_sum[v]) * (r / others) : 0.0;
+    out.harmonic[v] = others > 0 ? total.harmonic[v] * (double(n) - 1) / others : 0.0;
+  }
+  if (out.sampled) {
+    const double delta = 1.0 - out.confidence;
+    out.betweenness_error = double(n) / double(n - 1) *
+                            std::sqrt(std::log(2.0 * double(n) / delta) / (2.0 * double(out.pivots)));
+  }
+  return out;
+}
+
+IterationResult eigenvector_centrality(const Network& net, const CentralityOptions& options, double tolerance,
+                                       int max_iterations) {
+  const uint32_t n = net.organization_count();
+  const uint32_t* off = net.offsets();
+  const uint32_t* to = net.targets();
+  const auto& rels = net.relationships();
+  IterationResult out;
+  if (n == 0) return out;
+  std::vector<double> x(n, 1.0 / n), next(n);
+  const int parts = std::max(1, options.threads);
+  std::vector<double> norm2(parts), change(parts);
+  for (out.iterations = 1; out.iterations <= max_iterations; ++out.iterations) {
+    // next = (A + I) x, pulling along the ties that flow into v.
+    parallel_over_arcs(net, parts, [&](uint32_t begin, uint32_t end, int part) {
+      double squares = 0;
+      for (uint32_t v = begin; v < end; ++v) {
+        double sum = x[v];
+        for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+          if (options.directed && !flows_in(net, v, arc)) continue;
+          const double w = options.weighted ? rels[net.arc_relationship(arc)].strength : 1.0;
+          sum += w * x[to[arc]];
+        }
+        next[v] = sum;
+        squares += sum * sum;
+      }
+      norm2[part] = squares;
+    });
+    const double norm = std::sqrt(std::accumulate(norm2.begin(), norm2.end(), 0.0));
+    if (norm == 0) break;
+    double diff = 0;
+    for (uint32_t v = 0; v < n; ++v) {
+      next[v] /= norm;
+      diff += std::abs(next[v] - x[v]);
+    }
+    x.swap(next);
+    if (diff < tolerance) {
+      out.converged = true;
+      break;
+    }
+  }
+  out.values = std::move(x);
+  return out;
+}
+
+IterationResult pagerank(const Network& net, const CentralityOptions& options, double damping, double tolerance,
+                         int max_iterations) {
+  const uint32_t n = net.organization_count();
+  const uint32_t* off = net.offsets();
+  const uint32_t* to = net.targets();
+  const auto& rels = net.relationships();
+  IterationResult out;
+  if (n == 0) return out;
+  auto weight = [&](uint32_t arc) { return options.weighted ? double(rels[net.arc_relationship(arc)].strength) : 1.0; };
+  // Total weight flowing out of each organization.
+  std::vector<double> out_weight(n, 0);
+  for (uint32_t v = 0; v < n; ++v)
+    for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc)
+      if (!options.directed || flows_out(net, v, arc)) out_weight[v] += weight(arc);
+
+  std::vector<double> x(n, 1.0 / n), next(n), share(n);
+  const int parts = std::max(1, options.threads);
+  std::vector<double> partial(parts);
+  for (out.iterations = 1; out.iterations <= max_iterations; ++out.iterations) {
+    double dangling = 0;
+    for (uint32_t v = 0; v < n; ++v) {
+      if (out_weight[v] > 0)
+        share[v] = x[v] / out_weight[v];
+      else {
+        share[v] = 0;
+        dangling += x[v];
+      }
+    }
+    // Rank with no tie to follow goes to everybody, as in igraph and NetworkX.
+    const double base = (1.0 - damping) / n + damping * dangling / n;
+    parallel_over_arcs(net, parts, [&](uint32_t begin, uint32_t end, int part) {
+      double diff = 0;
+      for (uint32_t v = begin; v < end; ++v) {
+        double sum = 0;
+        if (options.directed || options.weighted) {
+          for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc)
+            if (!options.directed || flows_in(net, v, arc)) sum += share[to[arc]] * weight(arc);
+        } else {
+          for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) sum += share[to[arc]];
+        }
+        next[v] = base + damping * sum;
+        diff += std::abs(next[v] - x[v]);
+      }
+      partial[part] = diff;
+    });
+    x.swap(next);
+    if (std::accumulate(partial.begin(), partial.end(), 0.0) < tolerance) {
+      out.converged = true;
+      break;
+    }
+  }
+  out.values = std::move(x);
+  return out;
+}
+
+std::vector<uint32_t> core_numbers(const Network& net) {
+  // Batagelj & Zaversnik (2003): peel organizations in order of current degree
+  // using bucket boundaries, O(m).
+  const uint32_t n = net.organization_count();
+  const uint32_t* off = net.offsets();
+  const uint32_t* to = net.targets();
+  std::vector<uint32_t> deg(n), bin, pos(n), vert(n);
+  uint32_t max_degree = 0;
+  for (uint32_t v = 0; v < n; ++v) {
+    deg[v] = off[v + 1] - off[v];
+    max_degree = std::max(max_degree, deg[v]);
+  }
+  bin.assign(size_t(max_degree) + 1, 0);
+  for (uint32_t v = 0; v < n; ++v) ++bin[deg[v]];
+  uint32_t start = 0;
+  for (uint32_t d = 0; d <= max_degree; ++d) {
+    uint32_t count = bin[d];
+    bin[d] = start;
+    start += count;
+  }
+  for (uint32_t v = 0; v < n; ++v) {
+    pos[v] = bin[deg[v]]++;
+    vert[pos[v]] = v;
+  }
+  for (uint32_t d = max_degree; d > 0; --d) bin[d] = bin[d - 1];
+  if (!bin.empty()) bin[0] = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t v = vert[i];
+    for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+      const uint32_t u = to[arc];
+      if (deg[u] > deg[v]) {
+        const uint32_t du = deg[u], pu = pos[u], pw = bin[du], w = vert[pw];
+        if (u != w) {
+          pos[u] = pw;
+          vert[pu] = w;
+          pos[w] = pu;
+          vert[pw] = u;
+        }
+        ++bin[du];
+        --deg[u];
+      }
+    }
+  }
+  return deg;
+}
+
+CentralityResult compute_centrality(const Network& net, const CentralityOptions& options) {
+  const uint32_t n = net.organization_count();
+  CentralityResult out;
+  out.degree.resize(n);
+  out.in_degree.assign(n, 0);
+  out.out_degree.assign(n, 0);
+  out.strength.resize(n);
+  for (uint32_t v = 0; v < n; ++v) {
+    out.degree[v] = net.degree(v);
+    out.strength[v] = net.strength(v);
+    for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc) {
+      if (flows_out(net, v, arc)) ++out.out_degree[v];
+      if (flows_in(net, v, arc)) ++out.in_degree[v];
+    }
+  }
+  out.paths = path_measures(net, options);
+  out.eigenvector = eigenvector_centrality(net, options);
+  out.pagerank = pagerank(net, options);
+  out.core = core_numbers(net);
+  return out;
+}
+
+}  // namespace tablemap

@@ -1,0 +1,103 @@
+// Centrality of each organization: degree, strength, betweenness, closeness,
+// harmonic closeness, eigenvector, PageRank and k-core number.
+//
+// Conventions (docs/metrics.md says them for users):
+//  - Unweighted and undirected unless the options say otherwise.
+//  - `weighted`: a tie's strength (1..3) is its weight for eigenvector and
+//    PageRank; for path measures a strength-s tie is 1/s long (so a strong tie
+//    is a short path). Distances are kept as integers in units of 1/6.
+//  - `directed`: paths follow the direction of the ties (an undirected tie
+//    flows both ways); betweenness counts ordered pairs; closeness and
+//    harmonic use distances *to* the organization, eigenvector sums over
+//    incoming ties and PageRank follows outgoing ties (all as NetworkX).
+//  - betweenness is raw (each unordered pair counted once when undirected);
+//    betweenness_norm divides it by (n-1)(n-2)/2 (by (n-1)(n-2) when directed).
+//  - closeness is NetworkX's: (r-1)/sum of distances to the r-1 reachable
+//    organizations, times (r-1)/(n-1) (Wasserman-Faust, for disconnected
+//    networks); harmonic is the sum of 1/distance.
+//  - eigenvector has unit Euclidean norm; PageRank (damping 0.85) sums to 1,
+//    an organization without ties spreads its rank evenly over everybody.
+//
+// Complexity for n organizations and m ties: betweenness, closeness and
+// harmonic O(n m) exactly (O(n m log n) weighted), O(k m) with k sampled
+// pivots; eigenvector and PageRank O(m) per iteration; core numbers O(m).
+// Path measures and the PageRank/eigenvector iterations run on `threads`
+// threads, each with its own accumulators.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/network.hpp"
+
+namespace tablemap {
+
+struct CentralityOptions {
+  bool weighted = false;
+  bool directed = false;
+  int threads = 2;
+  // Betweenness, closeness and harmonic are exact up to this many
+  // organizations and estimated from `pivots` sampled sources above it.
+  uint32_t exact_limit = 20000;
+  uint32_t pivots = 256;       // used only when sampling
+  bool force_exact = false;    // exact whatever the size
+  bool force_sampled = false;  // sampled whatever the size (tests, benchmarks)
+  uint64_t seed = 1;           // picks the pivots
+};
+
+// Whether ties flow from v along `arc` (an arc out of v in the CSR arrays).
+inline bool flows_out(const Network& net, uint32_t v, uint32_t arc) {
+  const Relationship& r = net.relationships()[net.arc_relationship(arc)];
+  return v == r.a ? r.a_to_b : r.b_to_a;
+}
+
+struct PathMeasures {
+  std::vector<double> betweenness;       // raw
+  std::vector<double> betweenness_norm;  // raw / ((n-1)(n-2)/2)
+  std::vector<double> closeness;         // NetworkX / Wasserman-Faust
+  std::vector<double> harmonic;          // sum of 1/distance
+  bool sampled = false;
+  uint32_t pivots = 0;       // sources used (n when exact)
+  // When sampled: with probability `confidence`, every organization's
+  // betweenness_norm is within `betweenness_error` of its exact value
+  // (Hoeffding's bound with a union bound over all organizations). 0 when exact.
+  double betweenness_error = 0;
+  double confidence = 0.95;
+};
+
+PathMeasures path_measures(const Network& net, const CentralityOptions& options);
+
+struct IterationResult {
+  std::vector<double> values;
+  int iterations = 0;
+  bool converged = false;
+};
+
+// Power iteration on (A + I), as NetworkX, from a vector of ones; stops when
+// the L1 change falls below `tolerance`.
+IterationResult eigenvector_centrality(const Network& net, const CentralityOptions& options,
+                                       double tolerance = 1e-13, int max_iterations = 2000);
+
+// Power iteration from the uniform vector; stops when the L1 change falls
+// below `tolerance`.
+IterationResult pagerank(const Network& net, const CentralityOptions& options, double damping = 0.85,
+                         double tolerance = 1e-10, int max_iterations = 1000);
+
+// k-core number of each organization (Batagelj-Zaversnik), on all ties.
+std::vector<uint32_t> core_numbers(const Network& net);
+
+// Everything above, per organization (vectors indexed by organization row).
+struct CentralityResult {
+  std::vector<uint32_t> degree;      // organizations tied to it
+  std::vector<uint32_t> in_degree;   // ties flowing to it (undirected ties count)
+  std::vector<uint32_t> out_degree;  // ties flowing from it
+  std::vector<uint32_t> strength;    // sum of tie strengths
+  PathMeasures paths;
+  IterationResult eigenvector;
+  IterationResult pagerank;
+  std::vector<uint32_t> core;
+};
+
+CentralityResult compute_centrality(const Network& net, const CentralityOptions& options);
+
+}  // namespace tablemap

@@ -1,0 +1,207 @@
+#include "analysis/communities.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+namespace tablemap {
+namespace {
+
+// A weighted undirected graph with self-loops, the working graph of one level.
+struct LevelGraph {
+  std::vector<uint32_t> offsets;  // n + 1
+  std::vector<uint32_t> targets;
+  std::vector<double> weights;
+  std::vector<double> self;       // weight inside the vertex (both directions counted)
+  std::vector<double> degree;     // self + weights of its arcs
+  uint32_t size() const { return uint32_t(self.size()); }
+};
+
+LevelGraph from_network(const Network& net, bool weighted) {
+  const uint32_t n = net.organization_count();
+  LevelGraph g;
+  g.offsets.assign(net.offsets(), net.offsets() + n + 1);
+  g.targets.assign(net.targets(), net.targets() + g.offsets[n]);
+  g.weights.resize(g.targets.size());
+  for (uint32_t arc = 0; arc < g.targets.size(); ++arc)
+    g.weights[arc] = weighted ? net.relationships()[net.arc_relationship(arc)].strength : 1.0;
+  g.self.assign(n, 0);
+  g.degree.assign(n, 0);
+  for (uint32_t v = 0; v < n; ++v)
+    for (uint32_t arc = g.offsets[v]; arc < g.offsets[v + 1]; ++arc) g.degree[v] += g.weights[arc];
+  return g;
+}
+
+// Moves vertices between communities until no move raises modularity.
+// Returns whether anything moved; `community` is updated in place.
+bool move_vertices(const LevelGraph& g, double total, double resolution, std::mt19937_64& rng,
+                   std::vector<uint32_t>& community) {
+  const uint32_t n = g.size();
+  std::vector<double> tot(g.degree);  // each vertex starts alone
+  std::vector<double> link(n, 0);     // weight from the current vertex to each community
+  std::vector<uint32_t> touched;
+  std::vector<uint32_t> queue(n);
+  std::iota(queue.begin(), queue.end(), 0u);
+  for (uint32_t i = n; i > 1; --i) std::swap(queue[i - 1], queue[rng() % i]);
+  std::vector<bool> queued(n, true);
+  bool moved = false;
+  // Circular queue: every vertex once, then only neighbours of vertices that moved.
+  size_t head = 0, count = n;
+  while (count > 0) {
+    const uint32_t v = queue[head];
+    head = (head + 1) % n;
+    --count;
+    queued[v] = false;
+    const uint32_t own = community[v];
+    const double k = g.degree[v];
+    touched.clear();
+    for (uint32_t arc = g.offsets[v]; arc < g.offsets[v + 1]; ++arc) {
+      const uint32_t c = community[g.targets[arc]];
+      if (link[c] == 0) touched.push_back(c);
+      link[c] += g.weights[arc];
+    }
+    tot[own] -= k;
+    // Gain of joining c, up to a common factor: link(v, c) - resolution * tot(c) * k / 2m.
+    const double scale = resolution * k / total;
+    uint32_t best = own;
+    double best_gain = link[own] - tot[own] * scale;
+    for (uint32_t c : touched) {
+      const double gain = link[c] - tot[c] * scale;
+      if (gain > best_gain + 1e-12 * (1 + std::abs(best_gain))) {
+        best_gain = gain;
+        best = c;
+      }
+    }
+    for (uint32_t c : touched) link[c] = 0;
+    link[own] = 0;
+    tot[best] += k;
+    if (best != own) {
+      community[v] = best;
+      moved = true;
+      for (uint32_t arc = g.offsets[v]; arc < g.offsets[v + 1]; ++arc) {
+        const uint32_t w = g.targets[arc];
+        if (!queued[w] && community[w] != best) {
+          queued[w] = true;
+          queue[(head + count) % n] = w;
+          ++count;
+        }
+      }
+    }
+  }
+  return moved;
+}
+
+// Renumbers communities 0.. in order of first vertex; returns how many.
+uint32_t renumber(std::vector<uint32_t>& community) {
+  std::vector<uint32_t> id(community.size(), UINT32_MAX);
+  uint32_t next = 0;
+  for (uint32_t& c : community) {
+    if (id[c] == UINT32_MAX) id[c] = next++;
+    c = id[c];
+  }
+  return next;
+}
+
+// One vertex per community; ties between communities summed.
+LevelGraph aggregate(const LevelGraph& g, const std::vector<uint32_t>& community, uint32_t count) {
+  const uint32_t n = g.size();
+  std::vector<uint32_t> start(size_t(count) + 1, 0), members(n);
+  for (uint32_t v = 0; v < n; ++v) ++start[community[v] + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  {
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (uint32_t v = 0; v < n; ++v) members[fill[community[v]]++] = v;
+  }
+  LevelGraph out;
+  out.offsets.reserve(size_t(count) + 1);
+  out.offsets.push_back(0);
+  out.self.assign(count, 0);
+  out.degree.assign(count, 0);
+  std::vector<double> link(count, 0);
+  std::vector<uint32_t> touched;
+  for (uint32_t c = 0; c < count; ++c) {
+    touched.clear();
+    for (uint32_t i = start[c]; i < start[c + 1]; ++i) {
+      const uint32_t v = members[i];
+      out.self[c] += g.self[v];
+      out.degree[c] += g.degree[v];
+      for (uint32_t arc = g.offsets[v]; arc < g.offsets[v + 1]; ++arc) {
+        const uint32_t d = community[g.targets[arc]];
+        if (d == c) {
+          out.self[c] += g.weights[arc];
+          continue;
+        }
+        if (link[d] == 0) touched.push_back(d);
+        link[d] += g.weights[arc];
+      }
+    }
+    for (uint32_t d : touched) {
+      out.targets.push_back(d);
+      out.weights.push_back(link[d]);
+      link[d] = 0;
+    }
+    out.offsets.push_back(uint32_t(out.targets.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+CommunityReport louvain(const Network& net, const CommunityOptions& options) {
+  const uint32_t n = net.organization_count();
+  CommunityReport out;
+  std::vector<uint32_t> membership(n);
+  std::iota(membership.begin(), membership.end(), 0u);
+  LevelGraph g = from_network(net, options.weighted);
+  const double total = std::accumulate(g.degree.begin(), g.degree.end(), 0.0);  // 2m
+  std::mt19937_64 rng(options.seed);
+  while (total > 0) {
+    std::vector<uint32_t> community(g.size());
+    std::iota(community.begin(), community.end(), 0u);
+    if (!move_vertices(g, total, options.resolution, rng, community)) break;
+    const uint32_t count = renumber(community);
+    for (uint32_t& m : membership) m = community[m];
+    ++out.levels;
+    if (count == g.size()) break;
+    g = aggregate(g, community, count);
+  }
+  // Largest community first (ties by first organization), as components are.
+  const uint32_t count = renumber(membership);
+  std::vector<uint32_t> sizes(count, 0);
+  for (uint32_t m : membership) ++sizes[m];
+  std::vector<uint32_t> by_size(count);
+  std::iota(by_size.begin(), by_size.end(), 0u);
+  std::stable_sort(by_size.begin(), by_size.end(), [&](uint32_t a, uint32_t b) { return sizes[a] > sizes[b]; });
+  std::vector<uint32_t> rank(count);
+  out.sizes.resize(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    rank[by_size[i]] = i;
+    out.sizes[i] = sizes[by_size[i]];
+  }
+  for (uint32_t& m : membership) m = rank[m];
+  out.community = std::move(membership);
+  out.modularity = modularity(net, out.community, options.weighted, options.resolution);
+  return out;
+}
+
+double modularity(const Network& net, const std::vector<uint32_t>& membership, bool weighted, double resolution) {
+  const uint32_t n = net.organization_count();
+  const uint32_t* off = net.offsets();
+  const uint32_t* to = net.targets();
+  const uint32_t groups = n == 0 ? 0 : *std::max_element(membership.begin(), membership.end()) + 1;
+  std::vector<double> inside(groups, 0), degree(groups, 0);
+  double total = 0;
+  for (uint32_t v = 0; v < n; ++v)
+    for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+      const double w = weighted ? net.relationships()[net.arc_relationship(arc)].strength : 1.0;
+      total += w;
+      degree[membership[v]] += w;
+      if (membership[to[arc]] == membership[v]) inside[membership[v]] += w;
+    }
+  if (total == 0) return 0;
+  double q = 0;
+  for (uint32_t c = 0; c < groups; ++c) q += inside[c] / total - resolution * (degree[c] / total) * (degree[c] / total);
+  return q;
+}
+
+}  // namespace tablemap

@@ -1,0 +1,40 @@
+// Communities: groups of organizations more tied among themselves than to the
+// rest, found by Louvain modularity optimisation (Blondel et al. 2008).
+//
+// Each level moves organizations one at a time to the neighbouring community
+// that most raises modularity, revisiting only organizations whose
+// neighbourhood changed (a queue, as in Traag's fast local moving), then
+// merges each community into one vertex and repeats until nothing moves.
+// Deterministic: the visiting order is shuffled with `seed` only. About
+// O(m) per sweep, a handful of sweeps per level, a few levels.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/network.hpp"
+
+namespace tablemap {
+
+struct CommunityOptions {
+  uint64_t seed = 1;
+  bool weighted = false;    // tie strength as weight
+  double resolution = 1.0;  // > 1 gives smaller communities
+};
+
+struct CommunityReport {
+  std::vector<uint32_t> community;  // per organization; 0 is the largest community
+  std::vector<uint32_t> sizes;      // organizations per community, largest first
+  double modularity = 0;
+  int levels = 0;                   // merging rounds that changed something
+};
+
+CommunityReport louvain(const Network& net, const CommunityOptions& options = {});
+
+// Newman's modularity of any grouping (membership[v] = group of v):
+// sum over groups of (ties inside / m) - resolution * (degree sum / 2m)^2.
+// 0 when there are no ties.
+double modularity(const Network& net, const std::vector<uint32_t>& membership, bool weighted = false,
+                  double resolution = 1.0);
+
+}  // namespace tablemap

@@ -1,0 +1,336 @@
+#include "analysis/structure.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+#include <tuple>
+
+namespace tablemap {
+namespace {
+
+std::vector<SectorId> sectors_of(const Community& community) {
+  std::vector<SectorId> sector(community.organizations.size());
+  for (size_t i = 0; i < sector.size(); ++i) sector[i] = community.organizations[i].sector;
+  return sector;
+}
+
+size_t sector_count_of(const Community& community, const std::vector<SectorId>& sector) {
+  size_t count = community.profile.sectors.size();
+  for (SectorId s : sector) count = std::max(count, size_t(s) + 1);
+  return count;
+}
+
+NetworkSummary summarize(const Network& net, const NetworkMetrics& m) {
+  NetworkSummary s;
+  const uint32_t n = net.organization_count();
+  s.organizations = n;
+  s.ties = net.relationship_count();
+  s.density = n > 1 ? double(s.ties) / (double(n) * (n - 1) / 2) : 0;
+  s.component_sizes = m.components.sizes;
+  s.isolates = m.components.isolates;
+  s.communities = uint32_t(m.communities.sizes.size());
+  s.modularity = m.communities.modularity;
+  s.sector_mix = m.mixing.whole;
+  s.sector_assortativity = m.mixing.assortativity;
+  if (n > 2) {
+    const uint32_t top = *std::max_element(m.centrality.degree.begin(), m.centrality.degree.end());
+    double sum = 0;
+    for (uint32_t d : m.centrality.degree) sum += top - d;
+    s.degree_centralization = sum / ((double(n) - 1) * (double(n) - 2));
+  }
+  s.articulation_points = uint32_t(std::count(m.cuts.articulation.begin(), m.cuts.articulation.end(), true));
+  s.bridges = uint32_t(m.cuts.bridges.size());
+  return s;
+}
+
+std::vector<Silo> find_silos(const Network& net, const std::vector<SectorId>& sector, size_t sector_count,
+                             const CommunityReport& communities, const SiloRule& rule) {
+  // (community, sector pair) for every tie touching a community, once per community touched.
+  struct Touch {
+    uint32_t community;
+    SectorId low, high;
+    bool operator<(const Touch& o) const {
+      return std::tie(community, low, high) < std::tie(o.community, o.low, o.high);
+    }
+  };
+  std::vector<Touch> touches;
+  touches.reserve(net.relationship_count() * 2);
+  for (const Relationship& r : net.relationships()) {
+    const SectorId lo = std::min(sector[r.a], sector[r.b]), hi = std::max(sector[r.a], sector[r.b]);
+    const uint32_t ca = communities.community[r.a], cb = communities.community[r.b];
+    if (communities.sizes[ca] >= rule.min_organizations) touches.push_back({ca, lo, hi});
+    if (cb != ca && communities.sizes[cb] >= rule.min_organizations) touches.push_back({cb, lo, hi});
+  }
+  std::sort(touches.begin(), touches.end());
+  std::vector<Silo> silos;
+  std::vector<uint64_t> pair(sector_count * sector_count, 0);
+  for (size_t i = 0; i < touches.size();) {
+    size_t j = i;
+    std::vector<SectorId> seen;
+    while (j < touches.size() && touches[j].community == touches[i].community) {
+      ++pair[size_t(touches[j].low) * sector_count + touches[j].high];
+      seen.push_back(touches[j].low);
+      seen.push_back(touches[j].high);
+      ++j;
+    }
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    const uint64_t total = j - i;
+    auto at = [&](SectorId a, SectorId b) { return pair[size_t(a) * sector_count + b]; };
+    // The best one sector, then the best two sectors, holding the most ties.
+    Silo best;
+    best.community = touches[i].community;
+    best.ties = total;
+    for (size_t x = 0; x < seen.size(); ++x) {
+      const uint64_t one = at(seen[x], seen[x]);
+      if (double(one) / total > best.share) {
+        best.share = double(one) / total;
+        best.sectors = {seen[x]};
+      }
+    }
+    if (best.share < rule.share)
+      for (size_t x = 0; x < seen.size(); ++x)
+        for (size_t y = x + 1; y < seen.size(); ++y) {
+          const uint64_t two = at(seen[x], seen[x]) + at(seen[y], seen[y]) + at(seen[x], seen[y]);
+          if (double(two) / total > best.share) {
+            best.share = double(two) / total;
+            best.sectors = {seen[x], seen[y]};
+          }
+        }
+    if (best.share >= rule.share) {
+      best.organizations = communities.sizes[best.community];
+      silos.push_back(best);
+    }
+    for (size_t k = i; k < j; ++k) pair[size_t(touches[k].low) * sector_count + touches[k].high] = 0;
+    i = j;
+  }
+  std::stable_sort(silos.begin(), silos.end(),
+                   [](const Silo& a, const Silo& b) { return a.organizations > b.organizations; });
+  return silos;
+}
+
+// Breadth-first search from s, skipping removed organizations; calls visit(t, distance).
+template <class Visit>
+void bfs_from(const Network& net, uint32_t s, const std::vector<bool>& removed, std::vector<uint32_t>& dist,
+              std::vector<uint32_t>& queue, Visit visit) {
+  const uint32_t* off = net.offsets();
+  const uint32_t* to = net.targets();
+  queue.clear();
+  queue.push_back(s);
+  dist[s] = 0;
+  for (size_t head = 0; head < queue.size(); ++head) {
+    const uint32_t v = queue[head];
+    for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+      const uint32_t w = to[arc];
+      if (dist[w] != UINT32_MAX || removed[w]) continue;
+      dist[w] = dist[v] + 1;
+      queue.push_back(w);
+      visit(w, dist[w]);
+    }
+  }
+  for (uint32_t v : queue) dist[v] = UINT32_MAX;
+}
+
+std::vector<uint32_t> distance_sources(uint32_t n, uint32_t samples, uint64_t seed) {
+  std::vector<uint32_t> all(n);
+  std::iota(all.begin(), all.end(), 0u);
+  if (n <= 2000 || samples >= n) return all;
+  std::mt19937_64 rng(seed);
+  for (uint32_t i = 0; i < samples; ++i) std::swap(all[i], all[i + rng() % (n - i)]);
+  all.resize(samples);
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+std::vector<Broker> find_brokers(const Network& net, const NetworkMetrics& m,
+                                 const std::vector<std::vector<SectorId>>& cut_sectors, const MetricsOptions& o) {
+  const uint32_t n = net.organization_count();
+  if (n < 3) return {};
+  const auto& betweenness = m.centrality.paths.betweenness;
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  const uint32_t top = std::min(n, o.broker_candidates);
+  std::partial_sort(order.begin(), order.begin() + top, order.end(),
+                    [&](uint32_t a, uint32_t b) { return betweenness[a] > betweenness[b]; });
+  std::vector<uint32_t> candidates(order.begin(), order.begin() + top);
+  std::vector<uint32_t> cutters;
+  for (uint32_t v = 0; v < n; ++v)
+    if (!cut_sectors[v].empty() && std::find(candidates.begin(), candidates.end(), v) == candidates.end())
+      cutters.push_back(v);
+  std::stable_sort(cutters.begin(), cutters.end(),
+                   [&](uint32_t a, uint32_t b) { return betweenness[a] > betweenness[b]; });
+  if (cutters.size() > o.broker_candidates) cutters.resize(o.broker_candidates);
+  candidates.insert(candidates.end(), cutters.begin(), cutters.end());
+
+  // One pass with nobody removed: per source, totals and the distance to each candidate,
+  // so that "before" can leave out the pairs that involve the candidate.
+  const std::vector<uint32_t> sources = distance_sources(n, o.distance_samples, o.centrality.seed);
+  const std::vector<bool> none(n, false);
+  std::vector<uint32_t> dist(n, UINT32_MAX), queue;
+  std::vector<int32_t> slot(n, -1);
+  for (size_t c = 0; c < candidates.size(); ++c) slot[candidates[c]] = int32_t(c);
+  std::vector<double> sum_to(candidates.size(), 0), count_to(candidates.size(), 0);
+  std::vector<double> sum_from(candidates.size(), 0), count_from(candidates.size(), 0);
+  double total_sum = 0, total_count = 0;
+  for (uint32_t s : sources) {
+    double sum = 0, count = 0;
+    bfs_from(net, s, none, dist, queue, [&](uint32_t t, uint32_t d) {
+      sum += d;
+      count += 1;
+      if (slot[t] >= 0) {
+        sum_to[slot[t]] += d;
+        count_to[slot[t]] += 1;
+      }
+    });
+    total_sum += sum;
+    total_count += count;
+    if (slot[s] >= 0) {
+      sum_from[slot[s]] = sum;
+      count_from[slot[s]] = count;
+    }
+  }
+
+  std::vector<Broker> brokers;
+  std::vector<bool> removed(n, false);
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const uint32_t v = candidates[c];
+    Broker b;
+    b.organization = v;
+    b.sectors_cut_off = cut_sectors[v];
+    const double before_count = total_count - count_to[c] - count_from[c];
+    const double before_sum = total_sum - sum_to[c] - sum_from[c];
+    removed[v] = true;
+    std::vector<uint32_t> others;
+    for (uint32_t s : sources)
+      if (s != v) others.push_back(s);
+    DistanceStats after = distance_stats(net, others, removed);
+    removed[v] = false;
+    b.average_distance_before = before_count > 0 ? before_sum / before_count : 0;
+    b.average_distance_after = after.average;
+    b.pairs_disconnected = before_count > 0 ? (before_count - after.connected_pairs) / before_count : 0;
+    const bool matters = !b.sectors_cut_off.empty() || b.pairs_disconnected > 0 ||
+                         b.average_distance_after > b.average_distance_before + 1e-12;
+    if (matters) brokers.push_back(b);
+  }
+  std::stable_sort(brokers.begin(), brokers.end(), [](const Broker& a, const Broker& b) {
+    if (a.sectors_cut_off.size() != b.sectors_cut_off.size())
+      return a.sectors_cut_off.size() > b.sectors_cut_off.size();
+    if (a.pairs_disconnected != b.pairs_disconnected) return a.pairs_disconnected > b.pairs_disconnected;
+    return a.average_distance_after - a.average_distance_before > b.average_distance_after - b.average_distance_before;
+  });
+  if (brokers.size() > o.listed) brokers.resize(o.listed);
+  return brokers;
+}
+
+std::vector<SinglePointOfFailure> find_single_points(const Community& community, const Network& net,
+                                                     const CutPoints& cuts, uint32_t listed) {
+  const uint32_t n = net.organization_count();
+  std::vector<uint32_t> points;
+  for (uint32_t v = 0; v < n; ++v)
+    if (cuts.articulation[v]) points.push_back(v);
+  std::stable_sort(points.begin(), points.end(),
+                   [&](uint32_t a, uint32_t b) { return cuts.cut_off[a] > cuts.cut_off[b]; });
+  if (points.size() > listed) points.resize(listed);
+  const std::vector<bool> at_table = community.organizations_at_table();
+  std::vector<SinglePointOfFailure> out;
+  for (uint32_t v : points) {
+    SinglePointOfFailure p;
+    p.organization = v;
+    p.cut_off = cuts.cut_off[v];
+    auto pieces = pieces_after_removal(net, cuts, v);
+    std::vector<bool> sector_seen(community.profile.sectors.size() + 1, false);
+    for (size_t i = 1; i < pieces.size(); ++i)
+      for (uint32_t u : pieces[i]) {
+        if (p.cut_off_organizations.size() < 20) p.cut_off_organizations.push_back(u);
+        const SectorId s = community.organizations[u].sector;
+        if (s >= sector_seen.size()) sector_seen.resize(s + 1, false);
+        sector_seen[s] = true;
+        if (at_table[u]) ++p.table_organizations_cut_off;
+      }
+    std::sort(p.cut_off_organizations.begin(), p.cut_off_organizations.end());
+    for (size_t s = 0; s < sector_seen.size(); ++s)
+      if (sector_seen[s]) p.sectors_cut_off.push_back(SectorId(s));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<SectorId>> sectors_cut_off_by_each(const Community& community, const Network& net) {
+  const std::vector<SectorId> sector = sectors_of(community);
+  const size_t sectors = sector_count_of(community, sector);
+  const uint32_t n = net.organization_count();
+  std::vector<uint64_t> members(sectors, 0), cross(sectors, 0);
+  for (SectorId s : sector) ++members[s];
+  for (const Relationship& r : net.relationships())
+    if (sector[r.a] != sector[r.b]) {
+      ++cross[sector[r.a]];
+      ++cross[sector[r.b]];
+    }
+  std::vector<std::vector<SectorId>> out(n);
+  std::vector<uint64_t> held(sectors, 0);
+  std::vector<SectorId> touched;
+  for (uint32_t v = 0; v < n; ++v) {
+    touched.clear();
+    for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc) {
+      const SectorId a = sector[v], b = sector[net.targets()[arc]];
+      if (a == b) continue;
+      for (SectorId s : {a, b}) {
+        if (held[s]++ == 0) touched.push_back(s);
+      }
+    }
+    for (SectorId s : touched) {
+      const uint64_t remaining_members = members[s] - (sector[v] == s ? 1 : 0);
+      if (remaining_members > 0 && cross[s] > 0 && held[s] == cross[s]) out[v].push_back(s);
+      held[s] = 0;
+    }
+    std::sort(out[v].begin(), out[v].end());
+  }
+  return out;
+}
+
+DistanceStats distance_stats(const Network& net, const std::vector<uint32_t>& sources,
+                             const std::vector<bool>& removed) {
+  const uint32_t n = net.organization_count();
+  std::vector<uint32_t> dist(n, UINT32_MAX), queue;
+  double sum = 0, count = 0;
+  auto run = [&](uint32_t s) {
+    if (removed[s]) return;
+    bfs_from(net, s, removed, dist, queue, [&](uint32_t, uint32_t d) {
+      sum += d;
+      count += 1;
+    });
+  };
+  if (sources.empty())
+    for (uint32_t s = 0; s < n; ++s) run(s);
+  else
+    for (uint32_t s : sources) run(s);
+  DistanceStats out;
+  out.connected_pairs = count;
+  out.average = count > 0 ? sum / count : 0;
+  return out;
+}
+
+NetworkMetrics measure_network(const Community& community, const Network& net, const MetricsOptions& options) {
+  NetworkMetrics m;
+  const std::vector<SectorId> sector = sectors_of(community);
+  const size_t sectors = sector_count_of(community, sector);
+  m.centrality = compute_centrality(net, options.centrality);
+  m.components = connected_components(net);
+  m.cuts = cut_points(net);
+  CommunityOptions community_options = options.communities;
+  community_options.weighted = options.centrality.weighted;
+  m.communities = louvain(net, community_options);
+  m.brokerage = gould_fernandez(net, sector);
+  m.holes = structural_holes(net, options.centrality.weighted, options.centrality.directed);
+  m.mixing = sector_mixing(net, sector, sectors);
+  m.community_mix = sector_mixing_within(net, sector, m.communities.community, m.communities.sizes.size());
+  m.summary = summarize(net, m);
+  m.silos = find_silos(net, sector, sectors, m.communities, options.silo);
+  m.brokers = find_brokers(net, m, sectors_cut_off_by_each(community, net), options);
+  m.single_points = find_single_points(community, net, m.cuts, options.listed);
+  return m;
+}
+
+}  // namespace tablemap

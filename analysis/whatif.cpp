@@ -1,0 +1,101 @@
+#include "analysis/whatif.hpp"
+
+#include <algorithm>
+
+#include "analysis/components.hpp"
+
+namespace tablemap {
+namespace {
+
+// Everybody connected to a table organization, by multi-source breadth-first search.
+std::vector<bool> reached_from_table(const Network& net, const std::vector<bool>& at_table,
+                                     const std::vector<bool>& removed) {
+  const uint32_t n = net.organization_count();
+  std::vector<bool> seen(n, false);
+  std::vector<uint32_t> queue;
+  for (uint32_t v = 0; v < n; ++v)
+    if (at_table[v] && !removed[v]) {
+      seen[v] = true;
+      queue.push_back(v);
+    }
+  for (size_t head = 0; head < queue.size(); ++head) {
+    const uint32_t v = queue[head];
+    for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc) {
+      const uint32_t w = net.targets()[arc];
+      if (!seen[w] && !removed[w]) {
+        seen[w] = true;
+        queue.push_back(w);
+      }
+    }
+  }
+  return seen;
+}
+
+WhatIfSide describe(const Community& community, const Network& net, const std::vector<bool>& removed,
+                    const std::vector<bool>& at_table, const std::vector<bool>& reach, size_t sectors,
+                    std::vector<uint64_t>& cross_by_sector) {
+  WhatIfSide side;
+  const uint32_t n = net.organization_count();
+  ComponentReport components = connected_components(net, &removed);
+  side.components = uint32_t(components.sizes.size());
+  side.largest_component = components.sizes.empty() ? 0 : components.sizes[0];
+  side.isolates = components.isolates;
+  side.table_reach_by_sector.assign(sectors, 0);
+  cross_by_sector.assign(sectors, 0);
+  for (uint32_t v = 0; v < n; ++v) {
+    if (removed[v]) continue;
+    ++side.organizations;
+    if (at_table[v]) ++side.table_organizations;
+    if (reach[v]) {
+      ++side.table_reach;
+      ++side.table_reach_by_sector[community.organizations[v].sector];
+    }
+  }
+  for (const Relationship& r : net.relationships()) {
+    if (removed[r.a] || removed[r.b]) continue;
+    ++side.ties;
+    const SectorId sa = community.organizations[r.a].sector, sb = community.organizations[r.b].sector;
+    if (sa != sb) {
+      ++side.cross_sector_ties;
+      ++cross_by_sector[sa];
+      ++cross_by_sector[sb];
+    }
+  }
+  return side;
+}
+
+}  // namespace
+
+WhatIfReport what_if_removed(const Community& community, const Network& net, const std::vector<uint32_t>& removed) {
+  const uint32_t n = net.organization_count();
+  size_t sectors = community.profile.sectors.size();
+  for (const Organization& o : community.organizations) sectors = std::max(sectors, size_t(o.sector) + 1);
+  WhatIfReport out;
+  out.removed = removed;
+  std::sort(out.removed.begin(), out.removed.end());
+  out.removed.erase(std::unique(out.removed.begin(), out.removed.end()), out.removed.end());
+  const std::vector<bool> nobody(n, false);
+  std::vector<bool> gone(n, false);
+  for (uint32_t v : out.removed) gone[v] = true;
+  const std::vector<bool> at_table = community.organizations_at_table();
+
+  const std::vector<bool> reach_before = reached_from_table(net, at_table, nobody);
+  const std::vector<bool> reach_after = reached_from_table(net, at_table, gone);
+  std::vector<uint64_t> cross_before, cross_after;
+  out.before = describe(community, net, nobody, at_table, reach_before, sectors, cross_before);
+  out.after = describe(community, net, gone, at_table, reach_after, sectors, cross_after);
+
+  for (uint32_t v = 0; v < n; ++v)
+    if (!gone[v] && reach_before[v] && !reach_after[v]) out.lost_from_table.push_back(v);
+  std::vector<uint32_t> remaining(sectors, 0);
+  for (uint32_t v = 0; v < n; ++v)
+    if (!gone[v]) ++remaining[community.organizations[v].sector];
+  for (size_t s = 0; s < sectors; ++s) {
+    if (out.before.table_reach_by_sector[s] > 0 && out.after.table_reach_by_sector[s] == 0 && remaining[s] > 0)
+      out.sectors_out_of_reach.push_back(SectorId(s));
+    if (cross_before[s] > 0 && cross_after[s] == 0 && remaining[s] > 0) out.sectors_cut_off.push_back(SectorId(s));
+  }
+  return out;
+}
+
+}  // namespace tablemap

@@ -1,0 +1,42 @@
+// What if some organizations left the coalition? Compares the network before
+// and after: components, how many organizations the table can still reach
+// through ties, cross-sector ties, and which sectors lose contact.
+//
+// O(n + m): two component searches and two breadth-first searches from the
+// table's organizations; the network is not rebuilt.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/community.hpp"
+#include "core/network.hpp"
+
+namespace tablemap {
+
+struct WhatIfSide {
+  uint32_t organizations = 0;
+  uint64_t ties = 0;
+  uint64_t cross_sector_ties = 0;
+  uint32_t components = 0;
+  uint32_t largest_component = 0;
+  uint32_t isolates = 0;
+  uint32_t table_organizations = 0;
+  uint32_t table_reach = 0;  // organizations connected to the table by some path, the table included
+  std::vector<uint32_t> table_reach_by_sector;  // the same per sector
+};
+
+struct WhatIfReport {
+  std::vector<uint32_t> removed;  // organization rows
+  WhatIfSide before, after;
+  // Organizations (not removed) the table reached before and cannot reach after.
+  std::vector<uint32_t> lost_from_table;
+  // Sectors the table reached before and does not reach at all after.
+  std::vector<SectorId> sectors_out_of_reach;
+  // Sectors whose remaining organizations keep no tie to other sectors (they had some).
+  std::vector<SectorId> sectors_cut_off;
+};
+
+WhatIfReport what_if_removed(const Community& community, const Network& net, const std::vector<uint32_t>& removed);
+
+}  // namespace tablemap
