@@ -61,12 +61,12 @@ struct Checker {
   bool issue_ok(IssueAreaId a) const { return a >= 0 && size_t(a) < c.profile.issue_areas.size(); }
 
   void check(const Organization& o, size_t self) {
-    if (o.id.empty()) fail("an organization needs an id");
+    if (o.id.empty()) fail("this organization has no id");
     else if (!valid_id_chars(o.id))
-      fail("organization id " + quoted(o.id) + " may only use letters, digits, '_', '-' and '.'");
+      fail("organization id " + quoted(o.id) + " may use only letters, digits, _ - .");
     else if (id_taken(c.organizations, o.id, self))
-      fail("duplicate organization id " + quoted(o.id) + ": ids must be unique");
-    if (trim(o.name).empty()) fail("organization " + quoted(o.id) + " needs a name");
+      fail("duplicate organization id " + quoted(o.id) + " (already used by another organization)");
+    if (trim(o.name).empty()) fail("organization " + quoted(o.id) + " has no name");
     if (!sector_ok(o.sector)) fail("organization " + quoted(o.id) + " has a sector the profile does not declare");
     for (SectorId s : o.secondary_sectors)
       if (!sector_ok(s)) fail("organization " + quoted(o.id) + " names a secondary sector the profile does not declare");
@@ -75,19 +75,19 @@ struct Checker {
   }
 
   void check(const Person& p, size_t self, int year) {
-    if (p.id.empty()) fail("a person needs an id");
-    else if (id_taken(c.people, p.id, self)) fail("duplicate person id " + quoted(p.id) + ": ids must be unique");
-    if (trim(p.name).empty()) fail("person " + quoted(p.id) + " needs a name (a pseudonym is fine)");
+    if (p.id.empty()) fail("this person has no id");
+    else if (id_taken(c.people, p.id, self)) fail("duplicate person id " + quoted(p.id) + " (already used by another person)");
+    if (trim(p.name).empty()) fail("person " + quoted(p.id) + " has no name (a pseudonym is fine)");
     if (p.organization != kNoOrganization && !org_ok(p.organization))
       fail("person " + quoted(p.id) + " belongs to an organization that does not exist");
     if (!sector_ok(p.sector)) fail("person " + quoted(p.id) + " has a sector the profile does not declare");
     if (p.birth_year != 0) {
       if (p.birth_year < 1900 || p.birth_year > year) {
-        fail("person " + quoted(p.id) + ": birth year " + std::to_string(p.birth_year) + " is outside 1900.." +
+        fail("birth year '" + std::to_string(p.birth_year) + "' is impossible; use a year from 1900 to " +
              std::to_string(year));
       } else if (auto g = generation_of_birth_year(p.birth_year); g && *g != p.generation) {
-        fail("person " + quoted(p.id) + ": birth year " + std::to_string(p.birth_year) + " is " +
-             std::string(to_string(*g)) + ", not " + std::string(to_string(p.generation)));
+        fail("birth year " + std::to_string(p.birth_year) + " belongs to " + std::string(to_string(*g)) +
+             " but the generation says " + std::string(to_string(p.generation)));
       }
     }
   }
@@ -95,8 +95,8 @@ struct Checker {
   void check(const Tie& t) {
     if (!org_ok(t.source) || !org_ok(t.target)) fail("a tie needs two organizations that exist");
     else if (t.source == t.target)
-      fail("tie from " + quoted(c.org_id(t.source)) + " to itself: a tie links two different organizations");
-    if (t.strength < 1 || t.strength > 3) fail("tie strength must be 1, 2 or 3, not " + std::to_string(t.strength));
+      fail("a tie from " + quoted(c.org_id(t.source)) + " to itself; a tie links two organizations");
+    if (t.strength < 1 || t.strength > 3) fail("strength '" + std::to_string(t.strength) + "' must be 1 (occasional), 2 or 3 (daily/strong)");
   }
 
   void check(const Role& r) {
@@ -111,12 +111,16 @@ struct Checker {
       return;
     }
     if (needs_area && r.issue_area == kNone)
-      fail(std::string(to_string(r.kind)) + " role of " + who + " needs an issue area");
+      fail("a " + std::string(to_string(r.kind)) + " role needs an issue_area (which issue area is " + who + " " +
+           std::string(to_string(r.kind)) + " of?)");
+    if (r.kind != RoleKind::backbone && r.function != kWholeBackbone)
+      fail("a function is only for backbone roles; this role is " + std::string(to_string(r.kind)));
     if (r.kind == RoleKind::backbone && r.function != kWholeBackbone &&
         (r.function < 0 || size_t(r.function) >= c.profile.backbone_functions.size()))
       fail("backbone role of " + who + " names a function the profile does not declare");
     if (r.outcome != kNone) {
-      if (r.kind != RoleKind::convener) fail("only a convener role names an outcome");
+      if (r.kind != RoleKind::convener)
+        fail("an outcome is only for convener roles; this role is " + std::string(to_string(r.kind)));
       else if (r.issue_area != kNone &&
                (r.outcome < 0 || size_t(r.outcome) >= c.profile.issue_areas[size_t(r.issue_area)].outcomes.size()))
         fail("convener role of " + who + " names an outcome its issue area does not list");

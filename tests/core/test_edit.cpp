@@ -79,7 +79,7 @@ TEST_CASE("an edit the reader would refuse is refused and changes nothing") {
     CHECK(mentions(p, "duplicate organization id 'school'"));
   }
   SECTION("id with a space") {
-    CHECK(mentions(h.apply(Edit::add(org("food bank", "Food Bank", 0))), "may only use letters"));
+    CHECK(mentions(h.apply(Edit::add(org("food bank", "Food Bank", 0))), "may use only letters"));
   }
   SECTION("undeclared sector") {
     CHECK(mentions(h.apply(Edit::add(org("x", "X", 7))), "sector the profile does not declare"));
@@ -94,7 +94,7 @@ TEST_CASE("an edit the reader would refuse is refused and changes nothing") {
     Role r;
     r.organization = 0;
     r.kind = RoleKind::backbone;
-    CHECK(mentions(h.apply(Edit::add(r)), "needs an issue area"));
+    CHECK(mentions(h.apply(Edit::add(r)), "needs an issue_area"));
   }
   SECTION("convener outcome out of range") {
     Role r;
@@ -108,12 +108,12 @@ TEST_CASE("an edit the reader would refuse is refused and changes nothing") {
     Person p = h.current().people[0];
     p.birth_year = 2030;
     auto problems = h.apply(Edit::change(0, p));
-    CHECK(mentions(problems, "outside 1900..2026"));
+    CHECK(mentions(problems, "use a year from 1900 to 2026"));
   }
   SECTION("birth year disagreeing with the generation") {
     Person p = h.current().people[0];
     p.birth_year = 1990;  // millennials, but generation says gen_x
-    CHECK(mentions(h.apply(Edit::change(0, p)), "is millennials, not gen_x"));
+    CHECK(mentions(h.apply(Edit::change(0, p)), "belongs to millennials but the generation says gen_x"));
   }
   SECTION("a row that is not there") {
     CHECK(mentions(h.apply(Edit::remove<Tie>(5)), "no row 6"));
