@@ -3,6 +3,7 @@
 
 #include "app/command.hpp"
 #include "app/common.hpp"
+#include "io/graph_export.hpp"
 #include "io/load.hpp"
 
 namespace tablemap::app {
@@ -11,7 +12,8 @@ namespace {
 CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto* cmd = cli.add_subcommand("convert",
                                  "Convert a community between forms; OUT's name picks the form:\n"
-                                 "a .json file, a .tablemap project file, or else a bundle folder.\n"
+                                 "a .json file, a .tablemap project file, a bundle folder, or, for\n"
+                                 "other network tools, .graphml, .gexf or .dot (the network only).\n"
                                  "Example: tablemap convert datasets/riverbend riverbend.tablemap");
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
@@ -21,7 +23,10 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
     auto community = load_or_report(*in);
     if (!community) return kBadData;
     try {
-      save_community(*community, *out);
+      if (auto graph = graph_format_of_path(*out))
+        save_graph(*community, *out, *graph);
+      else
+        save_community(*community, *out);
     } catch (const SaveError& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadData;

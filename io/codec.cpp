@@ -2,6 +2,7 @@
 // every problem reported; and Community -> rows of text.
 #include "io/codec.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <thread>
 #include <unordered_map>
@@ -184,7 +185,9 @@ std::vector<Organization> decode_organizations(const Decoder& d, const RowTable&
   enum { ID, NAME, SECTOR, SECONDARY, TYPE, AT_TABLE, ISSUE_AREAS, GENERATIONS };
   ColumnMap m = map_columns(t, kOrganizationColumns, {"id", "name", "sector"}, problems);
   extra_names = m.extra_names;
-  if (!m.has(ID) || !m.has(NAME) || !m.has(SECTOR)) return {};
+  // Without ids nothing else can refer to an organization; without a name or
+  // sector column the ids are still good for checking the other files.
+  if (!m.has(ID)) return {};
   std::vector<Organization> orgs(t.rows());
   ids.reserve(t.rows());
   // Ids first, on one thread: duplicates are found in file order.
@@ -207,9 +210,11 @@ std::vector<Organization> decode_organizations(const Decoder& d, const RowTable&
       Organization& o = orgs[r];
       o.id = m.get(t, r, ID);
       o.name = m.get(t, r, NAME);
-      if (o.name.empty()) d.problem(out, t, r, "organization '" + o.id + "' has no name");
+      if (o.name.empty() && m.has(NAME)) d.problem(out, t, r, "organization '" + o.id + "' has no name");
       std::string_view sector = m.get(t, r, SECTOR);
-      if (sector.empty())
+      if (!m.has(SECTOR)) {
+        // Reported once, at the header.
+      } else if (sector.empty())
         d.problem(out, t, r, "organization '" + o.id + "' has no sector");
       else if (auto s = d.sector(out, t, r, sector, "sector"))
         o.sector = *s;
@@ -456,6 +461,22 @@ std::vector<Role> decode_roles(const Decoder& d, const RowTable& t, const IdMap&
 
 }  // namespace
 
+void sort_problems_by_line(Problems& problems) {
+  // Files keep the order in which they were first reported; lines ascend within a file.
+  std::vector<std::string> files;
+  auto rank = [&](const std::string& f) {
+    for (size_t i = 0; i < files.size(); ++i)
+      if (files[i] == f) return i;
+    files.push_back(f);
+    return files.size() - 1;
+  };
+  for (const Problem& p : problems) rank(p.file);
+  std::stable_sort(problems.begin(), problems.end(), [&](const Problem& a, const Problem& b) {
+    const size_t fa = rank(a.file), fb = rank(b.file);
+    return fa != fb ? fa < fb : a.line < b.line;
+  });
+}
+
 LoadResult decode_community(RawCommunity& raw) {
   LoadResult result;
   Problems& problems = result.problems;
@@ -471,6 +492,12 @@ LoadResult decode_community(RawCommunity& raw) {
   std::vector<std::string> extra;
   auto orgs = decode_organizations(d, raw.organizations, org_ids, extra, problems);
   c.organizations.edit_extra_columns() = extra;
+  if (org_ids.empty() && raw.organizations.rows() > 0) {
+    // No usable organization ids: every reference in the other files would be
+    // reported as unknown, which helps nobody. Fix organizations.csv first.
+    sort_problems_by_line(problems);
+    return result;
+  }
   if (raw.people) {
     auto people = decode_people(d, *raw.people, org_ids, orgs, extra, problems);
     c.people.edit() = std::move(people);
@@ -486,7 +513,10 @@ LoadResult decode_community(RawCommunity& raw) {
     c.roles.edit() = std::move(roles);
     c.roles.edit_extra_columns() = extra;
   }
-  if (!problems.empty()) return result;
+  if (!problems.empty()) {
+    sort_problems_by_line(problems);
+    return result;
+  }
   c.organizations.edit() = std::move(orgs);
   c.profile = std::move(*profile);
   result.community = std::move(c);

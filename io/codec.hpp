@@ -33,6 +33,9 @@ struct RawCommunity {
 // profile's year, or this calendar year when the profile gives none).
 LoadResult decode_community(RawCommunity& raw);
 
+// Orders problems by line within each file, files in the order first reported.
+void sort_problems_by_line(Problems& problems);
+
 // Parses community.json text into a profile; problems go to `problems`.
 std::optional<Profile> parse_profile(std::string_view text, const std::string& file, Problems& problems);
 nlohmann::json profile_to_json(const Profile& profile);

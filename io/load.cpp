@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "io/bundle.hpp"
+#include "io/json_file.hpp"
+#include "io/project_file.hpp"
 
 namespace tablemap {
 
@@ -27,24 +29,21 @@ Format format_of_path(const std::string& path) {
   return Format::bundle;
 }
 
-LoadResult load_community(const std::string& path, int /*year*/) {
+LoadResult load_community(const std::string& path, int year) {
   switch (format_of_path(path)) {
     case Format::bundle: return load_bundle(path);
-    case Format::json:
-    case Format::project: break;
+    case Format::json: return load_json_file(path);
+    case Format::project: return load_project(path, year);
   }
-  LoadResult r;
-  r.problems.push_back({path, 0, "this format is not readable yet"});
-  return r;
+  return {};
 }
 
 void save_community(const Community& community, const std::string& path) {
   switch (format_of_path(path)) {
     case Format::bundle: save_bundle(community, path); return;
-    case Format::json:
-    case Format::project: break;
+    case Format::json: save_json_file(community, path); return;
+    case Format::project: save_project(community, path); return;
   }
-  throw SaveError("this format cannot be written yet: " + path);
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

@@ -90,7 +90,10 @@ class ProfileParser {
     if (!root.contains("name")) problem(1, "community.json has no \"name\"; add the community's name");
     read_sectors(root.contains("sectors") ? root["sectors"] : json::object(), p);
     if (!root.contains("backbone_functions")) p.backbone_functions = Profile::default_backbone_functions();
-    if (problems_.size() != before) return std::nullopt;
+    if (problems_.size() != before) {
+      sort_problems_by_line(problems_);
+      return std::nullopt;
+    }
     return p;
   }
 
