@@ -12,10 +12,16 @@ using tablemap::test::ScratchFolder;
 
 namespace {
 
+std::string all(const Problems& problems) {
+  std::string s;
+  for (const auto& p : problems) s += p.to_string() + "\n";
+  return s;
+}
+
 Community load_sample(const ScratchFolder& scratch) {
   tablemap::test::write_sample_bundle(scratch / "millbrook");
   LoadResult r = load_bundle(scratch / "millbrook");
-  for (const auto& p : r.problems) INFO(p.to_string());
+  INFO(all(r.problems));
   REQUIRE(r.ok());
   return *r.community;
 }
@@ -33,11 +39,6 @@ bool has_problem(const Problems& problems, size_t line, const std::string& words
   return false;
 }
 
-std::string all(const Problems& problems) {
-  std::string s;
-  for (const auto& p : problems) s += p.to_string() + "\n";
-  return s;
-}
 
 }  // namespace
 
