@@ -175,7 +175,10 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
 
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
-  if (out.sampled) {
+  if (!options.pivot_list.empty()) {
+    out.sampled = true;
+    sources = options.pivot_list;
+  } else if (out.sampled) {
     // Partial Fisher-Yates with our own bounded draw: the same pivots on every platform.
     std::mt19937_64 rng(options.seed);
     for (uint32_t i = 0; i < options.pivots; ++i) {
@@ -296,23 +299,20 @@ IterationResult pagerank(const Network& net, const CentralityOptions& options, d
     for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc)
       if (!options.directed || flows_out(net, v, arc)) out_weight[v] += weight(arc);
 
-  std::vector<double> x(n, 1.0 / n), next(n), share(n);
+  std::vector<double> x(n, 1.0 / n), next(n), share(n), next_share(n);
   const int parts = std::max(1, options.threads);
-  std::vector<double> partial(parts);
+  std::vector<double> partial(parts), partial_dangling(parts);
+  double dangling = 0;
+  for (uint32_t v = 0; v < n; ++v) {
+    share[v] = out_weight[v] > 0 ? x[v] / out_weight[v] : 0;
+    if (out_weight[v] == 0) dangling += x[v];
+  }
   for (out.iterations = 1; out.iterations <= max_iterations; ++out.iterations) {
-    double dangling = 0;
-    for (uint32_t v = 0; v < n; ++v) {
-      if (out_weight[v] > 0)
-        share[v] = x[v] / out_weight[v];
-      else {
-        share[v] = 0;
-        dangling += x[v];
-      }
-    }
     // Rank with no tie to follow goes to everybody, as in igraph and NetworkX.
     const double base = (1.0 - damping) / n + damping * dangling / n;
+    // One pass per iteration: the new rank, its share per outgoing tie, and the dangling total.
     parallel_over_arcs(net, parts, [&](uint32_t begin, uint32_t end, int part) {
-      double diff = 0;
+      double diff = 0, lost = 0;
       for (uint32_t v = begin; v < end; ++v) {
         double sum = 0;
         if (options.directed || options.weighted) {
@@ -321,12 +321,22 @@ IterationResult pagerank(const Network& net, const CentralityOptions& options, d
         } else {
           for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) sum += share[to[arc]];
         }
-        next[v] = base + damping * sum;
-        diff += std::abs(next[v] - x[v]);
+        const double rank = base + damping * sum;
+        next[v] = rank;
+        diff += std::abs(rank - x[v]);
+        if (out_weight[v] > 0)
+          next_share[v] = rank / out_weight[v];
+        else {
+          next_share[v] = 0;
+          lost += rank;
+        }
       }
       partial[part] = diff;
+      partial_dangling[part] = lost;
     });
     x.swap(next);
+    share.swap(next_share);
+    dangling = std::accumulate(partial_dangling.begin(), partial_dangling.end(), 0.0);
     if (std::accumulate(partial.begin(), partial.end(), 0.0) < tolerance) {
       out.converged = true;
       break;

@@ -43,6 +43,8 @@ struct CentralityOptions {
   bool force_exact = false;    // exact whatever the size
   bool force_sampled = false;  // sampled whatever the size (tests, benchmarks)
   uint64_t seed = 1;           // picks the pivots
+  // Sample exactly these sources instead (reproducible studies, tests); overrides the above.
+  std::vector<uint32_t> pivot_list;
 };
 
 // Whether ties flow from v along `arc` (an arc out of v in the CSR arrays).

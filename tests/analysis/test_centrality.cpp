@@ -187,28 +187,58 @@ TEST_CASE("Weighted paths treat a strong tie as short") {
   CHECK(pr.values[2] > pr.values[1]);
 }
 
-TEST_CASE("Sampled betweenness is exact on a cycle, where every source sees the same") {
-  // On a cycle each source contributes the same dependencies, so any pivots give the exact values.
-  const uint32_t n = 10;
-  Community c = make_community(n);
-  for (uint32_t i = 0; i < n; ++i) add_tie(c, i, (i + 1) % n);
+TEST_CASE("One-pivot estimates average to the exact betweenness") {
+  // The estimate from pivot s is n * (dependencies of s) / 2; averaged over all n
+  // possible pivots it is the exact value, so the scaling is checked exactly.
+  Community c = read_classic("zachary_karate.txt");
   Network net(c);
-  CentralityOptions exact_options, sampled_options;
-  sampled_options.force_sampled = true;
-  sampled_options.pivots = 3;
-  PathMeasures exact = path_measures(net, exact_options);
-  PathMeasures sampled = path_measures(net, sampled_options);
-  REQUIRE(sampled.sampled);
-  CHECK(sampled.pivots == 3);
-  // Cycle of 10: pairs at distance 2..4 pass 1..3 inner vertices, the 5 antipodal pairs split
-  // 4 inner vertices over 2 paths: per vertex (2*1 + 2*2 + 2*3 ... ) computed by Brandes = 8.
-  require_all_close(exact.betweenness, std::vector<double>(n, 8.0));
-  require_all_close(sampled.betweenness, exact.betweenness);
-  require_all_close(sampled.closeness, exact.closeness);
-  require_all_close(sampled.harmonic, exact.harmonic);
+  const uint32_t n = net.organization_count();
+  PathMeasures exact = path_measures(net, {});
+  std::vector<double> average(n, 0);
+  for (uint32_t s = 0; s < n; ++s) {
+    CentralityOptions one;
+    one.pivot_list = {s};
+    PathMeasures estimate = path_measures(net, one);
+    REQUIRE(estimate.sampled);
+    for (uint32_t v = 0; v < n; ++v) average[v] += estimate.betweenness[v] / n;
+  }
+  require_all_close(average, exact.betweenness, 1e-9);
+}
+
+TEST_CASE("Sampled closeness and harmonic scale up what the pivots see") {
+  // Path o0 - o1 - o2, pivot o0. Harmonic: (n-1)/k * 1/d: o1 2, o2 1; o0 sees no other pivot: 0.
+  // Closeness: (r/sum) * (r/k'): o1 1 * 1 = 1, o2 (1/2) * 1 = 0.5.
+  // Betweenness: n/k * dependency(o0 on o1 = 1) / 2 = 1.5.
+  Community c = make_community(3);
+  add_tie(c, 0, 1);
+  add_tie(c, 1, 2);
+  Network net(c);
+  CentralityOptions options;
+  options.pivot_list = {0};
+  PathMeasures p = path_measures(net, options);
+  require_all_close(p.harmonic, {0, 2, 1});
+  require_all_close(p.closeness, {0, 1, 0.5});
+  require_all_close(p.betweenness, {0, 1.5, 0});
+}
+
+TEST_CASE("Above the exact limit betweenness is sampled, with its error bound") {
+  Community c = read_classic("zachary_karate.txt");
+  Network net(c);
+  CentralityOptions options;
+  options.exact_limit = 20;
+  options.pivots = 10;
+  PathMeasures p = path_measures(net, options);
+  REQUIRE(p.sampled);
+  CHECK(p.pivots == 10);
   // Hoeffding + union bound at 95%: n/(n-1) * sqrt(ln(2n/0.05) / (2k)).
-  CHECK(sampled.betweenness_error == Approx(10.0 / 9 * std::sqrt(std::log(400.0) / 6)));
+  CHECK(p.betweenness_error == Approx(34.0 / 33 * std::sqrt(std::log(68 / 0.05) / 20)));
+  options.force_exact = true;
+  PathMeasures exact = path_measures(net, options);
+  CHECK_FALSE(exact.sampled);
   CHECK(exact.betweenness_error == 0);
+  // The same seed picks the same pivots.
+  options.force_exact = false;
+  CHECK(path_measures(net, options).betweenness == p.betweenness);
 }
 
 TEST_CASE("Core numbers peel a triangle with a tail") {

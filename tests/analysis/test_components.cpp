@@ -70,13 +70,22 @@ TEST_CASE("Florentine families: Medici, Albizzi, Salviati, Guadagni hold the net
   CHECK(whole[0].size() == 14);
 }
 
-TEST_CASE("Zachary karate club: one articulation point, one bridge") {
+TEST_CASE("Zachary karate club: one articulation point cutting off two groups, one bridge") {
   Community c = read_classic("zachary_karate.txt");
   Network net(c);
   CutPoints cuts = cut_points(net);
   CHECK(articulation_rows(cuts) == std::vector<uint32_t>{0});
   CHECK(bridge_names(c, net, cuts) == std::set<std::pair<std::string, std::string>>{{"0", "11"}});
-  CHECK(cuts.cut_off[0] == 1);
+  // Without organization 0 the club falls into 27, {4, 5, 6, 10, 16} and {11} (igraph numbers).
+  CHECK(cuts.cut_off[0] == 6);
+  auto pieces = pieces_after_removal(net, cuts, 0);
+  REQUIRE(pieces.size() == 3);
+  CHECK(pieces[0].size() == 27);
+  std::vector<std::string> five;
+  for (uint32_t v : pieces[1]) five.push_back(c.org_id(v));
+  std::sort(five.begin(), five.end());
+  CHECK(five == std::vector<std::string>{"10", "16", "4", "5", "6"});
+  CHECK(pieces[2] == std::vector<uint32_t>{*c.find_organization("11")});
 }
 
 TEST_CASE("Components are numbered largest first, with isolates counted") {

@@ -55,9 +55,17 @@ TEST_CASE("Silos: a community whose ties stay in one or two sectors") {
   CHECK(m.silos[0].ties == 11);
   CHECK(m.silos[0].share == Approx(10.0 / 11));
 
+  // At 95% health alone is not enough, but health plus sector 1 (the tie to o5) holds 11/11.
   MetricsOptions strict;
   strict.silo.share = 0.95;
-  CHECK(measure_network(c, net, strict).silos.empty());
+  NetworkMetrics two = measure_network(c, net, strict);
+  REQUIRE(two.silos.size() == 1);
+  CHECK(two.silos[0].sectors == std::vector<SectorId>{0, 1});
+  CHECK(two.silos[0].share == Approx(1.0));
+  // Communities smaller than the minimum are never silos.
+  MetricsOptions large;
+  large.silo.min_organizations = 6;
+  CHECK(measure_network(c, net, large).silos.empty());
 }
 
 TEST_CASE("Single points of failure say what they cut off") {
