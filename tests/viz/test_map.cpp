@@ -1,0 +1,336 @@
+// The real map window under Xvfb: replay scripts drive it, and the tests read
+// the printed state and the pixels of its screenshots.
+//
+// Data: tests/data/viz/bridge, two triangles of organizations joined only by
+// `hub` (Bridgeton Town Hall), plus `lone` with no tie. Hand-computed (see its
+// community.json): 2 separate parts; without the hub 3 parts, and the table
+// (a1 and hub) reaches 7 organizations before and 3 after.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <stb_image.h>  // implementation in libstb
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::string kBridge = std::string(TABLEMAP_SOURCE_DIR) + "/tests/data/viz/bridge";
+
+bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+
+fs::path scratch(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("tablemap_viz_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+  std::vector<json> lines;  // stdout lines that are JSON objects
+};
+
+// Runs `tablemap map ARGS` in a virtual display.
+Run run_map(const std::string& args) {
+  const fs::path out = scratch("stdout.txt"), err = scratch("stderr.txt");
+  const std::string cmd = "xvfb-run -a -s '-screen 0 1400x900x24' " + std::string(TABLEMAP_BINARY) +
+                          " map --size 1100x720 " + args + " >" + out.string() + " 2>" + err.string();
+  Run r;
+  const int raw = std::system(cmd.c_str());
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  std::ifstream o(out), e(err);
+  std::stringstream so, se;
+  so << o.rdbuf();
+  se << e.rdbuf();
+  r.out = so.str();
+  r.err = se.str();
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty() && line[0] == '{') r.lines.push_back(json::parse(line));
+  return r;
+}
+
+std::string script(const std::string& name, const std::string& text) {
+  const fs::path p = scratch(name);
+  std::ofstream(p) << text;
+  return p.string();
+}
+
+struct Image {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgba;
+  std::array<int, 3> at(double x, double y) const {
+    const int xi = int(x + 0.5), yi = int(y + 0.5);
+    REQUIRE(xi >= 0);
+    REQUIRE(yi >= 0);
+    REQUIRE(xi < w);
+    REQUIRE(yi < h);
+    const unsigned char* p = &rgba[(size_t(yi) * size_t(w) + size_t(xi)) * 4];
+    return {p[0], p[1], p[2]};
+  }
+};
+
+Image load_png(const fs::path& path) {
+  Image img;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &img.w, &img.h, &channels, 4);
+  REQUIRE(data != nullptr);
+  img.rgba.assign(data, data + size_t(img.w) * size_t(img.h) * 4);
+  stbi_image_free(data);
+  return img;
+}
+
+bool close_to(std::array<int, 3> got, std::array<int, 3> want, int tolerance = 12) {
+  for (int k = 0; k < 3; ++k)
+    if (std::abs(got[k] - want[k]) > tolerance) return false;
+  return true;
+}
+
+std::array<int, 3> rgb(const json& color) { return {color[0].get<int>(), color[1].get<int>(), color[2].get<int>()}; }
+
+// The map's fixed colors (viz/app_state.hpp, docs/map.md).
+constexpr std::array<int, 3> kSelected{255, 200, 0};
+constexpr std::array<int, 3> kRemoved{200, 200, 200};
+
+#define REQUIRE_XVFB()                                                         \
+  if (!have_xvfb()) {                                                          \
+    WARN("xvfb-run is missing (Debian package xvfb): map window test skipped"); \
+    return;                                                                    \
+  }
+
+}  // namespace
+
+TEST_CASE("the screenshot shows every organization in its sector color") {
+  REQUIRE_XVFB();
+  const fs::path png = scratch("colors.png");
+  Run r = run_map(kBridge + " --replay " +
+                  script("colors.txt",
+                         "print-node a1\nprint-node a2\nprint-node a3\nprint-node hub\n"
+                         "print-node b1\nprint-node b2\nprint-node b3\nprint-node lone\nscreenshot " +
+                             png.string() + "\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 8);
+  Image img = load_png(png);
+  CHECK(img.w == 1100);
+  CHECK(img.h == 720);
+  std::vector<std::array<int, 3>> colors;
+  for (const json& node : r.lines) {
+    INFO(node.dump());
+    const double x = node["x"], y = node["y"], radius = node["r"];
+    CHECK(radius >= 5);
+    // Left of the center: inside the disc, clear of the role glyph in the middle.
+    CHECK(close_to(img.at(x - 0.75 * radius, y), rgb(node["color"])));
+    colors.push_back(rgb(node["color"]));
+  }
+  // health (a1, a3) share a color; health, education, government, business differ.
+  CHECK(colors[0] == colors[2]);
+  CHECK(colors[0] != colors[1]);
+  CHECK(colors[3] != colors[0]);
+  CHECK(colors[4] == colors[6]);
+  CHECK(colors[4] != colors[5]);
+}
+
+TEST_CASE("select, then remove in what-if: ring, grey node and the network splits") {
+  REQUIRE_XVFB();
+  const fs::path selected_png = scratch("selected.png"), removed_png = scratch("removed.png");
+  Run r = run_map(kBridge + " --replay " +
+                  script("whatif.txt", "select hub\nprint-state\nscreenshot " + selected_png.string() +
+                                           "\nwhatif-remove hub\nprint-state\nscreenshot " + removed_png.string() +
+                                           "\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 2);
+  const json& before = r.lines[0];
+  const json& after = r.lines[1];
+  REQUIRE(before["selected"]["id"] == "hub");
+  CHECK(before["organizations"] == 8);
+  CHECK(before["relationships"] == 8);
+  CHECK(before["components_before"] == 2);
+  CHECK(before["removed"].empty());
+
+  CHECK(after["removed"] == json::array({"hub"}));
+  CHECK(after["components_before"] == 2);
+  CHECK(after["components_after"] == 3);
+  CHECK(after["table_reach_before"] == 7);
+  CHECK(after["table_reach_after"] == 3);
+  CHECK(after["lost_from_table"] == 3);
+
+  const json& hub = before["selected"];
+  const double x = hub["x"], y = hub["y"], radius = hub["r"];
+  const auto government = rgb(hub["color"]);
+  Image sel = load_png(selected_png);
+  // The selection ring: 4 px wide, centred 5 px outside the disc (above it: labels sit to the right).
+  CHECK(close_to(sel.at(x, y - radius - 5), kSelected, 20));
+  CHECK(close_to(sel.at(x - radius - 5, y), kSelected, 20));
+  CHECK(close_to(sel.at(x - 0.75 * radius, y), government));
+
+  Image removed = load_png(removed_png);
+  CHECK_FALSE(close_to(removed.at(x - 0.75 * radius, y), government, 40));
+  CHECK(close_to(removed.at(x - 0.75 * radius, y), kRemoved));
+  CHECK(close_to(removed.at(x, y - radius - 5), kSelected, 20));  // still selected
+}
+
+TEST_CASE("a mouse click on an organization selects it") {
+  REQUIRE_XVFB();
+  Run r = run_map(kBridge + " --replay " + script("click.txt", "print-state\nclick b2\nprint-state\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[0]["selected"].is_null());
+  CHECK(r.lines[1]["selected"]["id"] == "b2");
+}
+
+TEST_CASE("dragging an organization moves and pins it") {
+  REQUIRE_XVFB();
+  Run r = run_map(kBridge + " --replay " + script("drag.txt", "print-node b3\ndrag b3 60 -40\nprint-node b3\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 2);
+  CHECK_FALSE(r.lines[0]["pinned"].get<bool>());
+  CHECK(r.lines[1]["pinned"].get<bool>());
+  CHECK(r.lines[1]["x"].get<double>() - r.lines[0]["x"].get<double>() == Approx(60).margin(3));
+  CHECK(r.lines[1]["y"].get<double>() - r.lines[0]["y"].get<double>() == Approx(-40).margin(3));
+}
+
+TEST_CASE("search by name finds the organization") {
+  REQUIRE_XVFB();
+  Run r = run_map(kBridge + " --replay " + script("search.txt", "search bakery\nprint-state\nsearch zzz\nprint-state\n"));
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[0]["search_hits"] == json::array({"b1"}));
+  CHECK(r.lines[1]["search_hits"].empty());
+}
+
+TEST_CASE("filters hide organizations") {
+  REQUIRE_XVFB();
+  Run r = run_map(kBridge + " --replay " +
+                  script("filters.txt", "filter-at-table on\nprint-state\nfilter-at-table off\n"
+                                        "filter-sector business off\nprint-state\nfilter-issue education\nprint-state\n"));
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 3);
+  CHECK(r.lines[0]["visible"] == 2);  // a1 and hub (through its person)
+  CHECK(r.lines[1]["visible"] == 6);  // all but b1, b3
+  CHECK(r.lines[2]["visible"] == 3);  // education: a1, a2, hub
+}
+
+TEST_CASE("an edit, undo, and a save to a project file that keeps the map as it was left") {
+  REQUIRE_XVFB();
+  const fs::path project = scratch("bridge.tablemap");
+  fs::remove(project);
+  Run r = run_map(kBridge + " --replay " +
+                  script("edit.txt", "set-at-table b1 yes\nprint-state\nundo\nprint-state\nredo\n"
+                                     "drag lone 50 0\nprint-node lone\nsave " +
+                                         project.string() + "\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 3);
+  CHECK(r.lines[0]["undo"] == 1);
+  CHECK(r.lines[0]["dirty"] == true);
+  CHECK(r.lines[1]["undo"] == 0);
+  CHECK(r.lines[1]["dirty"] == false);
+  REQUIRE(fs::exists(project));
+
+  // Reopened: b1 is at the table, and every organization is where it was
+  // (the same positions give the same fit, hence the same screen position).
+  Run again = run_map(project.string() + " --replay " + script("reopen.txt", "print-node b1\nprint-node lone\n"));
+  INFO(again.err);
+  REQUIRE(again.status == 0);
+  REQUIRE(again.lines.size() == 2);
+  CHECK(again.lines[0]["at_table"] == true);
+  CHECK(again.lines[1]["pinned"] == true);
+  CHECK(again.lines[1]["x"].get<double>() == Approx(r.lines[2]["x"].get<double>()).margin(1.5));
+  CHECK(again.lines[1]["y"].get<double>() == Approx(r.lines[2]["y"].get<double>()).margin(1.5));
+}
+
+TEST_CASE("an edit the reader would refuse is refused in the map too") {
+  REQUIRE_XVFB();
+  Run r = run_map(kBridge + " --replay " +
+                  script("refuse.txt", "add-organization a1 health Second Clinic\nprint-state\n"
+                                       "add-tie b2 b2 information 1\nprint-state\n"));
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[0]["organizations"] == 8);
+  CHECK(r.lines[0]["status"].get<std::string>().find("duplicate organization id 'a1'") != std::string::npos);
+  CHECK(r.lines[1]["relationships"] == 8);
+  CHECK(r.lines[1]["status"].get<std::string>().find("to itself") != std::string::npos);
+}
+
+TEST_CASE("unsaved edits are kept in a recovery file when the window closes") {
+  REQUIRE_XVFB();
+  const fs::path copy = scratch("bridge-copy");
+  fs::remove_all(copy);
+  fs::copy(kBridge, copy);
+  const fs::path recovery = copy.string() + ".recovery.json";
+  fs::remove(recovery);
+  Run r = run_map(copy.string() + " --replay " + script("unsaved.txt", "delete-organization lone\nquit\n"));
+  REQUIRE(r.status == 0);
+  CHECK(r.err.find("unsaved edits kept in") != std::string::npos);
+  REQUIRE(fs::exists(recovery));
+  std::ifstream in(recovery);
+  std::stringstream text;
+  text << in.rdbuf();
+  CHECK(text.str().find("\"a1\"") != std::string::npos);
+  CHECK(text.str().find("\"lone\"") == std::string::npos);  // the deletion is in the copy
+}
+
+TEST_CASE("trainer mode highlights the organizations a caption names") {
+  REQUIRE_XVFB();
+  Run r = run_map("--replay " + script("trainer.txt", "trainer-open " + kBridge +
+                                                          "\nprint-state\ntrainer-next\nprint-state\n"
+                                                          "trainer-next\nprint-state\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 3);
+  CHECK(r.lines[0]["trainer_step"] == 1);
+  CHECK(r.lines[0]["highlighted"].empty());
+  CHECK(r.lines[1]["highlighted"] == json::array({"hub"}));      // `hub` in backticks
+  CHECK(r.lines[2]["highlighted"] == json::array({"hub", "b1"}));  // "Town Hall", "Mill Road Bakery"
+}
+
+TEST_CASE("the view exports as SVG with one circle per organization") {
+  REQUIRE_XVFB();
+  const fs::path svg = scratch("view.svg");
+  Run r = run_map(kBridge + " --replay " + script("svg.txt", "export-svg " + svg.string() + "\n"));
+  REQUIRE(r.status == 0);
+  std::ifstream in(svg);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  size_t circles = 0;
+  for (size_t p = s.find("<circle"); p != std::string::npos; p = s.find("<circle", p + 1)) ++circles;
+  CHECK(circles == 8);
+  CHECK(s.find("<title>Bridgeton Town Hall (government)</title>") != std::string::npos);
+  size_t lines = 0;
+  for (size_t p = s.find("<line"); p != std::string::npos; p = s.find("<line", p + 1)) ++lines;
+  CHECK(lines == 8);
+}
+
+TEST_CASE("a replay line the map does not know stops with its line number") {
+  REQUIRE_XVFB();
+  const std::string file = script("bad.txt", "# comment\nselect hub\nfly-to-moon\n");
+  Run r = run_map(kBridge + " --replay " + file);
+  CHECK(r.status == 2);
+  CHECK(r.err.find(file + ":3: unknown action 'fly-to-moon'") != std::string::npos);
+}
+
+TEST_CASE("a bundle with problems is not opened and the problems are listed") {
+  REQUIRE_XVFB();
+  const fs::path bad = scratch("bad-bundle");
+  fs::remove_all(bad);
+  fs::copy(kBridge, bad);
+  std::ofstream(bad / "ties.csv", std::ios::app) << "a1,nobody,information,1,no\n";
+  Run r = run_map(bad.string() + " --screenshot " + scratch("never.png").string());
+  CHECK(r.status == 1);
+  CHECK(r.err.find("ties.csv:10:") != std::string::npos);
+  CHECK(r.err.find("nobody") != std::string::npos);
+}

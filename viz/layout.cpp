@@ -1,0 +1,235 @@
+#include "viz/layout.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include <gvc.h>
+
+namespace tablemap::viz {
+namespace {
+
+std::mutex& graphviz_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+GVC_t* graphviz_context() {
+  static GVC_t* gvc = gvContext();  // loads the layout plugins once
+  return gvc;
+}
+
+char* cs(const char* s) { return const_cast<char*>(s); }
+
+// The strongest role an organization plays, 0 = top of the hierarchy.
+uint8_t role_rank(RoleKind k) {
+  switch (k) {
+    case RoleKind::anchor: return 0;
+    case RoleKind::backbone: return 1;
+    case RoleKind::convener: return 2;
+    case RoleKind::investor:
+    case RoleKind::data_partner: return 3;
+    case RoleKind::practitioner: return 4;
+  }
+  return 5;
+}
+
+}  // namespace
+
+const char* to_string(LayoutEngine e) {
+  switch (e) {
+    case LayoutEngine::automatic: return "automatic";
+    case LayoutEngine::sfdp: return "sfdp";
+    case LayoutEngine::neato: return "neato";
+    case LayoutEngine::fdp: return "fdp";
+    case LayoutEngine::dot_roles: return "dot";
+  }
+  return "?";
+}
+
+LayoutEngine choose_engine(uint32_t organizations) {
+  return organizations > 300 ? LayoutEngine::sfdp : LayoutEngine::neato;
+}
+
+double now_seconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+LayoutInput layout_input(const Community& c, const Network& net, LayoutEngine engine) {
+  LayoutInput in;
+  in.organizations = net.organization_count();
+  in.engine = engine == LayoutEngine::automatic ? choose_engine(in.organizations) : engine;
+  in.links.reserve(net.relationship_count());
+  for (const Relationship& r : net.relationships()) {
+    in.links.emplace_back(r.a, r.b);
+    in.link_weight.push_back(r.strength);
+  }
+  if (in.engine == LayoutEngine::dot_roles) {
+    in.rank.assign(in.organizations, 5);
+    for (const Role& r : c.roles)
+      if (r.organization < in.organizations)
+        in.rank[r.organization] = std::min(in.rank[r.organization], role_rank(r.kind));
+  }
+  in.pinned.assign(in.organizations, 0);
+  in.pinned_at.assign(in.organizations, Point{});
+  return in;
+}
+
+LayoutResult compute_layout(const LayoutInput& in) {
+  LayoutResult result;
+  const uint32_t n = in.organizations;
+  LayoutEngine engine = in.engine == LayoutEngine::automatic ? choose_engine(n) : in.engine;
+  result.engine = to_string(engine);
+  result.positions.assign(n, Point{});
+  if (n == 0) return result;
+  if (engine == LayoutEngine::dot_roles && n > 2000) {
+    result.error = "the role hierarchy view draws up to 2,000 organizations; use the network view for this community";
+    return result;
+  }
+  const bool any_pinned = std::any_of(in.pinned.begin(), in.pinned.end(), [](uint8_t p) { return p != 0; });
+
+  std::lock_guard lock(graphviz_mutex());
+  const double t0 = now_seconds();
+  GVC_t* gvc = graphviz_context();
+  Agraph_t* g = agopen(cs("map"), engine == LayoutEngine::dot_roles ? Agdirected : Agundirected, nullptr);
+  agattr(g, AGNODE, cs("shape"), cs("point"));
+  agattr(g, AGNODE, cs("width"), cs("0.3"));
+  agattr(g, AGNODE, cs("label"), cs(""));
+  switch (engine) {
+    case LayoutEngine::sfdp:
+      // Overlap removal costs more than the layout itself at this scale and the
+      // map draws small nodes; quadtree repulsion keeps sfdp near O(n log n).
+      agattr(g, AGRAPH, cs("overlap"), cs("true"));
+      agattr(g, AGRAPH, cs("quadtree"), cs("fast"));
+      agattr(g, AGRAPH, cs("maxiter"), cs("300"));
+      break;
+    case LayoutEngine::neato:
+    case LayoutEngine::fdp:
+      agattr(g, AGRAPH, cs("overlap"), cs("false"));
+      agattr(g, AGRAPH, cs("sep"), cs("+6"));
+      if (any_pinned) agattr(g, AGRAPH, cs("notranslate"), cs("true"));
+      break;
+    case LayoutEngine::dot_roles:
+      agattr(g, AGRAPH, cs("rankdir"), cs("TB"));
+      agattr(g, AGRAPH, cs("nodesep"), cs("0.15"));
+      agattr(g, AGRAPH, cs("ranksep"), cs("1.2"));
+      agattr(g, AGEDGE, cs("constraint"), cs("true"));
+      break;
+    case LayoutEngine::automatic: break;
+  }
+  Agsym_t* pos_sym = nullptr;
+  if (any_pinned && (engine == LayoutEngine::neato || engine == LayoutEngine::fdp))
+    pos_sym = agattr(g, AGNODE, cs("pos"), cs(""));
+
+  std::vector<Agnode_t*> nodes(n);
+  char name[32];
+  char pos[64];
+  for (uint32_t i = 0; i < n; ++i) {
+    std::snprintf(name, sizeof name, "n%u", i);
+    nodes[i] = agnode(g, name, 1);
+    if (pos_sym && in.pinned[i]) {
+      // Graphviz reads pos in points and "!" pins the node.
+      std::snprintf(pos, sizeof pos, "%.2f,%.2f!", double(in.pinned_at[i].x), double(in.pinned_at[i].y));
+      agxset(nodes[i], pos_sym, pos);
+    }
+  }
+  Agsym_t* constraint = engine == LayoutEngine::dot_roles ? agattr(g, AGEDGE, cs("constraint"), nullptr) : nullptr;
+  for (size_t k = 0; k < in.links.size(); ++k) {
+    uint32_t a = in.links[k].first, b = in.links[k].second;
+    if (a >= n || b >= n || a == b) continue;
+    if (engine == LayoutEngine::dot_roles) {
+      if (in.rank[a] > in.rank[b]) std::swap(a, b);  // edges point down the hierarchy
+      Agedge_t* e = agedge(g, nodes[a], nodes[b], nullptr, 1);
+      if (in.rank[a] == in.rank[b]) agxset(e, constraint, cs("false"));
+    } else {
+      agedge(g, nodes[a], nodes[b], nullptr, 1);
+    }
+  }
+  if (engine == LayoutEngine::dot_roles) {
+    // One subgraph per rank keeps each role level on one row.
+    for (uint8_t r = 0; r <= 5; ++r) {
+      std::snprintf(name, sizeof name, "rank%u", unsigned(r));
+      Agraph_t* sub = nullptr;
+      for (uint32_t i = 0; i < n; ++i) {
+        if (in.rank[i] != r) continue;
+        if (!sub) {
+          sub = agsubg(g, name, 1);
+          agsafeset(sub, cs("rank"), cs("same"), cs(""));
+        }
+        agsubnode(sub, nodes[i], 1);
+      }
+    }
+  }
+
+  if (gvLayout(gvc, g, to_string(engine)) != 0) {
+    result.error = std::string("Graphviz could not lay out the network with ") + to_string(engine);
+    agclose(g);
+    return result;
+  }
+  for (uint32_t i = 0; i < n; ++i)
+    result.positions[i] = Point{float(ND_coord(nodes[i]).x), float(ND_coord(nodes[i]).y)};
+  gvFreeLayout(gvc, g);
+  agclose(g);
+
+  // Engines that ignore pins: move the whole picture so that pinned
+  // organizations sit, on average, where they were; then put them exactly there.
+  if (any_pinned && !pos_sym) {
+    double dx = 0, dy = 0;
+    int count = 0;
+    for (uint32_t i = 0; i < n; ++i)
+      if (in.pinned[i]) {
+        dx += in.pinned_at[i].x - result.positions[i].x;
+        dy += in.pinned_at[i].y - result.positions[i].y;
+        ++count;
+      }
+    for (Point& p : result.positions) p.x += float(dx / count), p.y += float(dy / count);
+  }
+  for (uint32_t i = 0; i < n; ++i)
+    if (in.pinned[i]) result.positions[i] = in.pinned_at[i];
+  result.seconds = now_seconds() - t0;
+  return result;
+}
+
+LayoutJob::~LayoutJob() { wait(); }
+
+void LayoutJob::wait() {
+  if (worker_.joinable()) worker_.join();
+}
+
+void LayoutJob::start(LayoutInput input) {
+  wait();
+  {
+    std::lock_guard lock(mutex_);
+    result_.reset();
+    started_ = now_seconds();
+    engine_ = to_string(input.engine == LayoutEngine::automatic ? choose_engine(input.organizations) : input.engine);
+  }
+  running_ = true;
+  worker_ = std::thread([this, in = std::move(input)] {
+    LayoutResult r = compute_layout(in);
+    std::lock_guard lock(mutex_);
+    result_ = std::move(r);
+    running_ = false;
+  });
+}
+
+double LayoutJob::elapsed() const {
+  std::lock_guard lock(mutex_);
+  return now_seconds() - started_;
+}
+
+std::string LayoutJob::engine() const {
+  std::lock_guard lock(mutex_);
+  return engine_;
+}
+
+std::optional<LayoutResult> LayoutJob::take() {
+  std::lock_guard lock(mutex_);
+  if (running_ || !result_) return std::nullopt;
+  std::optional<LayoutResult> r = std::move(result_);
+  result_.reset();
+  return r;
+}
+
+}  // namespace tablemap::viz

@@ -1,0 +1,87 @@
+// Positions of the organizations on the map, computed by Graphviz (cgraph +
+// gvc) on a worker thread so the window stays responsive.
+//
+// Engines: sfdp (multilevel force-directed, O(n log n) per level) for large
+// networks, neato (stress majorization, O(n^2) memory and time) for small ones,
+// and dot (layered) for the role hierarchy, where an organization's rank comes
+// from the strongest role it plays (anchor, backbone, convener, the others,
+// none). Graphviz keeps global state, so layouts run one at a time.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/community.hpp"
+#include "core/network.hpp"
+
+namespace tablemap::viz {
+
+enum class LayoutEngine { automatic, sfdp, neato, fdp, dot_roles };
+const char* to_string(LayoutEngine e);
+// sfdp above 300 organizations, neato below.
+LayoutEngine choose_engine(uint32_t organizations);
+
+struct Point {
+  float x = 0, y = 0;
+};
+
+struct LayoutInput {
+  uint32_t organizations = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> links;  // a < b, one per relationship
+  std::vector<uint8_t> link_weight;                  // strength 1..3, parallel to links
+  std::vector<uint8_t> rank;                         // dot_roles only: 0 = top
+  // Pinned organizations keep these positions (neato honours them during the
+  // layout; other engines are moved so the pinned ones land where they were).
+  std::vector<uint8_t> pinned;
+  std::vector<Point> pinned_at;
+  LayoutEngine engine = LayoutEngine::automatic;
+};
+
+// The network's relationships plus role ranks, ready for a layout.
+LayoutInput layout_input(const Community& community, const Network& network, LayoutEngine engine);
+
+struct LayoutResult {
+  std::vector<Point> positions;  // Graphviz points, y up
+  double seconds = 0;
+  std::string engine;            // the engine that ran
+  std::string error;             // empty when it worked
+};
+
+// Runs Graphviz on the calling thread (serialised with every other layout).
+LayoutResult compute_layout(const LayoutInput& input);
+
+// One layout in the background. start() while running waits for the previous one.
+class LayoutJob {
+ public:
+  LayoutJob() = default;
+  LayoutJob(const LayoutJob&) = delete;
+  LayoutJob& operator=(const LayoutJob&) = delete;
+  ~LayoutJob();
+
+  void start(LayoutInput input);
+  bool running() const { return running_.load(); }
+  // Seconds since start(), for the progress indicator.
+  double elapsed() const;
+  std::string engine() const;
+  // The finished result, once; nullopt while running or when already taken.
+  std::optional<LayoutResult> take();
+  // Blocks until the current layout has finished.
+  void wait();
+
+ private:
+  std::thread worker_;
+  std::atomic<bool> running_{false};
+  mutable std::mutex mutex_;
+  std::optional<LayoutResult> result_;
+  double started_ = 0;
+  std::string engine_;
+};
+
+double now_seconds();
+
+}  // namespace tablemap::viz

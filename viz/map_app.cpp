@@ -1,0 +1,518 @@
+// The window: GLFW + OpenGL 3.3 + Dear ImGui, the menu bar, the three
+// columns (sidebar, map, panels), the dialogs, and the test hooks.
+#include "viz/map_app.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <numeric>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include "core/synthetic.hpp"
+#include "io/json_file.hpp"
+#include "io/load.hpp"
+#include "io/project_file.hpp"
+#include "viz/export.hpp"
+#include "viz/map_view.hpp"
+#include "viz/replay.hpp"
+
+namespace tablemap::viz {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Tab {
+  const char* title;
+  const char* key;  // name used by `tab` in replay scripts
+  void (*draw)(AppState&);
+};
+
+const std::vector<Tab>& tabs() {
+  static const std::vector<Tab> all = {
+      {"Inspector", "inspector", draw_inspector},
+      {"What-if", "what-if", draw_whatif},
+      {"Edit", "edit", draw_edit},
+  };
+  return all;
+}
+
+// A modal asking for a path (ImGui has no file dialog; leads type or paste it).
+struct PathPrompt {
+  enum Kind { none, open, save_as, export_png, export_svg } kind = none;
+  char path[512] = "";
+  bool just_opened = false;
+};
+
+struct Ui {
+  PathPrompt prompt;
+  std::string pending_png;  // export of the map after this frame
+  bool show_problems = false;
+  bool recovery_offer = false;
+  std::string datasets;
+  double last_autosave = 0;
+  uint64_t autosaved_revision = 0;
+};
+
+std::string recovery_path_for(const std::string& path) {
+  std::string p = path.empty() ? "untitled" : path;
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p + ".recovery.json";
+}
+
+// Keeps unsaved edits in a recovery file beside the data (a JSON single file).
+void autosave(AppState& s, Ui& ui, bool now) {
+  if (!s.history.dirty() || s.history.revision() == ui.autosaved_revision) return;
+  if (!now && glfwGetTime() - ui.last_autosave < 30) return;
+  ui.last_autosave = glfwGetTime();
+  try {
+    save_json_file(s.community(), s.recovery_path);
+    ui.autosaved_revision = s.history.revision();
+  } catch (const std::exception& e) {
+    s.status = std::string("could not keep a recovery copy: ") + e.what();
+  }
+}
+
+void after_open(AppState& s, Ui& ui) {
+  s.recovery_path = recovery_path_for(s.path);
+  ui.autosaved_revision = 0;
+  std::error_code ec;
+  ui.recovery_offer = !s.path.empty() && fs::exists(s.recovery_path, ec);
+}
+
+void open_path(AppState& s, Ui& ui, const std::string& path) {
+  if (open_community(s, path)) {
+    s.trainer = Trainer{};
+    after_open(s, ui);
+  } else {
+    ui.show_problems = true;
+  }
+}
+
+void draw_menu(AppState& s, Ui& ui) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open...")) ui.prompt.kind = PathPrompt::open, ui.prompt.just_opened = true;
+    if (ImGui::MenuItem("Save", "Ctrl+S", false, !s.path.empty())) save_to(s, s.path);
+    if (ImGui::MenuItem("Save as...", nullptr, false, !s.path.empty()))
+      ui.prompt.kind = PathPrompt::save_as, ui.prompt.just_opened = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Export view as PNG...")) ui.prompt.kind = PathPrompt::export_png, ui.prompt.just_opened = true;
+    if (ImGui::MenuItem("Export view as SVG...")) ui.prompt.kind = PathPrompt::export_svg, ui.prompt.just_opened = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit")) s.close_requested = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    std::string undo = "Undo " + s.history.undo_label(), redo = "Redo " + s.history.redo_label();
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, s.history.can_undo())) s.history.undo(), refresh(s);
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, s.history.can_redo())) s.history.redo(), refresh(s);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Fit to window", "F")) s.fit_requested = true;
+    ImGui::MenuItem("Names", nullptr, &s.show_labels);
+    if (ImGui::MenuItem("Network layout", nullptr, false, !s.layout.running())) start_layout(s, LayoutEngine::automatic);
+    if (ImGui::MenuItem("Role hierarchy layout", nullptr, false, !s.layout.running()))
+      start_layout(s, LayoutEngine::dot_roles);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Trainer")) {
+    auto samples = find_samples(ui.datasets);
+    if (samples.empty()) ImGui::TextDisabled("no samples found (datasets/)");
+    for (const std::string& dir : samples)
+      if (ImGui::MenuItem(fs::path(dir).filename().c_str())) {
+        if (open_sample(s, dir)) after_open(s, ui);
+        else ui.show_problems = true;
+      }
+    ImGui::EndMenu();
+  }
+  if (s.history.dirty()) ImGui::TextColored({0.7f, 0.35f, 0.f, 1}, "  unsaved changes");
+  ImGui::EndMainMenuBar();
+}
+
+void draw_prompt(AppState& s, Ui& ui) {
+  static const char* titles[] = {"", "Open a community", "Save as", "Export view as PNG", "Export view as SVG"};
+  if (ui.prompt.kind == PathPrompt::none) return;
+  const char* title = titles[ui.prompt.kind];
+  if (ui.prompt.just_opened) {
+    ImGui::OpenPopup(title);
+    ui.prompt.just_opened = false;
+  }
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ui.prompt.kind = PathPrompt::none;
+    return;
+  }
+  ImGui::TextUnformatted(ui.prompt.kind == PathPrompt::open
+                             ? "A bundle folder, a .json file or a .tablemap project file:"
+                         : ui.prompt.kind == PathPrompt::save_as
+                             ? "A .tablemap project file (keeps the map positions), a .json file or a folder:"
+                             : "File name:");
+  ImGui::SetNextItemWidth(480);
+  const bool enter = ImGui::InputText("##path", ui.prompt.path, sizeof ui.prompt.path,
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button("OK") || enter) {
+    const std::string path = ui.prompt.path;
+    switch (ui.prompt.kind) {
+      case PathPrompt::open: open_path(s, ui, path); break;
+      case PathPrompt::save_as:
+        if (save_to(s, path)) s.path = path, s.recovery_path = recovery_path_for(path);
+        break;
+      case PathPrompt::export_png: ui.pending_png = path; break;
+      case PathPrompt::export_svg:
+        s.status = save_svg(s, path) ? "wrote " + path : "could not write " + path;
+        break;
+      case PathPrompt::none: break;
+    }
+    ui.prompt.kind = PathPrompt::none;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ui.prompt.kind = PathPrompt::none, ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+void draw_dialogs(AppState& s, Ui& ui) {
+  draw_prompt(s, ui);
+  if (ui.show_problems) {
+    ImGui::SetNextWindowSize({640, 320}, ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Problems in the data", &ui.show_problems)) {
+      ImGui::TextWrapped("Nothing was opened. Fix these lines in your files and open again:");
+      ImGui::Separator();
+      ImGui::TextUnformatted(s.load_message.c_str());
+    }
+    ImGui::End();
+  }
+  if (s.close_requested) {
+    if (!s.history.dirty()) {
+      s.quit = true;
+    } else {
+      ImGui::OpenPopup("Unsaved changes");
+    }
+    s.close_requested = false;
+  }
+  if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("You have changes to %s that are not saved.", s.path.empty() ? "this community" : s.path.c_str());
+    if (ImGui::Button("Save and quit")) {
+      if (save_to(s, s.path)) s.quit = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Quit without saving")) {
+      std::error_code ec;
+      fs::remove(s.recovery_path, ec);
+      s.quit = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (ui.recovery_offer) {
+    ImGui::OpenPopup("Unsaved edits found");
+    ui.recovery_offer = false;
+  }
+  if (ImGui::BeginPopupModal("Unsaved edits found", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Edits to %s were not saved last time; a copy was kept in\n%s", s.path.c_str(),
+                s.recovery_path.c_str());
+    if (ImGui::Button("Restore them")) {
+      LoadResult r = load_community(s.recovery_path);
+      if (r.ok()) {
+        s.history.replace(std::move(*r.community), "restore unsaved edits");
+        refresh(s);
+        s.status = "restored the unsaved edits; save to keep them";
+      } else {
+        s.status = "the recovery copy could not be read: " + r.problems.front().to_string();
+      }
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Discard them")) {
+      std::error_code ec;
+      fs::remove(s.recovery_path, ec);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void draw_shortcuts(AppState& s) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) s.history.undo(), refresh(s);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) s.history.redo(), refresh(s);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && !s.path.empty()) save_to(s, s.path);
+  if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) s.fit_requested = true;
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) s.selected = -1;
+}
+
+void draw_frame(AppState& s, Ui& ui) {
+  draw_menu(s, ui);
+  draw_shortcuts(s);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float top = vp->WorkPos.y, height = vp->WorkSize.y, width = vp->WorkSize.x;
+  const float status_h = ImGui::GetFrameHeight() + 4;
+  const float left_w = 250, right_w = 380;
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+  ImGui::SetNextWindowPos({vp->WorkPos.x, top});
+  ImGui::SetNextWindowSize({left_w, height - status_h});
+  if (ImGui::Begin("##sidebar", nullptr, fixed)) draw_sidebar(s);
+  ImGui::End();
+
+  ImGui::SetNextWindowPos({vp->WorkPos.x + left_w, top});
+  ImGui::SetNextWindowSize({width - left_w - right_w, height - status_h});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  if (ImGui::Begin("##map", nullptr, fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    draw_map(s);
+    draw_trainer(s);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+
+  ImGui::SetNextWindowPos({vp->WorkPos.x + width - right_w, top});
+  ImGui::SetNextWindowSize({right_w, height - status_h});
+  if (ImGui::Begin("##panels", nullptr, fixed)) {
+    if (ImGui::BeginTabBar("panels", ImGuiTabBarFlags_FittingPolicyScroll)) {
+      const auto& all = tabs();
+      for (int t = 0; t < int(all.size()); ++t) {
+        const ImGuiTabItemFlags flags = s.right_tab_request == t ? ImGuiTabItemFlags_SetSelected : 0;
+        if (ImGui::BeginTabItem(all[size_t(t)].title, nullptr, flags)) {
+          all[size_t(t)].draw(s);
+          ImGui::EndTabItem();
+        }
+      }
+      s.right_tab_request = -1;
+      ImGui::EndTabBar();
+    }
+  }
+  ImGui::End();
+
+  ImGui::SetNextWindowPos({vp->WorkPos.x, top + height - status_h});
+  ImGui::SetNextWindowSize({width, status_h});
+  if (ImGui::Begin("##status", nullptr, fixed | ImGuiWindowFlags_NoScrollbar)) ImGui::TextUnformatted(s.status.c_str());
+  ImGui::End();
+
+  draw_dialogs(s, ui);
+}
+
+std::string default_datasets(const std::string& given) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("TABLEMAP_DATASETS")) return env;
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_directory(dir / "datasets", ec)) return (dir / "datasets").string();
+    if (dir == dir.parent_path()) break;
+  }
+  return "datasets";
+}
+
+}  // namespace
+
+int tab_index(const std::string& name) {
+  const auto& all = tabs();
+  for (size_t t = 0; t < all.size(); ++t)
+    if (to_lower(name) == all[t].key) return int(t);
+  return -1;
+}
+
+bool save_to(AppState& s, const std::string& path) {
+  if (path.empty()) {
+    s.status = "choose where to save: File > Save as";
+    return false;
+  }
+  try {
+    save_community(s.community(), path);
+    if (format_of_path(path) == Format::project) {
+      std::vector<NodePosition> positions;
+      const Community& c = s.community();
+      for (uint32_t i = 0; i < s.organization_count() && i < s.pos.size(); ++i)
+        positions.push_back({c.org_id(i), s.pos[i].x, s.pos[i].y, s.pinned[i] != 0});
+      save_positions(path, c.profile.year, positions);
+      s.positions_changed = false;
+    }
+  } catch (const std::exception& e) {
+    s.status = std::string("not saved: ") + e.what();
+    return false;
+  }
+  if (path == s.path) {
+    s.history.mark_saved();
+    std::error_code ec;
+    fs::remove(s.recovery_path, ec);
+  }
+  s.status = "saved " + path;
+  return true;
+}
+
+int run_map(const MapOptions& options) {
+  if (!glfwInit()) {
+    std::fprintf(stderr, "tablemap map: cannot open a window (no display?). Run it on a desktop, or under xvfb-run.\n");
+    return 2;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(options.width, options.height, "tablemap", nullptr, nullptr);
+  if (!window) {
+    std::fprintf(stderr, "tablemap map: cannot create an OpenGL 3.3 window on this display.\n");
+    glfwTerminate();
+    return 2;
+  }
+  glfwMakeContextCurrent(window);
+  const bool scripted = !options.screenshot.empty() || !options.replay.empty() || options.bench_frames > 0;
+  glfwSwapInterval(scripted ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
+  ImGui::StyleColorsLight();
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330");
+
+  int status = 0;
+  {
+    AppState s;
+    Ui ui;
+    ui.datasets = default_datasets(options.datasets);
+    s.engine = options.engine;
+    if (options.generate > 0) {
+      GenerateOptions g;
+      g.organizations = options.generate;
+      g.seed = options.seed;
+      s.history = EditHistory(generate_community(g));
+      s.path.clear();
+      s.recovery_path = recovery_path_for("");
+      refresh(s);
+      start_layout(s, options.engine);
+      s.fit_requested = true;
+    } else if (!options.path.empty()) {
+      if (!open_community(s, options.path)) {
+        std::fprintf(stderr, "%s", s.load_message.c_str());
+        std::fprintf(stderr, "tablemap map: %s\n", s.status.c_str());
+        status = 1;
+      }
+      after_open(s, ui);
+    }
+    Replay replay;
+    if (status == 0 && !options.replay.empty()) {
+      std::string error;
+      if (!replay.load(options.replay, error)) {
+        std::fprintf(stderr, "tablemap map: %s\n", error.c_str());
+        status = 2;
+      }
+    }
+
+    FrameRequests rq;
+    int settled_frames = 0;
+    std::vector<double> frame_ms;
+    double layout_seconds = 0;
+    while (status == 0 && !s.quit) {
+      glfwPollEvents();
+      if (glfwWindowShouldClose(window)) {
+        glfwSetWindowShouldClose(window, GLFW_FALSE);
+        s.close_requested = true;
+        if (scripted) s.quit = true;
+      }
+      const double t0 = glfwGetTime();
+      if (poll_layout(s)) layout_seconds = s.last_layout_seconds;
+      const bool settled = !s.layout.running() && (s.have_positions || s.organization_count() == 0);
+      if (settled && replay.active() && !replay.step(s, rq)) {
+        std::fprintf(stderr, "tablemap map: %s\n", replay.error().c_str());
+        status = 2;
+        break;
+      }
+
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      if (!rq.mouse.empty()) {  // scripted mouse input replaces the real pointer
+        const MouseFrame m = rq.mouse.front();
+        rq.mouse.pop_front();
+        io.MousePos = {m.x, m.y};
+        io.MouseDown[0] = m.down;
+        io.MouseWheel = m.wheel;
+      }
+      ImGui::NewFrame();
+      draw_frame(s, ui);
+      ImGui::Render();
+      int fb_w, fb_h;
+      glfwGetFramebufferSize(window, &fb_w, &fb_h);
+      glViewport(0, 0, fb_w, fb_h);
+      glClearColor(0.95f, 0.95f, 0.95f, 1);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+      const float scale = io.DisplayFramebufferScale.x;
+      if (!rq.screenshot.empty()) {
+        if (!save_png(rq.screenshot, 0, 0, fb_w, fb_h, fb_h))
+          std::fprintf(stderr, "tablemap map: could not write %s\n", rq.screenshot.c_str());
+        rq.screenshot.clear();
+      }
+      std::string png = !rq.export_png.empty() ? rq.export_png : ui.pending_png;
+      if (!png.empty()) {
+        const bool ok = save_png(png, int(s.map_x * scale), int(s.map_y * scale), int(s.map_w * scale),
+                                 int(s.map_h * scale), fb_h);
+        s.status = ok ? "wrote " + png : "could not write " + png;
+        rq.export_png.clear();
+        ui.pending_png.clear();
+      }
+      if (settled) ++settled_frames;
+      if (!options.screenshot.empty() && settled && settled_frames >= options.frames && !replay.active()) {
+        if (!save_png(options.screenshot, 0, 0, fb_w, fb_h, fb_h)) {
+          std::fprintf(stderr, "tablemap map: could not write %s\n", options.screenshot.c_str());
+          status = 1;
+        }
+        s.quit = true;
+      }
+      if (options.bench_frames > 0 && settled && settled_frames > 3) {
+        glFinish();  // count the drawing, not only the queueing
+        frame_ms.push_back((glfwGetTime() - t0) * 1000);
+        if (int(frame_ms.size()) >= options.bench_frames) s.quit = true;
+      }
+      glfwSwapBuffers(window);
+      if (replay.active() && replay.finished() && rq.mouse.empty()) {
+        if (!options.screenshot.empty()) {
+          // The screenshot hook also applies after a replay: one more frame, then save.
+          replay = Replay{};
+          settled_frames = options.frames - 1;
+        } else {
+          s.quit = true;
+        }
+      }
+      if (rq.quit) s.quit = true;
+      if (!scripted) autosave(s, ui, false);
+    }
+
+    if (s.history.dirty()) {
+      // Never lose an edit: whatever closed the window, keep a recovery copy.
+      autosave(s, ui, true);
+      std::fprintf(stderr, "tablemap map: unsaved edits kept in %s\n", s.recovery_path.c_str());
+    }
+    if (!frame_ms.empty()) {
+      std::vector<double> sorted = frame_ms;
+      std::sort(sorted.begin(), sorted.end());
+      const double mean = std::accumulate(sorted.begin(), sorted.end(), 0.0) / double(sorted.size());
+      std::printf("frames %zu organizations %u relationships %zu layout_s %.3f median_ms %.2f p95_ms %.2f "
+                  "mean_ms %.2f fps %.1f\n",
+                  sorted.size(), s.organization_count(), s.network.relationship_count(), layout_seconds,
+                  sorted[sorted.size() / 2], sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], mean,
+                  1000.0 / mean);
+    }
+    s.layout.wait();
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return status;
+}
+
+}  // namespace tablemap::viz

@@ -1,0 +1,301 @@
+// The map: ties, organizations, rings, glyphs and labels drawn with
+// ImDrawList; pan, zoom toward the cursor, hover, select, drag to pin.
+//
+// Per frame O(n + m) over organizations and relationships, with everything
+// off-screen culled; above 15,000 on-screen ties only the strong ones are
+// drawn (level of detail), and labels go through a screen grid that admits one
+// label per free cell, biggest organizations first, so they never pile up.
+#include "viz/map_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+
+namespace tablemap::viz {
+namespace {
+
+ImU32 with_alpha(Color c, uint8_t a) {
+  c.a = a;
+  return to_imgui(c);
+}
+
+// The kind a relationship is drawn as: the most binding one it has.
+TieKind main_kind(TieKindSet kinds) {
+  static constexpr TieKind order[] = {TieKind::formal_agreement, TieKind::resources,   TieKind::joint_programming,
+                                      TieKind::data_sharing,     TieKind::referral,    TieKind::information};
+  for (TieKind k : order)
+    if ((kinds >> int(k)) & 1u) return k;
+  return TieKind::information;
+}
+
+int segments_for(float r) { return r < 4 ? 8 : r < 9 ? 12 : r < 16 ? 18 : 24; }
+
+void draw_glyphs(ImDrawList* dl, ImVec2 c, float r, uint8_t glyphs) {
+  if (r < 5 || !glyphs) return;
+  const ImU32 white = IM_COL32(255, 255, 255, 235);
+  const float g = r * 0.5f;
+  if (glyphs & kGlyphAnchor) {  // diamond
+    dl->AddQuadFilled({c.x, c.y - g}, {c.x + g, c.y}, {c.x, c.y + g}, {c.x - g, c.y}, white);
+  } else if (glyphs & kGlyphBackbone) {  // square
+    dl->AddRectFilled({c.x - g * 0.75f, c.y - g * 0.75f}, {c.x + g * 0.75f, c.y + g * 0.75f}, white);
+  } else if (glyphs & kGlyphConvener) {  // triangle
+    dl->AddTriangleFilled({c.x, c.y - g}, {c.x + g * 0.9f, c.y + g * 0.6f}, {c.x - g * 0.9f, c.y + g * 0.6f}, white);
+  }
+}
+
+bool on_screen(const AppState& s, float x, float y, float margin) {
+  return x >= s.map_x - margin && x <= s.map_x + s.map_w + margin && y >= s.map_y - margin &&
+         y <= s.map_y + s.map_h + margin;
+}
+
+int32_t find_hovered(const AppState& s, ImVec2 mouse) {
+  int32_t best = -1;
+  float best_d = 1e30f;
+  const uint32_t n = s.organization_count();
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!s.visible[i]) continue;
+    const float dx = screen_x(s, s.pos[i].x) - mouse.x, dy = screen_y(s, s.pos[i].y) - mouse.y;
+    const float d = dx * dx + dy * dy, r = screen_radius(s, i) + 3;
+    if (d <= r * r && d < best_d) best_d = d, best = int32_t(i);
+  }
+  return best;
+}
+
+void handle_input(AppState& s) {
+  ImGuiIO& io = ImGui::GetIO();
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  if (hovered && s.dragging < 0) s.hovered = find_hovered(s, io.MousePos);
+  else if (!hovered && !active) s.hovered = -1;
+
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+    s.selected = s.hovered;
+    s.dragging = s.hovered;
+  }
+  if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.f)) {
+    if (s.dragging >= 0) {  // moving an organization pins it where it is dropped
+      s.pos[size_t(s.dragging)].x += io.MouseDelta.x / s.camera.zoom;
+      s.pos[size_t(s.dragging)].y -= io.MouseDelta.y / s.camera.zoom;
+      s.pinned[size_t(s.dragging)] = 1;
+      s.positions_changed = true;
+    } else {
+      s.camera.center_x -= io.MouseDelta.x / s.camera.zoom;
+      s.camera.center_y += io.MouseDelta.y / s.camera.zoom;
+    }
+  }
+  if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
+    s.camera.center_x -= io.MouseDelta.x / s.camera.zoom;
+    s.camera.center_y += io.MouseDelta.y / s.camera.zoom;
+  }
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) s.dragging = -1;
+  if (hovered && io.MouseWheel != 0) zoom_at(s, io.MousePos.x, io.MousePos.y, std::pow(1.2f, io.MouseWheel));
+}
+
+void draw_ties(AppState& s, ImDrawList* dl) {
+  const auto& rels = s.network.relationships();
+  const float x0 = s.map_x, y0 = s.map_y, x1 = s.map_x + s.map_w, y1 = s.map_y + s.map_h;
+  auto drawable = [&](const Relationship& r) {
+    return s.visible[r.a] && s.visible[r.b] && !s.removed[r.a] && !s.removed[r.b] && (r.kinds & s.filters.tie_kinds);
+  };
+  auto endpoints = [&](const Relationship& r, ImVec2& a, ImVec2& b) {
+    a = {screen_x(s, s.pos[r.a].x), screen_y(s, s.pos[r.a].y)};
+    b = {screen_x(s, s.pos[r.b].x), screen_y(s, s.pos[r.b].y)};
+    return std::max(a.x, b.x) >= x0 && std::min(a.x, b.x) <= x1 && std::max(a.y, b.y) >= y0 &&
+           std::min(a.y, b.y) <= y1;
+  };
+  // Level of detail: count what would be drawn, then thin out weak ties.
+  size_t on_screen_count = 0;
+  ImVec2 a, b;
+  for (const Relationship& r : rels)
+    if (drawable(r) && endpoints(r, a, b)) ++on_screen_count;
+  s.weak_ties_hidden = on_screen_count > 15000;
+  const bool arrows = on_screen_count < 3000;
+  const ImDrawListFlags saved = dl->Flags;
+  if (on_screen_count > 4000) dl->Flags &= ~ImDrawListFlags_AntiAliasedLines;
+  const float scale = std::clamp(s.camera.zoom, 0.4f, 1.5f);
+  for (const Relationship& r : rels) {
+    if (!drawable(r) || (s.weak_ties_hidden && r.strength < 2) || !endpoints(r, a, b)) continue;
+    if (std::fabs(a.x - b.x) + std::fabs(a.y - b.y) < 1.5f) continue;  // shorter than a pixel
+    const bool touches_selection = int32_t(r.a) == s.selected || int32_t(r.b) == s.selected;
+    const uint8_t alpha = uint8_t((r.confirmed ? 70 : 35) + 55 * r.strength + (touches_selection ? 60 : 0));
+    const float width = (0.6f + 0.8f * r.strength) * scale + (touches_selection ? 1.f : 0.f);
+    dl->AddLine(a, b, with_alpha(tie_kind_color(main_kind(r.kinds)), alpha), width);
+    if (arrows && r.a_to_b != r.b_to_a) {  // a one-way tie: an arrowhead at its head
+      ImVec2 from = r.a_to_b ? a : b, to = r.a_to_b ? b : a;
+      const float dx = to.x - from.x, dy = to.y - from.y, len = std::sqrt(dx * dx + dy * dy);
+      if (len > 30) {
+        const float ux = dx / len, uy = dy / len;
+        const float back = screen_radius(s, r.a_to_b ? r.b : r.a) + 1;
+        ImVec2 tip{to.x - ux * back, to.y - uy * back};
+        const float h = 7 * scale + 2, w = 3.5f * scale + 1;
+        dl->AddTriangleFilled(tip, {tip.x - ux * h - uy * w, tip.y - uy * h + ux * w},
+                              {tip.x - ux * h + uy * w, tip.y - uy * h - ux * w},
+                              with_alpha(tie_kind_color(main_kind(r.kinds)), alpha));
+      }
+    }
+  }
+  dl->Flags = saved;
+}
+
+void draw_nodes(AppState& s, ImDrawList* dl) {
+  const uint32_t n = s.organization_count();
+  const Community& c = s.community();
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!s.visible[i]) continue;
+    const ImVec2 p{screen_x(s, s.pos[i].x), screen_y(s, s.pos[i].y)};
+    const float r = screen_radius(s, i);
+    if (!on_screen(s, p.x, p.y, r + 8)) continue;
+    const int seg = segments_for(r);
+    if (s.removed[i]) {
+      dl->AddCircleFilled(p, r, to_imgui(kRemovedColor), seg);
+      dl->AddCircle(p, r, IM_COL32(150, 150, 150, 255), seg, 1.f);
+      dl->AddLine({p.x - r * 0.6f, p.y - r * 0.6f}, {p.x + r * 0.6f, p.y + r * 0.6f}, IM_COL32(150, 150, 150, 255));
+      continue;
+    }
+    dl->AddCircleFilled(p, r, to_imgui(sector_color(c.organizations[i].sector)), seg);
+    if (s.at_table[i]) dl->AddCircle(p, r + 1.5f, to_imgui(kAtTableRing), seg + 4, r < 5 ? 1.2f : 2.f);
+    draw_glyphs(dl, p, r, s.glyphs[i]);
+  }
+}
+
+// Selection, highlight and hover rings, on top of neighbours and names.
+void draw_rings(AppState& s, ImDrawList* dl) {
+  const uint32_t n = s.organization_count();
+  auto ring = [&](uint32_t i, Color color, float gap, float width) {
+    if (i >= n || !s.visible[i]) return;
+    const ImVec2 p{screen_x(s, s.pos[i].x), screen_y(s, s.pos[i].y)};
+    const float r = screen_radius(s, i);
+    dl->AddCircle(p, r + gap, to_imgui(color), 32, width);
+  };
+  for (uint32_t i : s.highlighted) ring(i, kHighlightColor, 4.5f, 3.f);
+  for (uint32_t i : s.search_hits) ring(i, kHighlightColor, 4.5f, 3.f);
+  if (s.selected >= 0) ring(uint32_t(s.selected), kSelectedColor, 5.f, 4.f);
+  if (s.hovered >= 0 && s.hovered != s.selected) ring(uint32_t(s.hovered), Color{90, 90, 90, 200}, 3.f, 1.5f);
+}
+
+void draw_labels(AppState& s, ImDrawList* dl) {
+  const uint32_t n = s.organization_count();
+  const Community& c = s.community();
+  const float cell_w = 16, cell_h = ImGui::GetFontSize() + 2;
+  const int cols = int(s.map_w / cell_w) + 1, rows = int(s.map_h / cell_h) + 1;
+  std::vector<uint8_t> taken(size_t(cols) * size_t(rows), 0);
+  int placed = 0;
+  auto try_label = [&](uint32_t i, bool always) {
+    if (i >= n || !s.visible[i]) return;
+    const float x = screen_x(s, s.pos[i].x), y = screen_y(s, s.pos[i].y), r = screen_radius(s, i);
+    if (!on_screen(s, x, y, 0)) return;
+    if (!always && r < 3.5f) return;
+    const char* name = c.organizations[i].name.c_str();
+    const ImVec2 size = ImGui::CalcTextSize(name);
+    const float lx = x + r + 3, ly = y - size.y / 2;
+    const int cx0 = int((lx - s.map_x) / cell_w), cx1 = int((lx + size.x - s.map_x) / cell_w);
+    const int cy0 = int((ly - s.map_y) / cell_h), cy1 = int((ly + size.y - s.map_y) / cell_h);
+    auto in = [&](int cx, int cy) { return cx >= 0 && cy >= 0 && cx < cols && cy < rows; };
+    if (!always) {
+      for (int cy = cy0; cy <= cy1; ++cy)
+        for (int cx = cx0; cx <= cx1; ++cx)
+          if (!in(cx, cy) || taken[size_t(cy) * cols + cx]) return;
+    }
+    for (int cy = cy0; cy <= cy1; ++cy)
+      for (int cx = cx0; cx <= cx1; ++cx)
+        if (in(cx, cy)) taken[size_t(cy) * cols + cx] = 1;
+    dl->AddRectFilled({lx - 2, ly}, {lx + size.x + 2, ly + size.y}, IM_COL32(255, 255, 255, 190), 3);
+    dl->AddText({lx, ly}, s.removed[i] ? IM_COL32(140, 140, 140, 255) : IM_COL32(25, 25, 25, 255), name);
+    ++placed;
+  };
+  if (s.selected >= 0) try_label(uint32_t(s.selected), true);
+  if (s.hovered >= 0) try_label(uint32_t(s.hovered), true);
+  for (uint32_t i : s.highlighted) try_label(i, true);
+  for (uint32_t i : s.search_hits) try_label(i, false);
+  if (!s.show_labels) return;
+  int checked = 0;
+  for (uint32_t i : s.by_size) {
+    if (placed >= 250 || ++checked > 4000) break;
+    try_label(i, false);
+  }
+}
+
+void draw_tooltip(const AppState& s) {
+  if (s.hovered < 0 || s.dragging >= 0) return;
+  const Community& c = s.community();
+  const uint32_t i = uint32_t(s.hovered);
+  const Organization& o = c.organizations[i];
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(o.name.c_str());
+  ImGui::TextDisabled("%s", o.id.c_str());
+  ImGui::Text("sector: %s%s", c.sector_name(o.sector).c_str(), c.profile.is_required(o.sector) ? " (required)" : "");
+  ImGui::Text("%s the table", s.at_table[i] ? "at" : "not at");
+  ImGui::Text("%u ties, %u people", s.network.degree(i), unsigned(s.people_count[i]));
+  if (s.glyphs[i])
+    ImGui::Text("roles:%s%s%s", (s.glyphs[i] & kGlyphAnchor) ? " anchor" : "",
+                (s.glyphs[i] & kGlyphBackbone) ? " backbone" : "", (s.glyphs[i] & kGlyphConvener) ? " convener" : "");
+  if (s.removed[i]) ImGui::TextColored({0.6f, 0.1f, 0.1f, 1}, "removed in what-if");
+  if (s.pinned[i]) ImGui::TextDisabled("pinned (drag to move)");
+  ImGui::EndTooltip();
+}
+
+void draw_progress(const AppState& s, ImDrawList* dl) {
+  if (!s.layout.running()) return;
+  const ImVec2 c{s.map_x + s.map_w / 2, s.map_y + s.map_h / 2};
+  const double t = s.layout.elapsed();
+  const float a0 = float(t * 4.0);
+  dl->PathArcTo(c, 18, a0, a0 + 4.2f, 24);
+  dl->PathStroke(IM_COL32(60, 90, 160, 255), 0, 4);
+  char text[160];
+  std::snprintf(text, sizeof text, "Laying out %u organizations with %s... %.1f s", s.organization_count(),
+                s.layout.engine().c_str(), t);
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  dl->AddText({c.x - size.x / 2, c.y + 28}, IM_COL32(40, 40, 40, 255), text);
+}
+
+}  // namespace
+
+void zoom_at(AppState& s, float sx, float sy, float factor) {
+  const float wx = world_x(s, sx), wy = world_y(s, sy);
+  s.camera.zoom = std::clamp(s.camera.zoom * factor, 0.002f, 40.f);
+  // Keep the layout point under the cursor where it was.
+  s.camera.center_x = wx - (sx - s.map_x - s.map_w * 0.5f) / s.camera.zoom;
+  s.camera.center_y = wy + (sy - s.map_y - s.map_h * 0.5f) / s.camera.zoom;
+}
+
+void draw_map(AppState& s) {
+  refresh(s);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, 50.f);
+  size.y = std::max(size.y, 50.f);
+  s.map_x = origin.x, s.map_y = origin.y, s.map_w = size.x, s.map_h = size.y;
+  apply_filters(s);
+  if (s.fit_requested && s.have_positions && !s.layout.running()) {
+    fit_to_window(s);
+    s.fit_requested = false;
+  }
+
+  ImGui::InvisibleButton("map", size,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                             ImGuiButtonFlags_MouseButtonMiddle);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
+  dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, to_imgui(kMapBackground));
+  if (s.have_positions && s.pos.size() == s.organization_count()) {
+    handle_input(s);
+    draw_ties(s, dl);
+    draw_nodes(s, dl);
+    draw_labels(s, dl);
+    draw_rings(s, dl);
+    if (ImGui::IsItemHovered()) draw_tooltip(s);
+  } else if (s.organization_count() == 0 && !s.layout.running()) {
+    const char* text = s.path.empty() ? "Open a community: File > Open, or Trainer > a sample"
+                                      : "This community has no organizations yet: add one in the Edit tab";
+    const ImVec2 ts = ImGui::CalcTextSize(text);
+    dl->AddText({origin.x + (size.x - ts.x) / 2, origin.y + size.y / 2}, IM_COL32(90, 90, 90, 255), text);
+  }
+  draw_progress(s, dl);
+  if (s.weak_ties_hidden)
+    dl->AddText({origin.x + 8, origin.y + size.y - ImGui::GetFontSize() - 6}, IM_COL32(90, 90, 90, 255),
+                "occasional ties hidden at this zoom: zoom in to see them");
+  dl->PopClipRect();
+}
+
+}  // namespace tablemap::viz

@@ -1,0 +1,44 @@
+// The map and the panels around it: each a function over AppState, drawn
+// inside the current ImGui window.
+#pragma once
+
+#include "viz/app_state.hpp"
+
+namespace tablemap::viz {
+
+// The network map filling the rest of the current window.
+void draw_map(AppState& s);
+// Multiplies the zoom, keeping the layout point under (sx, sy) in place.
+void zoom_at(AppState& s, float sx, float sy, float factor);
+
+// Selects an organization and centers the map on it.
+void go_to(AppState& s, uint32_t org);
+
+// A heading inside a panel (ImGui 1.86 has no SeparatorText).
+void section_title(const char* title);
+
+// Left side: search, legend with sector and tie-kind filters, size measure, layout.
+void draw_sidebar(AppState& s);
+// The selected organization: its people, roles, ties, measures.
+void draw_inspector(AppState& s);
+// Forms to add, edit and delete organizations, people, ties and roles.
+void draw_edit(AppState& s);
+// What-if: organizations taken out of the network, and what changes.
+void draw_whatif(AppState& s);
+// Trainer mode: the story of a sample, one caption at a time.
+void draw_trainer(AppState& s);
+
+// Saves to PATH (project file with map positions, .json or bundle folder),
+// atomically; the status line says what happened. False on failure.
+bool save_to(AppState& s, const std::string& path);
+// Opens a sample folder and starts its story (trainer mode).
+bool open_sample(AppState& s, const std::string& folder);
+// Moves through the story: +1 next caption, -1 previous.
+void trainer_step(AppState& s, int delta);
+// Samples (folders with community.json) under the datasets folder.
+std::vector<std::string> find_samples(const std::string& datasets);
+
+// The right-hand panels by name ("inspector", "what-if", ...); -1 when unknown.
+int tab_index(const std::string& name);
+
+}  // namespace tablemap::viz

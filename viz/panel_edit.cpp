@@ -1,0 +1,312 @@
+// Forms to add, edit and delete organizations, people, ties and roles. Every
+// change goes through core/edit (checked as the bundle reader checks rows,
+// undoable); the form shows the problems in the reader's words.
+#include <cstring>
+
+#include <imgui.h>
+
+#include "viz/map_view.hpp"
+
+namespace tablemap::viz {
+namespace {
+
+// What the forms hold between frames.
+struct Forms {
+  int what = 0;  // 0 organization, 1 person, 2 tie, 3 role
+  Organization org;
+  int org_row = -1;
+  Person person;
+  int person_row = -1;
+  char person_org[128] = "";
+  Tie tie;
+  int tie_row = -1;
+  char tie_source[128] = "", tie_target[128] = "";
+  Role role;
+  int role_row = -1;
+  char role_org[128] = "";
+  Problems problems;
+  uint32_t loaded_for = UINT32_MAX;  // selection the forms were filled from
+};
+
+Forms& forms() {
+  static Forms f;
+  return f;
+}
+
+bool input_string(const char* label, std::string& value) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%s", value.c_str());
+  if (!ImGui::InputText(label, buf, sizeof buf)) return false;
+  value = buf;
+  return true;
+}
+
+void sector_combo(const char* label, const Community& c, SectorId& sector) {
+  const char* current = sector < c.profile.sectors.size() ? c.profile.sectors[sector].c_str() : "(choose)";
+  if (ImGui::BeginCombo(label, current)) {
+    for (SectorId i = 0; i < c.profile.sectors.size(); ++i)
+      if (ImGui::Selectable(c.profile.sectors[i].c_str(), i == sector)) sector = i;
+    ImGui::EndCombo();
+  }
+}
+
+template <class Enum, size_t N>
+void enum_combo(const char* label, Enum& value, const std::array<Enum, N>& all) {
+  if (ImGui::BeginCombo(label, std::string(to_string(value)).c_str())) {
+    for (Enum e : all)
+      if (ImGui::Selectable(std::string(to_string(e)).c_str(), e == value)) value = e;
+    ImGui::EndCombo();
+  }
+}
+
+int32_t org_by_id(const Community& c, const char* id) {
+  if (!*id) return kNoOrganization;
+  auto found = c.find_organization(id);
+  return found ? int32_t(*found) : int32_t(c.organizations.size() + 1000000);  // unknown: the check says so
+}
+
+void run(AppState& s, const Edit& e) {
+  Forms& f = forms();
+  f.problems = s.history.apply(e);
+  if (f.problems.empty()) {
+    s.status = s.history.undo_label();
+    refresh(s);
+  }
+}
+
+void buttons(AppState& s, int row, const std::variant<Organization, Person, Tie, Role>& value,
+             const Edit& remove_edit) {
+  if (ImGui::Button("Add as new")) run(s, Edit::add(value));
+  if (row >= 0) {
+    ImGui::SameLine();
+    if (ImGui::Button("Save changes")) run(s, Edit::change(size_t(row), value));
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) run(s, remove_edit);
+  }
+}
+
+void organization_form(AppState& s) {
+  Forms& f = forms();
+  const Community& c = s.community();
+  if (f.org_row >= 0) ImGui::TextDisabled("editing row %d (%s)", f.org_row + 1, c.org_id(uint32_t(f.org_row)).c_str());
+  input_string("id", f.org.id);
+  input_string("name", f.org.name);
+  sector_combo("sector", c, f.org.sector);
+  enum_combo("type", f.org.type,
+             std::array{OrgType::nonprofit, OrgType::public_agency, OrgType::business, OrgType::school, OrgType::faith,
+                        OrgType::foundation, OrgType::informal, OrgType::resident_group, OrgType::other});
+  ImGui::Checkbox("at the table", &f.org.at_table);
+  for (size_t a = 0; a < c.profile.issue_areas.size(); ++a) {
+    auto it = std::find(f.org.issue_areas.begin(), f.org.issue_areas.end(), IssueAreaId(a));
+    bool on = it != f.org.issue_areas.end();
+    if (ImGui::Checkbox(c.profile.issue_areas[a].name.c_str(), &on)) {
+      if (on) f.org.issue_areas.push_back(IssueAreaId(a));
+      else f.org.issue_areas.erase(it);
+    }
+  }
+  buttons(s, f.org_row, f.org, Edit::remove<Organization>(size_t(std::max(f.org_row, 0))));
+  if (f.org_row >= 0) ImGui::TextDisabled("Deleting also deletes its ties and roles.");
+}
+
+void person_form(AppState& s) {
+  Forms& f = forms();
+  const Community& c = s.community();
+  if (s.selected >= 0) {
+    ImGui::TextDisabled("People of the selected organization (click to edit):");
+    for (size_t p = 0; p < c.people.size(); ++p)
+      if (c.people[p].organization == s.selected) {
+        ImGui::PushID(int(p));
+        if (ImGui::Selectable(c.people[p].name.c_str(), f.person_row == int(p))) {
+          f.person = c.people[p];
+          f.person_row = int(p);
+          std::snprintf(f.person_org, sizeof f.person_org, "%s", c.org_id(uint32_t(s.selected)).c_str());
+        }
+        ImGui::PopID();
+      }
+    ImGui::Separator();
+  }
+  input_string("id", f.person.id);
+  input_string("name", f.person.name);
+  ImGui::InputText("organization id", f.person_org, sizeof f.person_org);
+  ImGui::InputInt("birth year (0 = unknown)", &f.person.birth_year);
+  enum_combo("generation", f.person.generation, kAllGenerations);
+  if (auto g = generation_of_birth_year(f.person.birth_year); g && f.person.birth_year >= 1900)
+    ImGui::TextDisabled("born %d: %s", f.person.birth_year, std::string(to_string(*g)).c_str());
+  sector_combo("sector", c, f.person.sector);
+  ImGui::Checkbox("at the table", &f.person.at_table);
+  ImGui::SameLine();
+  ImGui::Checkbox("resident", &f.person.resident);
+  ImGui::SameLine();
+  ImGui::Checkbox("formal leader", &f.person.formal_leader);
+  f.person.organization = org_by_id(c, f.person_org);
+  buttons(s, f.person_row, f.person, Edit::remove<Person>(size_t(std::max(f.person_row, 0))));
+}
+
+void tie_form(AppState& s) {
+  Forms& f = forms();
+  const Community& c = s.community();
+  if (s.selected >= 0) {
+    ImGui::TextDisabled("Ties of the selected organization (click to edit):");
+    for (size_t t = 0; t < c.ties.size(); ++t) {
+      const Tie& tie = c.ties[t];
+      if (int32_t(tie.source) != s.selected && int32_t(tie.target) != s.selected) continue;
+      ImGui::PushID(int(t));
+      std::string label = c.org_id(tie.source) + (tie.directed ? " -> " : " - ") + c.org_id(tie.target) + " (" +
+                          std::string(to_string(tie.kind)) + ", " + std::to_string(tie.strength) + ")";
+      if (ImGui::Selectable(label.c_str(), f.tie_row == int(t))) {
+        f.tie = tie;
+        f.tie_row = int(t);
+        std::snprintf(f.tie_source, sizeof f.tie_source, "%s", c.org_id(tie.source).c_str());
+        std::snprintf(f.tie_target, sizeof f.tie_target, "%s", c.org_id(tie.target).c_str());
+      }
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+  }
+  ImGui::InputText("source id", f.tie_source, sizeof f.tie_source);
+  ImGui::InputText("target id", f.tie_target, sizeof f.tie_target);
+  enum_combo("kind", f.tie.kind,
+             std::array{TieKind::information, TieKind::resources, TieKind::joint_programming, TieKind::data_sharing,
+                        TieKind::referral, TieKind::formal_agreement});
+  int strength = f.tie.strength;
+  if (ImGui::SliderInt("strength", &strength, 1, 3)) f.tie.strength = uint8_t(strength);
+  ImGui::Checkbox("one way (directed)", &f.tie.directed);
+  ImGui::SameLine();
+  ImGui::Checkbox("confirmed by both", &f.tie.confirmed);
+  const int32_t a = org_by_id(c, f.tie_source), b = org_by_id(c, f.tie_target);
+  f.tie.source = uint32_t(a < 0 ? int32_t(c.organizations.size() + 1000000) : a);
+  f.tie.target = uint32_t(b < 0 ? int32_t(c.organizations.size() + 1000000) : b);
+  buttons(s, f.tie_row, f.tie, Edit::remove<Tie>(size_t(std::max(f.tie_row, 0))));
+}
+
+void role_form(AppState& s) {
+  Forms& f = forms();
+  const Community& c = s.community();
+  if (s.selected >= 0) {
+    ImGui::TextDisabled("Roles of the selected organization (click to edit):");
+    for (size_t r = 0; r < c.roles.size(); ++r) {
+      if (int32_t(c.roles[r].organization) != s.selected) continue;
+      ImGui::PushID(int(r));
+      std::string label = std::string(to_string(c.roles[r].kind)) +
+                          (c.roles[r].issue_area >= 0 ? " in " + c.profile.issue_areas[size_t(c.roles[r].issue_area)].id : "");
+      if (ImGui::Selectable(label.c_str(), f.role_row == int(r))) {
+        f.role = c.roles[r];
+        f.role_row = int(r);
+        std::snprintf(f.role_org, sizeof f.role_org, "%s", c.org_id(c.roles[r].organization).c_str());
+      }
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+  }
+  ImGui::InputText("organization id", f.role_org, sizeof f.role_org);
+  enum_combo("role", f.role.kind,
+             std::array{RoleKind::backbone, RoleKind::convener, RoleKind::anchor, RoleKind::investor,
+                        RoleKind::practitioner, RoleKind::data_partner});
+  const char* area = f.role.issue_area >= 0 && size_t(f.role.issue_area) < c.profile.issue_areas.size()
+                         ? c.profile.issue_areas[size_t(f.role.issue_area)].name.c_str()
+                         : "(none)";
+  if (ImGui::BeginCombo("issue area", area)) {
+    if (ImGui::Selectable("(none)", f.role.issue_area < 0)) f.role.issue_area = kNone, f.role.outcome = kNone;
+    for (size_t a = 0; a < c.profile.issue_areas.size(); ++a)
+      if (ImGui::Selectable(c.profile.issue_areas[a].name.c_str(), f.role.issue_area == IssueAreaId(a)))
+        f.role.issue_area = IssueAreaId(a), f.role.outcome = kNone;
+    ImGui::EndCombo();
+  }
+  if (f.role.kind == RoleKind::backbone) {
+    const char* fn = f.role.function == kWholeBackbone ? "all (whole backbone)"
+                                                       : c.profile.backbone_functions[size_t(f.role.function)].c_str();
+    if (ImGui::BeginCombo("function", fn)) {
+      if (ImGui::Selectable("all (whole backbone)", f.role.function == kWholeBackbone)) f.role.function = kWholeBackbone;
+      for (size_t k = 0; k < c.profile.backbone_functions.size(); ++k)
+        if (ImGui::Selectable(c.profile.backbone_functions[k].c_str(), f.role.function == FunctionId(k)))
+          f.role.function = FunctionId(k);
+      ImGui::EndCombo();
+    }
+  } else {
+    f.role.function = kWholeBackbone;
+  }
+  if (f.role.kind == RoleKind::convener && f.role.issue_area >= 0) {
+    const auto& outcomes = c.profile.issue_areas[size_t(f.role.issue_area)].outcomes;
+    const char* oc = f.role.outcome >= 0 && size_t(f.role.outcome) < outcomes.size() ? outcomes[size_t(f.role.outcome)].c_str()
+                                                                                     : "(none)";
+    if (ImGui::BeginCombo("outcome", oc)) {
+      if (ImGui::Selectable("(none)", f.role.outcome < 0)) f.role.outcome = kNone;
+      for (size_t k = 0; k < outcomes.size(); ++k)
+        if (ImGui::Selectable(outcomes[k].c_str(), f.role.outcome == int16_t(k))) f.role.outcome = int16_t(k);
+      ImGui::EndCombo();
+    }
+  } else {
+    f.role.outcome = kNone;
+  }
+  enum_combo("status", f.role.status, std::array{RoleStatus::claimed, RoleStatus::agreed});
+  const int32_t o = org_by_id(c, f.role_org);
+  f.role.organization = uint32_t(o < 0 ? int32_t(c.organizations.size() + 1000000) : o);
+  buttons(s, f.role_row, f.role, Edit::remove<Role>(size_t(std::max(f.role_row, 0))));
+}
+
+}  // namespace
+
+void draw_edit(AppState& s) {
+  Forms& f = forms();
+  const Community& c = s.community();
+  if (s.path.empty() && c.organizations.empty()) {
+    ImGui::TextWrapped("Open a community first (File > Open).");
+    return;
+  }
+  if (ImGui::Button("Undo") && s.history.can_undo()) s.history.undo(), refresh(s);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", s.history.undo_label().c_str());
+  if (ImGui::Button("Redo") && s.history.can_redo()) s.history.redo(), refresh(s);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", s.history.redo_label().c_str());
+
+  // Fill the forms from a new selection.
+  if (s.selected >= 0 && uint32_t(s.selected) != f.loaded_for && uint32_t(s.selected) < c.organizations.size()) {
+    f.loaded_for = uint32_t(s.selected);
+    f.org = c.organizations[f.loaded_for];
+    f.org_row = s.selected;
+    f.person = Person{};
+    f.person_row = -1;
+    f.person.sector = f.org.sector;
+    std::snprintf(f.person_org, sizeof f.person_org, "%s", f.org.id.c_str());
+    f.tie = Tie{};
+    f.tie_row = -1;
+    std::snprintf(f.tie_source, sizeof f.tie_source, "%s", f.org.id.c_str());
+    f.tie_target[0] = 0;
+    f.role = Role{};
+    f.role_row = -1;
+    std::snprintf(f.role_org, sizeof f.role_org, "%s", f.org.id.c_str());
+    f.problems.clear();
+  } else if (s.selected < 0 && f.loaded_for != UINT32_MAX) {
+    f.loaded_for = UINT32_MAX;
+    f.org_row = -1;
+  }
+  if (f.org_row >= int(c.organizations.size())) f.org_row = -1;
+  if (f.person_row >= int(c.people.size())) f.person_row = -1;
+  if (f.tie_row >= int(c.ties.size())) f.tie_row = -1;
+  if (f.role_row >= int(c.roles.size())) f.role_row = -1;
+
+  ImGui::Separator();
+  ImGui::RadioButton("Organization", &f.what, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Person", &f.what, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("Tie", &f.what, 2);
+  ImGui::SameLine();
+  ImGui::RadioButton("Role", &f.what, 3);
+  ImGui::PushItemWidth(200);
+  switch (f.what) {
+    case 0: organization_form(s); break;
+    case 1: person_form(s); break;
+    case 2: tie_form(s); break;
+    default: role_form(s); break;
+  }
+  ImGui::PopItemWidth();
+  if (!f.problems.empty()) {
+    ImGui::Separator();
+    ImGui::TextColored({0.75f, 0.15f, 0.1f, 1}, "Not changed; fix this first:");
+    for (const Problem& p : f.problems) ImGui::BulletText("%s", p.message.c_str());
+  }
+}
+
+}  // namespace tablemap::viz

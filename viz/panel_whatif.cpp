@@ -1,0 +1,83 @@
+// What-if: take organizations out (nothing is saved) and read what changes,
+// from analysis/whatif: parts of the network, reach of the table, cross-sector ties.
+#include <imgui.h>
+
+#include "viz/map_view.hpp"
+
+namespace tablemap::viz {
+
+void draw_whatif(AppState& s) {
+  const Community& c = s.community();
+  ImGui::TextWrapped(
+      "Take organizations out to see what the coalition would lose if they left. "
+      "Select one on the map and press \"Remove (what-if)\" in the inspector. Nothing here changes your data.");
+  const WhatIfReport& w = whatif_report(s);
+  if (w.removed.empty()) {
+    ImGui::TextDisabled("Nobody removed.");
+    return;
+  }
+  section_title("Removed");
+  for (uint32_t v : w.removed) {
+    ImGui::PushID(int(v));
+    if (ImGui::SmallButton("put back")) {
+      s.removed[v] = 0;
+      ++s.whatif_revision;
+    }
+    ImGui::SameLine();
+    if (ImGui::Selectable(c.organizations[v].name.c_str(), s.selected == int32_t(v))) go_to(s, v);
+    ImGui::PopID();
+  }
+  if (ImGui::Button("Put everybody back")) whatif_reset(s);
+
+  section_title("Before and after");
+  if (ImGui::BeginTable("whatif", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn("");
+    ImGui::TableSetupColumn("before", ImGuiTableColumnFlags_WidthFixed, 60);
+    ImGui::TableSetupColumn("after", ImGuiTableColumnFlags_WidthFixed, 60);
+    ImGui::TableHeadersRow();
+    auto row = [](const char* what, uint64_t before, uint64_t after) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(what);
+      ImGui::TableNextColumn();
+      ImGui::Text("%llu", static_cast<unsigned long long>(before));
+      ImGui::TableNextColumn();
+      if (before != after) ImGui::TextColored({0.75f, 0.15f, 0.1f, 1}, "%llu", static_cast<unsigned long long>(after));
+      else ImGui::Text("%llu", static_cast<unsigned long long>(after));
+    };
+    row("organizations", w.before.organizations, w.after.organizations);
+    row("ties", w.before.ties, w.after.ties);
+    row("cross-sector ties", w.before.cross_sector_ties, w.after.cross_sector_ties);
+    row("separate parts", w.before.components, w.after.components);
+    row("largest part", w.before.largest_component, w.after.largest_component);
+    row("without any tie", w.before.isolates, w.after.isolates);
+    row("at the table", w.before.table_organizations, w.after.table_organizations);
+    row("reached from the table", w.before.table_reach, w.after.table_reach);
+    ImGui::EndTable();
+  }
+  if (!w.sectors_out_of_reach.empty()) {
+    std::string names;
+    for (SectorId sec : w.sectors_out_of_reach) names += (names.empty() ? "" : ", ") + c.sector_name(sec);
+    ImGui::TextColored({0.75f, 0.15f, 0.1f, 1}, "The table no longer reaches: %s", names.c_str());
+  }
+  if (!w.sectors_cut_off.empty()) {
+    std::string names;
+    for (SectorId sec : w.sectors_cut_off) names += (names.empty() ? "" : ", ") + c.sector_name(sec);
+    ImGui::TextColored({0.75f, 0.15f, 0.1f, 1}, "Cut off from every other sector: %s", names.c_str());
+  }
+  if (!w.lost_from_table.empty()) {
+    ImGui::Text("%zu organizations lose their path to the table:", w.lost_from_table.size());
+    int shown = 0;
+    for (uint32_t v : w.lost_from_table) {
+      if (++shown > 30) {
+        ImGui::TextDisabled("... %zu more", w.lost_from_table.size() - 30);
+        break;
+      }
+      ImGui::PushID(int(v) + 1000000);
+      if (ImGui::Selectable(c.organizations[v].name.c_str())) go_to(s, v);
+      ImGui::PopID();
+    }
+  }
+}
+
+}  // namespace tablemap::viz

@@ -1,0 +1,281 @@
+#include "viz/replay.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "viz/export.hpp"
+#include "viz/map_view.hpp"
+
+namespace tablemap::viz {
+namespace {
+
+bool on_off(const std::string& word, bool& out) {
+  if (auto b = parse_yes_no(word)) return out = *b, true;
+  if (word == "on") return out = true, true;
+  if (word == "off") return out = false, true;
+  return false;
+}
+
+std::string rest_of(std::istringstream& in) {
+  std::string rest;
+  std::getline(in >> std::ws, rest);
+  return std::string(trim(rest));
+}
+
+}  // namespace
+
+std::string node_json(AppState& s, uint32_t org) {
+  const Community& c = s.community();
+  nlohmann::json j;
+  j["id"] = c.org_id(org);
+  j["name"] = c.organizations[org].name;
+  j["x"] = screen_x(s, s.pos[org].x);
+  j["y"] = screen_y(s, s.pos[org].y);
+  j["r"] = screen_radius(s, org);
+  const Color fill = s.removed[org] ? kRemovedColor : sector_color(c.organizations[org].sector);
+  j["color"] = {fill.r, fill.g, fill.b};
+  j["visible"] = s.visible.size() > org && s.visible[org] != 0;
+  j["removed"] = s.removed[org] != 0;
+  j["pinned"] = s.pinned[org] != 0;
+  j["at_table"] = s.at_table[org] != 0;
+  return j.dump();
+}
+
+std::string state_json(AppState& s) {
+  refresh(s);
+  const Community& c = s.community();
+  nlohmann::json j;
+  j["community"] = c.profile.name;
+  j["organizations"] = s.organization_count();
+  j["relationships"] = s.network.relationship_count();
+  uint32_t visible = 0;
+  for (uint8_t v : s.visible) visible += v;
+  j["visible"] = visible;
+  j["map"] = {s.map_x, s.map_y, s.map_w, s.map_h};
+  j["zoom"] = s.camera.zoom;
+  j["layout"] = s.layout.running() ? "running" : (s.have_positions ? "done" : "none");
+  j["selected"] = s.selected >= 0 ? nlohmann::json::parse(node_json(s, uint32_t(s.selected))) : nlohmann::json();
+  const WhatIfReport& w = whatif_report(s);
+  nlohmann::json removed = nlohmann::json::array();
+  for (uint32_t v : w.removed) removed.push_back(c.org_id(v));
+  j["removed"] = removed;
+  j["components_before"] = w.before.components;
+  j["components_after"] = w.after.components;
+  j["largest_part_after"] = w.after.largest_component;
+  j["table_reach_before"] = w.before.table_reach;
+  j["table_reach_after"] = w.after.table_reach;
+  j["lost_from_table"] = w.lost_from_table.size();
+  nlohmann::json hits = nlohmann::json::array();
+  for (uint32_t v : s.search_hits) hits.push_back(c.org_id(v));
+  j["search_hits"] = hits;
+  nlohmann::json highlighted = nlohmann::json::array();
+  for (uint32_t v : s.highlighted) highlighted.push_back(c.org_id(v));
+  j["highlighted"] = highlighted;
+  j["undo"] = s.history.undo_depth();
+  j["dirty"] = s.history.dirty();
+  j["trainer_step"] = s.trainer.active ? s.trainer.step + 1 : 0;
+  j["status"] = s.status;
+  return j.dump();
+}
+
+bool Replay::load(const std::string& path, std::string& error) {
+  std::ifstream in(path);
+  if (!in) {
+    error = "cannot read the replay script " + path;
+    return false;
+  }
+  file_ = path;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::string_view t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    lines_.emplace_back(t);
+    line_numbers_.push_back(number);
+  }
+  return true;
+}
+
+bool Replay::step(AppState& s, FrameRequests& rq) {
+  if (wait_ > 0) {
+    --wait_;
+    return true;
+  }
+  if (next_ >= lines_.size() || s.layout.running() || !rq.mouse.empty()) return true;
+  const std::string line = lines_[next_];
+  const int number = line_numbers_[next_];
+  ++next_;
+  std::istringstream in(line);
+  std::string action;
+  in >> action;
+  auto fail = [&](const std::string& why) {
+    error_ = file_ + ":" + std::to_string(number) + ": " + why;
+    return false;
+  };
+  auto org_arg = [&](uint32_t& org) {
+    std::string id;
+    in >> id;
+    auto found = s.community().find_organization(id);
+    if (!found) return fail("no organization with id '" + id + "'");
+    org = *found;
+    return true;
+  };
+  refresh(s);
+  if (action == "select") {
+    uint32_t org;
+    if (!org_arg(org)) return false;
+    s.selected = int32_t(org);
+  } else if (action == "deselect") {
+    s.selected = -1;
+  } else if (action == "center") {
+    uint32_t org;
+    if (!org_arg(org)) return false;
+    go_to(s, org);
+  } else if (action == "whatif-remove") {
+    uint32_t org;
+    if (!org_arg(org)) return false;
+    s.removed[org] = 1;
+    ++s.whatif_revision;
+  } else if (action == "whatif-reset") {
+    whatif_reset(s);
+  } else if (action == "search") {
+    set_search(s, rest_of(in));
+  } else if (action == "filter-sector") {
+    std::string sector, word;
+    bool on;
+    in >> sector >> word;
+    auto id = s.community().profile.find_sector(sector);
+    if (!id || !on_off(word, on)) return fail("use: filter-sector SECTOR on|off");
+    s.filters.sector_hidden[*id] = !on;
+  } else if (action == "filter-at-table") {
+    std::string word;
+    in >> word;
+    if (!on_off(word, s.filters.at_table_only)) return fail("use: filter-at-table on|off");
+  } else if (action == "filter-kind") {
+    std::string kind, word;
+    bool on;
+    in >> kind >> word;
+    auto k = parse_tie_kind(kind);
+    if (!k || !on_off(word, on)) return fail("use: filter-kind KIND on|off");
+    s.filters.tie_kinds = TieKindSet(on ? s.filters.tie_kinds | (1u << int(*k)) : s.filters.tie_kinds & ~(1u << int(*k)));
+  } else if (action == "filter-issue") {
+    std::string id;
+    in >> id;
+    if (id == "any") s.filters.issue_area = -1;
+    else if (auto a = s.community().profile.find_issue_area(id)) s.filters.issue_area = *a;
+    else return fail("no issue area '" + id + "'");
+  } else if (action == "fit") {
+    s.fit_requested = true;
+  } else if (action == "zoom") {
+    float factor = 1;
+    if (!(in >> factor) || factor <= 0) return fail("use: zoom FACTOR");
+    zoom_at(s, s.map_x + s.map_w / 2, s.map_y + s.map_h / 2, factor);
+  } else if (action == "click" || action == "drag" || action == "wheel") {
+    // Real mouse input through ImGui, aimed at an organization.
+    uint32_t org;
+    if (!org_arg(org)) return false;
+    const float x = screen_x(s, s.pos[org].x), y = screen_y(s, s.pos[org].y);
+    if (action == "click") {
+      rq.mouse = {{x, y, false, 0}, {x, y, true, 0}, {x, y, false, 0}};
+    } else if (action == "wheel") {
+      float amount = 1;
+      in >> amount;
+      rq.mouse = {{x, y, false, 0}, {x, y, false, amount}, {x, y, false, 0}};
+    } else {
+      float dx = 0, dy = 0;
+      if (!(in >> dx >> dy)) return fail("use: drag ORG DX DY (pixels)");
+      rq.mouse = {{x, y, false, 0}, {x, y, true, 0}};
+      for (int k = 1; k <= 4; ++k) rq.mouse.push_back({x + dx * k / 4, y + dy * k / 4, true, 0});
+      rq.mouse.push_back({x + dx, y + dy, false, 0});
+    }
+  } else if (action == "layout") {
+    std::string engine;
+    in >> engine;
+    LayoutEngine e = engine == "sfdp"    ? LayoutEngine::sfdp
+                     : engine == "neato" ? LayoutEngine::neato
+                     : engine == "fdp"   ? LayoutEngine::fdp
+                     : engine == "dot" || engine == "roles" ? LayoutEngine::dot_roles
+                                                            : LayoutEngine::automatic;
+    start_layout(s, e);
+  } else if (action == "set-at-table") {
+    uint32_t org;
+    std::string word;
+    bool on;
+    if (!org_arg(org)) return false;
+    in >> word;
+    if (!on_off(word, on)) return fail("use: set-at-table ORG yes|no");
+    Organization o = s.community().organizations[org];
+    o.at_table = on;
+    apply(s, Edit::change(org, o));
+  } else if (action == "add-organization") {
+    std::string id, sector;
+    in >> id >> sector;
+    Organization o;
+    o.id = id;
+    o.name = rest_of(in);
+    auto sec = s.community().profile.find_sector(sector);
+    o.sector = sec ? *sec : SectorId(UINT16_MAX);
+    apply(s, Edit::add(o));
+  } else if (action == "delete-organization") {
+    uint32_t org;
+    if (!org_arg(org)) return false;
+    apply(s, Edit::remove<Organization>(org));
+  } else if (action == "add-tie") {
+    uint32_t a, b;
+    if (!org_arg(a) || !org_arg(b)) return false;
+    std::string kind;
+    int strength = 1;
+    in >> kind >> strength;
+    Tie t;
+    t.source = a;
+    t.target = b;
+    t.kind = parse_tie_kind(kind).value_or(TieKind::information);
+    t.strength = uint8_t(strength);
+    apply(s, Edit::add(t));
+  } else if (action == "undo") {
+    s.history.undo();
+    refresh(s);
+  } else if (action == "redo") {
+    s.history.redo();
+    refresh(s);
+  } else if (action == "save") {
+    if (!save_to(s, rest_of(in))) return fail(s.status);
+  } else if (action == "trainer-open") {
+    if (!open_sample(s, rest_of(in))) return fail(s.status);
+  } else if (action == "trainer-next") {
+    trainer_step(s, +1);
+  } else if (action == "trainer-prev") {
+    trainer_step(s, -1);
+  } else if (action == "tab") {
+    s.right_tab_request = tab_index(rest_of(in));
+    if (s.right_tab_request < 0) return fail("no panel named that");
+  } else if (action == "screenshot") {
+    rq.screenshot = rest_of(in);
+  } else if (action == "export-png") {
+    rq.export_png = rest_of(in);
+  } else if (action == "export-svg") {
+    apply_filters(s);
+    if (!save_svg(s, rest_of(in))) return fail("could not write the SVG file");
+  } else if (action == "wait") {
+    in >> wait_;
+  } else if (action == "print-state") {
+    std::printf("%s\n", state_json(s).c_str());
+    std::fflush(stdout);
+  } else if (action == "print-node") {
+    uint32_t org;
+    if (!org_arg(org)) return false;
+    std::printf("%s\n", node_json(s, org).c_str());
+    std::fflush(stdout);
+  } else if (action == "quit") {
+    rq.quit = true;
+  } else {
+    return fail("unknown action '" + action + "'");
+  }
+  return true;
+}
+
+}  // namespace tablemap::viz

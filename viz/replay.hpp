@@ -1,0 +1,58 @@
+// A replay script: one UI action per line, run one per frame, so that tests
+// drive the real window deterministically (docs/map.md lists the actions).
+//
+//   select riverbend_clinic      whatif-remove riverbend_clinic
+//   click riverbend_clinic       search clinic        screenshot out.png
+//   print-state                  print-node riverbend_clinic
+#pragma once
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "viz/app_state.hpp"
+
+namespace tablemap::viz {
+
+// Synthetic mouse input for one frame (window pixels).
+struct MouseFrame {
+  float x = 0, y = 0;
+  bool down = false;
+  float wheel = 0;
+};
+
+// What the frame loop must do after the current frame is drawn.
+struct FrameRequests {
+  std::string screenshot;  // whole window, PNG
+  std::string export_png;  // the map only, PNG
+  bool quit = false;
+  std::deque<MouseFrame> mouse;
+};
+
+class Replay {
+ public:
+  // Reads the script; false with a message when the file cannot be read.
+  bool load(const std::string& path, std::string& error);
+  bool active() const { return !lines_.empty(); }
+  bool finished() const { return next_ >= lines_.size() && wait_ == 0; }
+  // Runs at most one action unless waiting (frames, a running layout, mouse
+  // input still playing). False on a line it cannot run; error() says why.
+  bool step(AppState& s, FrameRequests& requests);
+  const std::string& error() const { return error_; }
+
+ private:
+  std::vector<std::string> lines_;
+  std::vector<int> line_numbers_;
+  std::string file_;
+  size_t next_ = 0;
+  int wait_ = 0;
+  std::string error_;
+};
+
+// One line of print-state: the map rectangle, camera, selection (with its
+// screen position), what-if figures, search hits, edit history. JSON.
+std::string state_json(AppState& s);
+// One organization: screen position, radius, fill color, shown/removed. JSON.
+std::string node_json(AppState& s, uint32_t org);
+
+}  // namespace tablemap::viz
