@@ -164,7 +164,9 @@ std::string plan_reason(const Community& c, const IssueAreaRoles& area, const Ba
     std::vector<uint32_t> at_cap;
     for (size_t i = 0; i < a.other_claimants.size(); ++i)
       if (int(claimant_load[i]) >= plan.max_functions) at_cap.push_back(a.other_claimants[i]);
-    std::string also = "also claimed by " + id_list(c, a.other_claimants);
+    std::string also = a.other_claimants.size() > 3
+                           ? fmt::format("also claimed by {} others", a.other_claimants.size())
+                           : "also claimed by " + id_list(c, a.other_claimants);
     if (!at_cap.empty())
       also += fmt::format(" ({} already carr{} {} functions in this plan)", id_list(c, at_cap),
                           at_cap.size() == 1 ? "ies" : "y", plan.max_functions);

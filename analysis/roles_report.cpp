@@ -172,6 +172,13 @@ std::string matrix_cell(const FunctionCoverage& fc, const BackboneStep& step, ui
   return mark;
 }
 
+bool same_claimants(const FunctionCoverage& a, const FunctionCoverage& b) {
+  if (a.claims.size() != b.claims.size()) return false;
+  for (size_t i = 0; i < a.claims.size(); ++i)
+    if (a.claims[i].organization != b.claims[i].organization || a.claims[i].agreed != b.claims[i].agreed) return false;
+  return true;
+}
+
 void format_area(std::string& out, const IssueAreaRoles& area, const Community& c, const RoleOptions& options,
                  int max_functions) {
   const IssueArea& ia = c.profile.issue_areas[size_t(area.issue_area)];
@@ -232,10 +239,17 @@ void format_area(std::string& out, const IssueAreaRoles& area, const Community& 
   out += "\n";
 
   // Evidence for shared and contested functions.
+  const FunctionCoverage* previous = nullptr;  // whole-role overlaps repeat the same evidence
   for (const FunctionCoverage& fc : area.functions) {
     if (fc.claims.size() < 2) continue;
-    out += fmt::format("  {} is {}: {}\n", c.profile.backbone_functions[size_t(fc.function)], to_string(fc.status),
-                       evidence_summary(fc));
+    const std::string& name = c.profile.backbone_functions[size_t(fc.function)];
+    if (previous && previous->status == fc.status && same_claimants(*previous, fc)) {
+      out += fmt::format("  {} is {}: same claimants and ties as {}\n", name, to_string(fc.status),
+                         c.profile.backbone_functions[size_t(previous->function)]);
+      continue;
+    }
+    previous = &fc;
+    out += fmt::format("  {} is {}: {}\n", name, to_string(fc.status), evidence_summary(fc));
     const size_t limit = std::min<size_t>(fc.pairs.size(), 6);
     for (size_t i = 0; i < limit; ++i) out += "    " + pair_text(c, fc.pairs[i]) + "\n";
     if (fc.pair_count > limit) out += fmt::format("    ... {} more pairs (see --json)\n", fc.pair_count - limit);

@@ -1,0 +1,110 @@
+// Role mapping on the sample bundles in datasets/ (values read off their
+// roles.csv and README next to them).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "analysis/roles.hpp"
+#include "io/load.hpp"
+
+using namespace tablemap;
+
+namespace {
+
+Community load_sample(const std::string& name) {
+  LoadResult loaded = load_community(std::string(TABLEMAP_SOURCE_DIR) + "/datasets/" + name);
+  for (const Problem& p : loaded.problems) UNSCOPED_INFO(p.to_string());
+  REQUIRE(loaded.ok());
+  return *loaded.community;
+}
+
+const IssueAreaRoles& area_of(const RoleReport& r, const Community& c, const std::string& id) {
+  return r.issue_areas[size_t(*c.profile.find_issue_area(id))];
+}
+
+std::string planned(const IssueAreaRoles& area, const Community& c, const std::string& function) {
+  const auto& a = area.plan[size_t(*c.profile.find_function(function))].assignment;
+  return a.organization == kNoOrganization ? "" : c.org_id(uint32_t(a.organization));
+}
+
+}  // namespace
+
+TEST_CASE("metro-region: five competing education backbones, and a plan with one organization per function") {
+  Community c = load_sample("metro-region");
+  RoleReport r = analyze_roles(c, Network(c), RoleOptions{});
+  const IssueAreaRoles& education = area_of(r, c, "education");
+
+  // roles.csv: five whole-role claims on education, none agreed.
+  std::set<std::string> backbones;
+  for (const WholeRoleBackbone& b : education.backbones) backbones.insert(c.org_id(b.organization));
+  CHECK(backbones == std::set<std::string>{"hv-ed-compact", "hv-united-fund", "hv-schools-fdn", "hv-c2c-alliance",
+                                           "hv-college"});
+  CHECK(education.overlapping_backbones);
+  // Every function has the five claimants; they are barely tied (README), so all are contested.
+  for (const FunctionCoverage& fc : education.functions) {
+    CHECK(fc.claims.size() == 5);
+    CHECK(fc.status == CoverageStatus::contested);
+    CHECK(fc.pair_count == 10);
+  }
+
+  // The plan: every function gets exactly one organization, no one more than two.
+  REQUIRE(education.plan.size() == 5);
+  CHECK(education.plan_complete);
+  std::map<std::string, int> load;
+  for (const BackboneStep& step : education.plan) {
+    REQUIRE(step.assignment.organization != kNoOrganization);
+    ++load[c.org_id(uint32_t(step.assignment.organization))];
+    // Claimants are preferred, and here everyone claims every function.
+    CHECK(backbones.count(c.org_id(uint32_t(step.assignment.organization))) == 1);
+  }
+  for (const auto& [org, n] : load) CHECK(n <= 2);
+  // The Compact and the College claim data by name, which beats a whole-role claim.
+  const std::string data = planned(education, c, "data");
+  CHECK((data == "hv-ed-compact" || data == "hv-college"));
+
+  // Conveners: early grade reading has two (district and Compact); middle grade math none.
+  const auto& outcomes = c.profile.issue_areas[size_t(education.issue_area)].outcomes;
+  for (const OutcomeConveners& oc : education.conveners) {
+    const std::string& outcome = outcomes[size_t(oc.outcome)];
+    if (outcome == "early_grade_reading") CHECK(oc.status == HowMany::several);
+    if (outcome == "middle_grade_math") CHECK(oc.status == HowMany::none);
+    if (outcome == "postsecondary_completion") CHECK(oc.status == HowMany::one);
+  }
+
+  // Health: County Health's agreed whole-role backbone, kept in the plan up to the cap.
+  const IssueAreaRoles& health = area_of(r, c, "health");
+  CHECK_FALSE(health.overlapping_backbones);
+  int kept = 0;
+  for (const BackboneStep& step : health.plan)
+    kept += step.assignment.organization != kNoOrganization &&
+            c.org_id(uint32_t(step.assignment.organization)) == "hv-county-health";
+  CHECK(kept == 2);
+  CHECK(r.anchor_status == HowMany::one);
+
+  std::string text = format_role_report(r, c);
+  CHECK(text.find("OVERLAPPING BACKBONES: 5 organizations") != std::string::npos);
+}
+
+TEST_CASE("shared-backbone: the agreed division of functions is what the plan proposes") {
+  Community c = load_sample("shared-backbone");
+  RoleReport r = analyze_roles(c, Network(c), RoleOptions{});
+  const IssueAreaRoles& education = area_of(r, c, "education");
+  CHECK(education.backbones.empty());
+  CHECK_FALSE(education.overlapping_backbones);
+  // roles.csv: one agreed organization per function.
+  const std::map<std::string, std::string> agreed = {{"leadership", "cv-foundation"},
+                                                     {"data", "cv-college"},
+                                                     {"facilitation", "cv-united"},
+                                                     {"mobilization", "cv-neighbors"},
+                                                     {"investment", "cv-chamber"}};
+  for (const auto& [function, org] : agreed) {
+    const FunctionCoverage& fc = education.functions[size_t(*c.profile.find_function(function))];
+    CHECK(fc.status == CoverageStatus::covered);
+    CHECK(planned(education, c, function) == org);
+  }
+  for (const OutcomeConveners& oc : education.conveners) CHECK(oc.status == HowMany::one);
+  CHECK(r.anchor_status == HowMany::one);
+  CHECK(r.load_concentration.empty());
+}
