@@ -90,6 +90,8 @@ std::string generation_gap_line(const GenerationRow& g) {
   else
     head += fmt::format("under-represented ({} of the table, {} of the residents; ratio {:.2f})",
                         percent(g.table_share), percent(g.resident_share.value_or(0)), g.ratio.value_or(0));
+  if (g.through_organizations) return head + "; nobody of it in the network: reach it through organizations that serve it";
+  if (g.needed > 1) head += fmt::format("; {} more people of it needed", g.needed);
   return head;
 }
 
@@ -175,11 +177,13 @@ std::string format_gap_report(const GapReport& r, const Community& community) {
   std::string out;
   const TableSummary& t = r.table;
   out += fmt::format("Who is missing from the table: {}\n", r.community.empty() ? "(unnamed community)" : r.community);
-  out += fmt::format("At the table: {} from {} ({} and {}; {} and {} who live elsewhere)\n\n",
-                     plural(t.people, "person", "people"), plural(t.organizations, "organization", "organizations"),
+  out += fmt::format("At the table: {} from {} ({} and {}; {})\n\n", plural(t.people, "person", "people"),
+                     plural(t.organizations, "organization", "organizations"),
                      plural(t.formal_leaders, "formal leader", "formal leaders"),
                      plural(t.informal_leaders, "informal leader", "informal leaders"),
-                     plural(t.residents, "resident", "residents"), t.non_residents);
+                     t.non_residents == 0 ? std::string("all live in the community")
+                                          : fmt::format("{} live in the community, {} elsewhere", t.residents,
+                                                        t.non_residents));
 
   // What is missing first: key sectors, generations, then optional sectors.
   std::vector<std::string> missing;
@@ -199,7 +203,8 @@ std::string format_gap_report(const GapReport& r, const Community& community) {
     out += "\n";
   }
   for (const SingleGenerationSector& s : r.single_generation_sectors)
-    out += fmt::format("  Note: all {} people at the table for {} are {}.\n", s.people, s.name,
+    out += fmt::format("  Note: {} people at the table for {} are {}.\n",
+                       s.people == 2 ? std::string("both") : fmt::format("all {}", s.people), s.name,
                        to_string(s.generation));
 
   out += "\nREADINESS (entry criteria)\n";
