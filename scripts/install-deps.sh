@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libboost-graph-dev        # the organization graph and its algorithms
   libgraphviz-dev           # cgraph + gvc layouts for the map
+  graphviz                  # the sfdp command: reference in bench_map
   libimgui-dev libstb-dev   # Dear ImGui 1.86 (pkg-config imgui needs stb)
   libglfw3-dev libgl-dev    # window and OpenGL context
   catch2                    # unit tests (v2.13)
