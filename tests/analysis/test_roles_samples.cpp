@@ -2,7 +2,10 @@
 // roles.csv and README next to them).
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -107,4 +110,45 @@ TEST_CASE("shared-backbone: the agreed division of functions is what the plan pr
   for (const OutcomeConveners& oc : education.conveners) CHECK(oc.status == HowMany::one);
   CHECK(r.anchor_status == HowMany::one);
   CHECK(r.load_concentration.empty());
+}
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+Run run_cli(const std::string& args) {
+  Run r;
+  FILE* pipe = popen((std::string(TABLEMAP_BINARY) + " " + args + " 2>/dev/null").c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[4096];
+  size_t got;
+  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, got);
+  const int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("cli: tablemap roles --json on metro-region, and bad usage") {
+  const std::string sample = std::string(TABLEMAP_SOURCE_DIR) + "/datasets/metro-region";
+  Run json = run_cli("roles " + sample + " --json --max-functions 1");
+  REQUIRE(json.status == 0);
+  nlohmann::json j = nlohmann::json::parse(json.out);
+  CHECK(j["issue_areas"][0]["id"] == "education");
+  CHECK(j["issue_areas"][0]["overlapping_backbones"] == true);
+  // Cap 1: the five functions go to five different organizations.
+  std::set<std::string> planned;
+  for (const auto& step : j["issue_areas"][0]["plan"]) planned.insert(step["organization"].get<std::string>());
+  CHECK(planned.size() == 5);
+  CHECK(j["plan_max_functions"] == 1);
+
+  Run text = run_cli("roles " + sample);
+  CHECK(text.status == 0);
+  CHECK(text.out.find("OVERLAPPING BACKBONES") != std::string::npos);
+  CHECK(run_cli("roles " + sample + " --max-functions 0").status == 2);
+  CHECK(run_cli("roles /nonexistent/bundle").status == 1);
 }
