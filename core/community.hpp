@@ -14,11 +14,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/id_table.hpp"
 #include "core/vocabulary.hpp"
 
 namespace tablemap {
@@ -183,16 +183,15 @@ class IdIndex {
   template <class Row>
   std::optional<uint32_t> find(const Table<Row>& table, std::string_view id) const {
     std::lock_guard lock(mutex_);
+    const auto& rows = table.rows();
+    auto id_of = [&rows](uint32_t i) { return std::string_view(rows[i].id); };
     if (built_version_ != table.version()) {
-      map_.clear();
-      map_.reserve(table.size());
-      const auto& rows = table.rows();
-      for (uint32_t i = 0; i < rows.size(); ++i) map_.emplace(rows[i].id, i);
+      ids_.clear();
+      ids_.reserve(rows.size());
+      for (uint32_t i = 0; i < rows.size(); ++i) ids_.insert(rows[i].id, i, id_of);
       built_version_ = table.version();
     }
-    auto it = map_.find(id);
-    if (it == map_.end()) return std::nullopt;
-    return it->second;
+    return ids_.find(id, id_of);
   }
   IdIndex() = default;
   IdIndex(const IdIndex&) {}
@@ -201,7 +200,7 @@ class IdIndex {
  private:
   mutable std::mutex mutex_;
   mutable uint64_t built_version_ = 0;
-  mutable std::unordered_map<std::string_view, uint32_t> map_;
+  mutable IdTable ids_;
 };
 
 class Community {

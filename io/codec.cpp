@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <thread>
-#include <unordered_map>
 
+#include "core/id_table.hpp"
 #include "io/suggest.hpp"
 
 namespace tablemap {
@@ -41,7 +41,16 @@ const std::vector<std::string> kPeopleColumns = {
 const std::vector<std::string> kTieColumns = {"source", "target", "kind", "strength", "directed", "confirmed"};
 const std::vector<std::string> kRoleColumns = {"organization", "role", "issue_area", "function", "outcome", "status"};
 
-using IdMap = std::unordered_map<std::string_view, uint32_t>;
+// Organization id -> row. While organizations.csv is decoded the ids are read
+// from its cells; afterwards from the decoded rows, so the CSV text can go.
+struct OrgIds {
+  IdTable table;
+  const std::vector<Organization>* rows = nullptr;
+  std::optional<uint32_t> find(std::string_view id) const {
+    return table.find(id, [this](uint32_t r) { return std::string_view((*rows)[r].id); });
+  }
+  bool empty() const { return table.size() == 0; }
+};
 
 // Where each known column sits in a RowTable, and which columns are unknown.
 struct ColumnMap {
@@ -154,10 +163,9 @@ struct Decoder {
     return std::nullopt;
   }
 
-  std::optional<uint32_t> organization(Problems& out, const RowTable& t, size_t row, const IdMap& orgs,
+  std::optional<uint32_t> organization(Problems& out, const RowTable& t, size_t row, const OrgIds& orgs,
                                        std::string_view id, std::string_view what) const {
-    auto it = orgs.find(id);
-    if (it != orgs.end()) return it->second;
+    if (auto found = orgs.find(id)) return found;
     problem(out, t, row,
             std::string(what) + " '" + std::string(id) + "' is not an organization in organizations.csv");
     return std::nullopt;
@@ -180,7 +188,7 @@ void for_row_ranges(size_t rows, Problems& problems, F&& decode) {
   problems.insert(problems.end(), second.begin(), second.end());
 }
 
-std::vector<Organization> decode_organizations(const Decoder& d, const RowTable& t, IdMap& ids,
+std::vector<Organization> decode_organizations(const Decoder& d, const RowTable& t, IdTable& ids,
                                                std::vector<std::string>& extra_names, Problems& problems) {
   enum { ID, NAME, SECTOR, SECONDARY, TYPE, AT_TABLE, ISSUE_AREAS, GENERATIONS };
   ColumnMap m = map_columns(t, kOrganizationColumns, {"id", "name", "sector"}, problems);
@@ -199,11 +207,11 @@ std::vector<Organization> decode_organizations(const Decoder& d, const RowTable&
     }
     if (!valid_id(id))
       d.problem(problems, t, r, "organization id '" + std::string(id) + "' may use only letters, digits, _ - .");
-    auto [it, inserted] = ids.emplace(id, uint32_t(r));
-    if (!inserted)
+    auto first = ids.insert(id, uint32_t(r), [&](uint32_t row) { return t.cell(row, size_t(m.position[ID])); });
+    if (first)
       d.problem(problems, t, r,
                 "duplicate organization id '" + std::string(id) + "' (already used on line " +
-                    std::to_string(t.lines[it->second]) + ")");
+                    std::to_string(t.lines[*first]) + ")");
   }
   for_row_ranges(t.rows(), problems, [&](size_t begin, size_t end, Problems& out) {
     for (size_t r = begin; r < end; ++r) {
@@ -255,7 +263,7 @@ std::optional<int> parse_int(std::string_view s) {
   return value;
 }
 
-std::vector<Person> decode_people(const Decoder& d, const RowTable& t, const IdMap& orgs,
+std::vector<Person> decode_people(const Decoder& d, const RowTable& t, const OrgIds& orgs,
                                   const std::vector<Organization>& organizations,
                                   std::vector<std::string>& extra_names, Problems& problems) {
   enum { ID, NAME, ORGANIZATION, BIRTH_YEAR, GENERATION, SECTOR, AT_TABLE, RESIDENT, FORMAL };
@@ -265,16 +273,16 @@ std::vector<Person> decode_people(const Decoder& d, const RowTable& t, const IdM
   if (!m.has(BIRTH_YEAR) && !m.has(GENERATION))
     problems.push_back({t.file, t.header_line, "people.csv needs a 'birth_year' or a 'generation' column"});
   std::vector<Person> people(t.rows());
-  IdMap ids;
+  IdTable ids;
+  auto id_of = [&](uint32_t row) { return std::string_view(people[row].id); };
   for (size_t r = 0; r < t.rows(); ++r) {
     Person& p = people[r];
     p.id = m.get(t, r, ID);
     if (p.id.empty()) {
       d.problem(problems, t, r, "this person has no id");
-    } else if (auto [it, inserted] = ids.emplace(m.get(t, r, ID), uint32_t(r)); !inserted) {
+    } else if (auto first = ids.insert(p.id, uint32_t(r), id_of)) {
       d.problem(problems, t, r,
-                "duplicate person id '" + p.id + "' (already used on line " + std::to_string(t.lines[it->second]) +
-                    ")");
+                "duplicate person id '" + p.id + "' (already used on line " + std::to_string(t.lines[*first]) + ")");
     }
     p.name = m.get(t, r, NAME);
     if (p.name.empty()) d.problem(problems, t, r, "person '" + p.id + "' has no name");
@@ -328,7 +336,7 @@ std::vector<Person> decode_people(const Decoder& d, const RowTable& t, const IdM
   return people;
 }
 
-std::vector<Tie> decode_ties(const Decoder& d, const RowTable& t, const IdMap& orgs,
+std::vector<Tie> decode_ties(const Decoder& d, const RowTable& t, const OrgIds& orgs,
                              std::vector<std::string>& extra_names, Problems& problems) {
   enum { SOURCE, TARGET, KIND, STRENGTH, DIRECTED, CONFIRMED };
   ColumnMap m = map_columns(t, kTieColumns, {"source", "target"}, problems);
@@ -383,7 +391,7 @@ std::vector<Tie> decode_ties(const Decoder& d, const RowTable& t, const IdMap& o
   return ties;
 }
 
-std::vector<Role> decode_roles(const Decoder& d, const RowTable& t, const IdMap& orgs,
+std::vector<Role> decode_roles(const Decoder& d, const RowTable& t, const OrgIds& orgs,
                                std::vector<std::string>& extra_names, Problems& problems) {
   enum { ORGANIZATION, ROLE, ISSUE_AREA, FUNCTION, OUTCOME, STATUS };
   ColumnMap m = map_columns(t, kRoleColumns, {"organization", "role"}, problems);
@@ -488,11 +496,14 @@ LoadResult decode_community(RawCommunity& raw) {
   Decoder d{*profile, profile->year};
 
   Community c;
-  IdMap org_ids;
+  OrgIds org_ids;
   std::vector<std::string> extra;
-  auto orgs = decode_organizations(d, raw.organizations, org_ids, extra, problems);
+  const size_t organization_rows = raw.organizations.rows();
+  auto orgs = decode_organizations(d, raw.organizations, org_ids.table, extra, problems);
+  org_ids.rows = &orgs;
   c.organizations.edit_extra_columns() = extra;
-  if (org_ids.empty() && raw.organizations.rows() > 0) {
+  raw.organizations = RowTable{};  // the decoded rows hold everything now; free the text
+  if (org_ids.empty() && organization_rows > 0) {
     // No usable organization ids: every reference in the other files would be
     // reported as unknown, which helps nobody. Fix organizations.csv first.
     sort_problems_by_line(problems);
@@ -505,6 +516,7 @@ LoadResult decode_community(RawCommunity& raw) {
   }
   if (raw.ties) {
     auto ties = decode_ties(d, *raw.ties, org_ids, extra, problems);
+    raw.ties.reset();
     c.ties.edit() = std::move(ties);
     c.ties.edit_extra_columns() = extra;
   }

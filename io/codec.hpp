@@ -29,7 +29,8 @@ struct RawCommunity {
   std::optional<RowTable> people, ties, roles;  // absent file = no rows
 };
 
-// Validates and builds the model. `current_year` bounds birth years (0 = the
+// Validates and builds the model. Consumes `raw`: its tables are freed as
+// soon as they are decoded, so that a large bundle is not held twice. `current_year` bounds birth years (0 = the
 // profile's year, or this calendar year when the profile gives none).
 LoadResult decode_community(RawCommunity& raw);
 

@@ -1,5 +1,6 @@
 #include "io/csv.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -91,12 +92,28 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
     return false;
   }
 
-  std::string_view s = out.storage.emplace_back(std::move(text));
+  if (text.size() >= RowTable::kArenaBit) {
+    problems.push_back({file, 0, "the file is larger than 2 GB; split it"});
+    return false;
+  }
+  out.text = std::move(text);
+  const std::string_view s = out.text;
+  // One cell slot per header column per line, reserved up front: growing a
+  // vector of 24,000,000 cells by doubling would copy it again and again.
+  {
+    size_t newlines = 1, commas_in_first_line = 0;
+    for (const char* p = s.data(); (p = static_cast<const char*>(std::memchr(p, '\n', size_t(s.data() + s.size() - p)))); ++p)
+      ++newlines;
+    const size_t first_end = std::min(s.find('\n'), s.size());
+    for (size_t i = 0; i < first_end; ++i) commas_in_first_line += s[i] == ',';
+    out.cells.reserve(newlines * (commas_in_first_line + 1));
+    out.lines.reserve(newlines);
+  }
   size_t pos = 0;
   if (s.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // byte-order mark
   const size_t n = s.size();
   size_t line = 1;
-  std::vector<std::string_view> row;
+  std::vector<RowTable::Span> row;
   bool have_header = false;
 
   while (pos < n) {
@@ -111,14 +128,18 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
         any_quoted = true;
         const size_t open_line = line;
         ++pos;
+        // A quoted cell without "" inside is verbatim in the text; only one
+        // with "" is rewritten into the arena.
         std::string value;
-        bool closed = false;
+        bool rewritten = false, closed = false;
+        const size_t begin = pos;
         size_t chunk = pos;
         while (pos < n) {
           char c = s[pos];
           if (c == '"') {
             if (pos + 1 < n && s[pos + 1] == '"') {
               value.append(s.data() + chunk, pos + 1 - chunk);
+              rewritten = true;
               pos += 2;
               chunk = pos;
               continue;
@@ -131,6 +152,7 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
           if (c == '\n') ++line;
           ++pos;
         }
+        const size_t verbatim_end = pos - 1;
         if (!closed) {
           problems.push_back({file, open_line,
                               "a quoted cell is never closed: a \" is missing (the rest of the file was "
@@ -145,20 +167,20 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
           record_ok = false;
           while (pos < n && s[pos] != ',' && s[pos] != '\n') ++pos;
         }
-        row.push_back(out.keep(std::move(value)));
+        row.push_back(rewritten ? out.copy(value) : out.in_text(s.substr(begin, verbatim_end - begin)));
       } else {
         const size_t begin = pos;
         while (pos < n && s[pos] != ',' && s[pos] != '\n' && s[pos] != '\r') ++pos;
-        row.push_back(trim(s.substr(begin, pos - begin)));
+        row.push_back(out.in_text(trim(s.substr(begin, pos - begin))));
       }
       if (pos < n && s[pos] == ',') { ++pos; continue; }
       if (pos < n && s[pos] == '\r') ++pos;
       if (pos < n && s[pos] == '\n') { ++pos; ++line; }
       break;
     }
-    if (!any_quoted && row.size() == 1 && row[0].empty()) continue;  // empty line
+    if (!any_quoted && row.size() == 1 && row[0].length == 0) continue;  // empty line
     if (!have_header) {
-      for (auto h : row) out.header.emplace_back(h);
+      for (auto h : row) out.header.emplace_back(out.view(h));
       out.header_line = uint32_t(record_line);
       have_header = true;
       continue;
@@ -166,7 +188,7 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
     const size_t width = out.header.size();
     if (row.size() > width) {
       bool extra_empty = true;
-      for (size_t i = width; i < row.size(); ++i) extra_empty = extra_empty && row[i].empty();
+      for (size_t i = width; i < row.size(); ++i) extra_empty = extra_empty && row[i].length == 0;
       if (!extra_empty) {
         problems.push_back({file, record_line,
                             "this row has " + std::to_string(row.size()) + " cells but the header has " +

@@ -223,13 +223,15 @@ struct TableBuilder {
 
   void finish() {
     size_t rows = row_begin.size(), cols = table.header.size();
-    table.cells.assign(rows * cols, std::string_view{});
+    table.cells.assign(rows * cols, RowTable::Span{});
     for (size_t r = 0; r < rows; ++r) {
       size_t end = r + 1 < rows ? row_begin[r + 1] : cells.size();
-      for (size_t k = row_begin[r]; k < end; ++k) table.cells[r * cols + cells[k].column] = cells[k].text;
+      for (size_t k = row_begin[r]; k < end; ++k) table.cells[r * cols + cells[k].column] = table.copy(cells[k].text);
     }
     cells.clear();
     cells.shrink_to_fit();
+    table.storage.clear();  // every cell now lives in the table's arena
+    chunk = nullptr;
   }
 };
 
@@ -556,6 +558,12 @@ LoadResult load_json_file(const std::string& path) {
     auto& b = sax.builders_[int(t)];
     if (!b) continue;
     b->finish();
+    if (b->table.rows() == 0) {
+      // An empty list means no rows, as a missing list does; organizations
+      // keep their required columns so that an empty community reads as one.
+      if (t != TableName::organizations) continue;
+      if (b->table.header.empty()) b->table.header = {"id", "name", "sector"};
+    }
     if (t == TableName::organizations) raw.organizations = std::move(b->table);
     if (t == TableName::people) raw.people = std::move(b->table);
     if (t == TableName::ties) raw.ties = std::move(b->table);
