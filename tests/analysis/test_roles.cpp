@@ -154,7 +154,7 @@ TEST_CASE("coverage: three claimants are shared only when every pair is strongly
   }
 }
 
-TEST_CASE("backbones: two whole-role claims overlap; one organization in two areas is load, not overlap") {
+TEST_CASE("backbones: two whole-role claims overlap, one organization in two areas is load, not overlap") {
   Builder b;
   const uint32_t schools = b.org("schools", true, {0, 1}), united = b.org("united_way", true, {0, 1});
   b.org("clinic", false, {1});
