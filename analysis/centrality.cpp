@@ -170,8 +170,10 @@ struct PathWorker {
 PathMeasures path_measures(const Network& net, const CentralityOptions& options) {
   const uint32_t n = net.organization_count();
   PathMeasures out;
-  out.sampled = !options.force_exact && (options.force_sampled || n > options.exact_limit) &&
-                options.pivots > 0 && options.pivots < n;
+  const double arcs = n ? double(net.offsets()[n]) : 0.0;
+  const uint32_t pivots =
+      options.pivots ? options.pivots : uint32_t(std::clamp(4e8 / std::max(arcs, 1.0), 32.0, 256.0));
+  out.sampled = !options.force_exact && (options.force_sampled || n > options.exact_limit) && pivots < n;
 
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
@@ -181,11 +183,11 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
   } else if (out.sampled) {
     // Partial Fisher-Yates with our own bounded draw: the same pivots on every platform.
     std::mt19937_64 rng(options.seed);
-    for (uint32_t i = 0; i < options.pivots; ++i) {
+    for (uint32_t i = 0; i < pivots; ++i) {
       uint32_t j = i + uint32_t(rng() % (n - i));
       std::swap(sources[i], sources[j]);
     }
-    sources.resize(options.pivots);
+    sources.resize(pivots);
     std::sort(sources.begin(), sources.end());
   }
   out.pivots = uint32_t(sources.size());

@@ -39,7 +39,9 @@ struct CentralityOptions {
   // Betweenness, closeness and harmonic are exact up to this many
   // organizations and estimated from `pivots` sampled sources above it.
   uint32_t exact_limit = 20000;
-  uint32_t pivots = 256;       // used only when sampling
+  // Sampled sources; 0 = automatic: 256, fewer on very large networks (about
+  // 4e8 / arcs, at least 32) so that the estimate stays within seconds.
+  uint32_t pivots = 0;
   bool force_exact = false;    // exact whatever the size
   bool force_sampled = false;  // sampled whatever the size (tests, benchmarks)
   uint64_t seed = 1;           // picks the pivots

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <thread>
 
 namespace tablemap {
 namespace {
@@ -147,14 +148,14 @@ LevelGraph aggregate(const LevelGraph& g, const std::vector<uint32_t>& community
 
 }  // namespace
 
-CommunityReport louvain(const Network& net, const CommunityOptions& options) {
+static CommunityReport louvain_once(const Network& net, const CommunityOptions& options, uint64_t seed) {
   const uint32_t n = net.organization_count();
   CommunityReport out;
   std::vector<uint32_t> membership(n);
   std::iota(membership.begin(), membership.end(), 0u);
   LevelGraph g = from_network(net, options.weighted);
   const double total = std::accumulate(g.degree.begin(), g.degree.end(), 0.0);  // 2m
-  std::mt19937_64 rng(options.seed);
+  std::mt19937_64 rng(seed);
   while (total > 0) {
     std::vector<uint32_t> community(g.size());
     std::iota(community.begin(), community.end(), 0u);
@@ -182,6 +183,22 @@ CommunityReport louvain(const Network& net, const CommunityOptions& options) {
   out.community = std::move(membership);
   out.modularity = modularity(net, out.community, options.weighted, options.resolution);
   return out;
+}
+
+CommunityReport louvain(const Network& net, const CommunityOptions& options) {
+  // Independent visiting orders on separate threads; the best modularity wins
+  // (the first on a tie), so the result depends on the seed only.
+  const int tries = std::max(1, options.tries);
+  std::vector<CommunityReport> runs(tries);
+  std::vector<std::thread> pool;
+  for (int t = 1; t < tries; ++t)
+    pool.emplace_back([&, t] { runs[t] = louvain_once(net, options, options.seed + 0x9E3779B97F4A7C15ull * t); });
+  runs[0] = louvain_once(net, options, options.seed);
+  for (auto& th : pool) th.join();
+  size_t best = 0;
+  for (size_t t = 1; t < runs.size(); ++t)
+    if (runs[t].modularity > runs[best].modularity) best = t;
+  return std::move(runs[best]);
 }
 
 double modularity(const Network& net, const std::vector<uint32_t>& membership, bool weighted, double resolution) {

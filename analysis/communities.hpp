@@ -5,8 +5,9 @@
 // that most raises modularity, revisiting only organizations whose
 // neighbourhood changed (a queue, as in Traag's fast local moving), then
 // merges each community into one vertex and repeats until nothing moves.
-// Deterministic: the visiting order is shuffled with `seed` only. About
-// O(m) per sweep, a handful of sweeps per level, a few levels.
+// Deterministic: the visiting orders are shuffled with `seed` only. About
+// O(m) per sweep, a handful of sweeps per level, a few levels; `tries` runs
+// side by side on as many threads (memory: one working graph per run).
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,9 @@ struct CommunityOptions {
   uint64_t seed = 1;
   bool weighted = false;    // tie strength as weight
   double resolution = 1.0;  // > 1 gives smaller communities
+  // Independent runs (different visiting orders drawn from the seed), one per
+  // thread; the one with the highest modularity is kept.
+  int tries = 2;
 };
 
 struct CommunityReport {

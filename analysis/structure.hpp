@@ -42,7 +42,9 @@ struct MetricsOptions {
   CommunityOptions communities;
   SiloRule silo;
   uint32_t broker_candidates = 10;   // highest-betweenness organizations tried as brokers
-  uint32_t distance_samples = 32;    // sources for average distance above 2,000 organizations
+  // Sources for average distances above 2,000 organizations (fewer, down to 4,
+  // when the network is so large that 32 would take long).
+  uint32_t distance_samples = 32;
   uint32_t listed = 10;              // brokers and single points of failure listed in detail
 };
 
