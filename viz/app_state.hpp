@@ -102,6 +102,8 @@ struct AppState {
   SizeMeasure size_by = SizeMeasure::ties;
   bool show_labels = true;
   std::vector<uint32_t> highlighted;  // trainer captions, candidates
+  std::vector<uint32_t> group;        // community per organization (Structure panel)
+  bool color_by_group = false;        // color by community instead of sector
   std::vector<uint8_t> visible;       // filters applied; rebuilt each frame
   bool weak_ties_hidden = false;      // level of detail dropped strength-1 ties
 

@@ -36,6 +36,9 @@ struct Tab {
 const std::vector<Tab>& tabs() {
   static const std::vector<Tab> all = {
       {"Inspector", "inspector", draw_inspector},
+      {"Who is missing", "gaps", draw_gaps},
+      {"Backbone roles", "roles", draw_roles},
+      {"Structure", "structure", draw_structure},
       {"What-if", "what-if", draw_whatif},
       {"Edit", "edit", draw_edit},
   };
@@ -161,7 +164,7 @@ void draw_prompt(AppState& s, Ui& ui) {
     switch (ui.prompt.kind) {
       case PathPrompt::open: open_path(s, ui, path); break;
       case PathPrompt::save_as:
-        if (save_to(s, path)) s.path = path, s.recovery_path = recovery_path_for(path);
+        save_to(s, path);
         break;
       case PathPrompt::export_png: ui.pending_png = path; break;
       case PathPrompt::export_svg:
@@ -341,11 +344,12 @@ bool save_to(AppState& s, const std::string& path) {
     s.status = std::string("not saved: ") + e.what();
     return false;
   }
-  if (path == s.path) {
-    s.history.mark_saved();
-    std::error_code ec;
-    fs::remove(s.recovery_path, ec);
-  }
+  // The saved file becomes the one being edited (as "Save as" does everywhere).
+  s.history.mark_saved();
+  std::error_code ec;
+  fs::remove(s.recovery_path, ec);
+  s.path = path;
+  s.recovery_path = recovery_path_for(path);
   s.status = "saved " + path;
   return true;
 }

@@ -153,7 +153,9 @@ void draw_nodes(AppState& s, ImDrawList* dl) {
       dl->AddLine({p.x - r * 0.6f, p.y - r * 0.6f}, {p.x + r * 0.6f, p.y + r * 0.6f}, IM_COL32(150, 150, 150, 255));
       continue;
     }
-    dl->AddCircleFilled(p, r, to_imgui(sector_color(c.organizations[i].sector)), seg);
+    const bool by_group = s.color_by_group && s.group.size() == n;
+    dl->AddCircleFilled(p, r, to_imgui(sector_color(by_group ? SectorId(s.group[i] % 12) : c.organizations[i].sector)),
+                        seg);
     if (s.at_table[i]) dl->AddCircle(p, r + 1.5f, to_imgui(kAtTableRing), seg + 4, r < 5 ? 1.2f : 2.f);
     draw_glyphs(dl, p, r, s.glyphs[i]);
   }
@@ -188,7 +190,9 @@ void draw_labels(AppState& s, ImDrawList* dl) {
     if (!always && r < 3.5f) return;
     const char* name = c.organizations[i].name.c_str();
     const ImVec2 size = ImGui::CalcTextSize(name);
-    const float lx = x + r + 3, ly = y - size.y / 2;
+    // Right of the node, or left of it when the name would leave the map.
+    const float lx = x + r + 3 + size.x > s.map_x + s.map_w ? x - r - 3 - size.x : x + r + 3;
+    const float ly = y - size.y / 2;
     const int cx0 = int((lx - s.map_x) / cell_w), cx1 = int((lx + size.x - s.map_x) / cell_w);
     const int cy0 = int((ly - s.map_y) / cell_h), cy1 = int((ly + size.y - s.map_y) / cell_h);
     auto in = [&](int cx, int cy) { return cx >= 0 && cy >= 0 && cx < cols && cy < rows; };

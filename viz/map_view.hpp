@@ -25,6 +25,12 @@ void draw_inspector(AppState& s);
 void draw_edit(AppState& s);
 // What-if: organizations taken out of the network, and what changes.
 void draw_whatif(AppState& s);
+// Who is missing (analysis/gaps): sectors, generations, candidates, invite plan.
+void draw_gaps(AppState& s);
+// Backbone roles (analysis/roles): function coverage, overlaps, conveners, plan.
+void draw_roles(AppState& s);
+// Structure (analysis/structure): silos, brokers, single points of failure.
+void draw_structure(AppState& s);
 // Trainer mode: the story of a sample, one caption at a time.
 void draw_trainer(AppState& s);
 

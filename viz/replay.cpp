@@ -35,6 +35,8 @@ std::string node_json(AppState& s, uint32_t org) {
   j["x"] = screen_x(s, s.pos[org].x);
   j["y"] = screen_y(s, s.pos[org].y);
   j["r"] = screen_radius(s, org);
+  j["wx"] = s.pos[org].x;  // layout points, as saved in the project file
+  j["wy"] = s.pos[org].y;
   const Color fill = s.removed[org] ? kRemovedColor : sector_color(c.organizations[org].sector);
   j["color"] = {fill.r, fill.g, fill.b};
   j["visible"] = s.visible.size() > org && s.visible[org] != 0;
@@ -105,7 +107,8 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
     --wait_;
     return true;
   }
-  if (next_ >= lines_.size() || s.layout.running() || !rq.mouse.empty()) return true;
+  // Actions wait for the layout and the fit that follows it, so positions are final.
+  if (next_ >= lines_.size() || s.layout.running() || s.fit_requested || !rq.mouse.empty()) return true;
   const std::string line = lines_[next_];
   const int number = line_numbers_[next_];
   ++next_;

@@ -1,0 +1,137 @@
+// bench_map: the map's layout time and frame time on generated communities.
+//
+// Layout: `tablemap map --generate N` lays the network out through cgraph/gvc
+// (sfdp, as the map does above 300 organizations); the same graph, written as
+// DOT here, goes to Graphviz's own `sfdp` command in the same run, once with
+// the map's settings and once with sfdp's defaults. Frames: the window under
+// xvfb-run (Mesa llvmpipe), everything on screen ("fit"), vsync off.
+// Targets: a 5,000-organization layout under 2 s; 10,000 organizations at 30
+// frames per second or better.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "core/network.hpp"
+#include "core/synthetic.hpp"
+
+namespace fs = std::filesystem;
+using namespace tablemap;
+
+namespace {
+
+std::string tablemap_binary() {
+  // build/bench/bench_map -> build/app/tablemap
+  return (fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "app" / "tablemap").string();
+}
+
+std::string run_capture(const std::string& cmd, int& status) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return status = -1, out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  status = pclose(p);
+  return out;
+}
+
+// "key value key value ..." as printed by --bench-frames.
+std::map<std::string, double> parse_figures(const std::string& text) {
+  std::map<std::string, double> out;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("frames ", 0) != 0) continue;
+    std::istringstream in(line);
+    std::string key;
+    double value;
+    while (in >> key >> value) out[key] = value;
+  }
+  return out;
+}
+
+double seconds_of(const std::string& cmd) {
+  const auto t0 = std::chrono::steady_clock::now();
+  int status = std::system(cmd.c_str());
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return status == 0 ? s : -1;
+}
+
+void write_dot(const Community& c, const std::string& path) {
+  Network net(c);
+  std::ofstream out(path);
+  out << "graph map {\n  node [shape=point, width=0.3, label=\"\"];\n";
+  for (uint32_t i = 0; i < net.organization_count(); ++i) out << "  n" << i << ";\n";
+  for (const Relationship& r : net.relationships()) out << "  n" << r.a << " -- n" << r.b << ";\n";
+  out << "}\n";
+}
+
+}  // namespace
+
+int main() {
+  const std::string bin = tablemap_binary();
+  if (!fs::exists(bin)) {
+    std::fprintf(stderr, "bench_map: %s not found; build the tablemap target first\n", bin.c_str());
+    return 1;
+  }
+  const bool have_xvfb = std::system("command -v xvfb-run >/dev/null 2>&1") == 0;
+  const bool have_sfdp = std::system("command -v sfdp >/dev/null 2>&1") == 0;
+  const std::string xvfb = "xvfb-run -a -s '-screen 0 1600x1000x24' ";
+  const fs::path dir = fs::temp_directory_path() / ("bench_map_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  if (!have_xvfb) std::printf("xvfb-run missing (Debian package xvfb): window figures skipped\n");
+  if (!have_sfdp) std::printf("sfdp missing (Debian package graphviz): reference figures skipped\n");
+
+  std::printf("Layout (sfdp through cgraph/gvc in tablemap vs Graphviz's sfdp command, same graph)\n");
+  std::printf("%8s %8s %12s %16s %16s %8s\n", "orgs", "ties", "tablemap_s", "sfdp_same_s", "sfdp_default_s",
+              "ratio");
+  for (uint32_t n : {1000u, 5000u}) {
+    GenerateOptions g;
+    g.organizations = n;
+    g.seed = 1;
+    Community c = generate_community(g);
+    const std::string dot = (dir / fmt::format("g{}.dot", n)).string();
+    write_dot(c, dot);
+    double ours = -1;
+    if (have_xvfb) {
+      int status = 0;
+      std::string out = run_capture(
+          xvfb + bin + fmt::format(" map --generate {} --seed 1 --layout sfdp --bench-frames 1 2>&1", n), status);
+      ours = parse_figures(out).count("layout_s") ? parse_figures(out)["layout_s"] : -1;
+    }
+    double same = -1, plain = -1;
+    if (have_sfdp) {
+      same = seconds_of("sfdp -Goverlap=true -Gquadtree=fast -Gmaxiter=300 -Tplain -o /dev/null " + dot);
+      plain = seconds_of("sfdp -Tplain -o /dev/null " + dot);
+    }
+    std::printf("%8u %8zu %12.3f %16.3f %16.3f %8.2f%s\n", n, Network(c).relationship_count(), ours, same, plain,
+                ours > 0 && same > 0 ? same / ours : 0.0,
+                n == 5000 ? (ours > 0 && ours < 2.0 ? "  target < 2 s: met" : "  target < 2 s: NOT met") : "");
+  }
+  std::printf("(ratio = sfdp command with the same settings / tablemap; the command also parses and prints)\n\n");
+
+  if (have_xvfb) {
+    std::printf("Frames (window 1400x860, whole network on screen, Mesa llvmpipe under Xvfb)\n");
+    std::printf("%8s %8s %10s %10s %10s %8s\n", "orgs", "ties", "median_ms", "p95_ms", "mean_ms", "fps");
+    for (uint32_t n : {1000u, 10000u}) {
+      int status = 0;
+      std::string out =
+          run_capture(xvfb + bin + fmt::format(" map --generate {} --seed 1 --bench-frames 120 2>&1", n), status);
+      auto f = parse_figures(out);
+      if (!f.count("fps")) {
+        std::printf("%8u  failed: %s\n", n, out.c_str());
+        continue;
+      }
+      std::printf("%8u %8.0f %10.2f %10.2f %10.2f %8.1f%s\n", n, f["relationships"], f["median_ms"], f["p95_ms"],
+                  f["mean_ms"], f["fps"], n == 10000 ? (f["fps"] >= 30 ? "  target >= 30 fps: met" : "  target >= 30 fps: NOT met") : "");
+    }
+  }
+  fs::remove_all(dir);
+  return 0;
+}

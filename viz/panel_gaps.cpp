@@ -1,0 +1,163 @@
+// "Who is missing": the readiness checklist, seats per sector against the
+// minimum, each generation's share of the table against its share of the
+// residents, the candidates for each gap and the invite plan, all read from
+// analysis/gaps (GapReport). Clicking a candidate shows it on the map.
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "analysis/gaps.hpp"
+#include "viz/map_view.hpp"
+
+namespace tablemap::viz {
+namespace {
+
+struct GapCache {
+  uint64_t revision = UINT64_MAX;
+  GapReport report;
+};
+
+const GapReport& gap_report(AppState& s) {
+  static GapCache cache;
+  refresh(s);
+  if (cache.revision != s.built_revision) {
+    cache.report = analyze_gaps(s.community(), s.network);
+    cache.revision = s.built_revision;
+  }
+  return cache.report;
+}
+
+ImVec4 status_color(GapStatus st) {
+  switch (st) {
+    case GapStatus::missing: return {0.75f, 0.12f, 0.1f, 1};
+    case GapStatus::under: return {0.8f, 0.45f, 0.f, 1};
+    case GapStatus::over: return {0.2f, 0.35f, 0.7f, 1};
+    case GapStatus::ok: break;
+  }
+  return {0.15f, 0.5f, 0.2f, 1};
+}
+
+// The organization a candidate stands for on the map (a person: their organization).
+int32_t candidate_org(const Community& c, const Candidate& cand) {
+  if (cand.kind == Candidate::Kind::organization) return int32_t(cand.index);
+  return cand.index < c.people.size() ? c.people[cand.index].organization : kNoOrganization;
+}
+
+void candidate_list(AppState& s, const std::vector<Candidate>& candidates, size_t total, int id) {
+  const Community& c = s.community();
+  ImGui::PushID(id);
+  ImGui::Indent();
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const Candidate& cand = candidates[k];
+    std::string label = cand.name + (cand.kind == Candidate::Kind::person ? " (person)" : "") + "  " +
+                        std::to_string(cand.ties_to_table) + " ties to the table";
+    ImGui::PushID(int(k));
+    const int32_t org = candidate_org(c, cand);
+    if (ImGui::Selectable(label.c_str(), org >= 0 && org == s.selected) && org >= 0) {
+      go_to(s, uint32_t(org));
+      s.highlighted = {uint32_t(org)};
+    }
+    ImGui::PopID();
+  }
+  if (total > candidates.size()) ImGui::TextDisabled("... %zu more in the network", total - candidates.size());
+  if (total == 0) ImGui::TextDisabled("nobody in the network can close this gap");
+  ImGui::Unindent();
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_gaps(AppState& s) {
+  if (s.organization_count() == 0) {
+    ImGui::TextDisabled("Open a community first.");
+    return;
+  }
+  const Community& c = s.community();
+  const GapReport& r = gap_report(s);
+
+  section_title(r.ready() ? "Ready: every entry criterion passes" : "Readiness");
+  for (const ReadinessCheck& check : r.readiness) {
+    ImGui::TextColored(check.pass ? ImVec4{0.15f, 0.5f, 0.2f, 1} : ImVec4{0.75f, 0.12f, 0.1f, 1}, "%s",
+                       check.pass ? "[ok]" : "[no]");
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s: %s", check.criterion.c_str(), check.evidence.c_str());
+  }
+
+  section_title("Seats per sector");
+  for (size_t k = 0; k < r.sectors.size(); ++k) {
+    const SectorRow& row = r.sectors[k];
+    ImGui::PushID(int(k));
+    const float fraction = row.min_seats > 0 ? std::min(1.f, float(row.seats) / float(row.min_seats)) : 1.f;
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(to_imgui(sector_color(row.sector))));
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "%lld seat%s", static_cast<long long>(row.seats), row.seats == 1 ? "" : "s");
+    ImGui::ProgressBar(fraction, {110, 0}, overlay);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextColored(status_color(row.status), "%s%s %s", row.name.c_str(), row.required ? "*" : "",
+                       std::string(to_string(row.status)).c_str());
+    if (row.status == GapStatus::missing || row.status == GapStatus::under) {
+      if (ImGui::TreeNode("candidates", "%zu who could take the seat", row.candidate_count)) {
+        candidate_list(s, row.candidates, row.candidate_count, int(k));
+        ImGui::TreePop();
+      }
+    }
+    ImGui::PopID();
+  }
+  ImGui::TextDisabled("* required sector; bar full = the minimum is met");
+
+  section_title("Generations at the table vs residents");
+  for (size_t k = 0; k < r.generations.size(); ++k) {
+    const GenerationRow& g = r.generations[k];
+    ImGui::PushID(int(100 + k));
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "table %.0f%%", g.table_share * 100);
+    ImGui::ProgressBar(float(g.table_share), {110, 0}, overlay);
+    ImGui::SameLine();
+    if (g.resident_share) {
+      std::snprintf(overlay, sizeof overlay, "residents %.0f%%", *g.resident_share * 100);
+      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4{0.55f, 0.55f, 0.6f, 1});
+      ImGui::ProgressBar(float(*g.resident_share), {110, 0}, overlay);
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+    }
+    ImGui::TextColored(status_color(g.status), "%s %s", std::string(to_string(g.generation)).c_str(),
+                       std::string(to_string(g.status)).c_str());
+    if ((g.status == GapStatus::missing || g.status == GapStatus::under) && g.candidate_count > 0) {
+      if (ImGui::TreeNode("candidates", "%zu who could be invited%s", g.candidate_count,
+                          g.through_organizations ? " (organizations serving them)" : "")) {
+        candidate_list(s, g.candidates, g.candidate_count, int(100 + k));
+        ImGui::TreePop();
+      }
+    }
+    ImGui::PopID();
+  }
+  if (r.generation_fit.test != "none")
+    ImGui::TextWrapped("Whole table vs residents: p = %.3g (%s). %s", r.generation_fit.p_value,
+                       r.generation_fit.test.c_str(), r.generation_fit.note.c_str());
+
+  section_title("Invite plan");
+  ImGui::TextDisabled("A small set of invitations that closes the gaps (%s: small, not guaranteed smallest).",
+                      r.invite_plan.method.c_str());
+  if (ImGui::Button("Show the plan on the map")) {
+    s.highlighted.clear();
+    for (const PlanInvitee& inv : r.invite_plan.invitees)
+      if (int32_t org = candidate_org(c, inv.candidate); org >= 0) s.highlighted.push_back(uint32_t(org));
+  }
+  for (size_t k = 0; k < r.invite_plan.invitees.size(); ++k) {
+    const PlanInvitee& inv = r.invite_plan.invitees[k];
+    std::string closes;
+    for (const GapRef& gap : inv.closes) closes += (closes.empty() ? "" : ", ") + gap_label(gap, r);
+    ImGui::PushID(int(1000 + k));
+    const int32_t org = candidate_org(c, inv.candidate);
+    if (ImGui::Selectable((inv.candidate.name + "  -> " + closes).c_str(), org >= 0 && org == s.selected) && org >= 0)
+      go_to(s, uint32_t(org));
+    ImGui::PopID();
+  }
+  for (const UnclosableGap& gap : r.invite_plan.cannot_close)
+    ImGui::TextColored({0.75f, 0.12f, 0.1f, 1}, "Nobody in the network closes %s (needs %lld, %lld available)",
+                       gap_label(gap.gap, r).c_str(), static_cast<long long>(gap.needed),
+                       static_cast<long long>(gap.available));
+}
+
+}  // namespace tablemap::viz

@@ -1,0 +1,108 @@
+// "Structure": is this a network or a set of silos? The summary, the silos
+// (the map can color organizations by community), the brokers and the single
+// points of failure, all read from analysis/structure (NetworkMetrics).
+// measure_network runs when this panel is first shown after an edit; on
+// 10,000 organizations it samples betweenness (see analysis/centrality.hpp).
+#include <cmath>
+
+#include <imgui.h>
+
+#include "analysis/structure.hpp"
+#include "viz/map_view.hpp"
+
+namespace tablemap::viz {
+namespace {
+
+const NetworkMetrics& metrics(AppState& s) {
+  static uint64_t revision = UINT64_MAX;
+  static NetworkMetrics m;
+  refresh(s);
+  if (revision != s.built_revision) {
+    m = measure_network(s.community(), s.network, MetricsOptions{});
+    revision = s.built_revision;
+    s.group = m.communities.community;
+  }
+  return m;
+}
+
+std::string sector_names(const Community& c, const std::vector<SectorId>& sectors) {
+  std::string out;
+  for (SectorId sec : sectors) out += (out.empty() ? "" : ", ") + c.sector_name(sec);
+  return out;
+}
+
+}  // namespace
+
+void draw_structure(AppState& s) {
+  if (s.organization_count() == 0) {
+    ImGui::TextDisabled("Open a community first.");
+    return;
+  }
+  const Community& c = s.community();
+  const NetworkMetrics& m = metrics(s);
+  const NetworkSummary& sum = m.summary;
+
+  ImGui::Text("%u organizations, %llu ties, density %.3f", sum.organizations,
+              static_cast<unsigned long long>(sum.ties), sum.density);
+  ImGui::Text("%zu separate parts (largest %u), %u without any tie", sum.component_sizes.size(),
+              sum.component_sizes.empty() ? 0u : sum.component_sizes[0], sum.isolates);
+  ImGui::Text("%u communities, modularity %.2f", sum.communities, sum.modularity);
+  const double ei = sum.sector_mix.ei();
+  if (!std::isnan(ei))
+    ImGui::TextWrapped("Cross-sector ties: E-I index %.2f (-1 = every tie inside a sector, +1 = every tie across)", ei);
+  ImGui::Checkbox("Color the map by community", &s.color_by_group);
+
+  section_title("Silos");
+  if (m.silos.empty()) ImGui::TextDisabled("No silo: every community has ties across sectors.");
+  for (size_t k = 0; k < m.silos.size(); ++k) {
+    const Silo& silo = m.silos[k];
+    ImGui::PushID(int(k));
+    const Color col = sector_color(SectorId(silo.community % 12));
+    ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(to_imgui(col)), ImGuiColorEditFlags_NoTooltip, {12, 12});
+    ImGui::SameLine();
+    if (ImGui::Selectable(("community " + std::to_string(silo.community + 1) + ": " +
+                           std::to_string(silo.organizations) + " organizations, " +
+                           std::to_string(int(silo.share * 100 + 0.5)) + "% of ties within " +
+                           sector_names(c, silo.sectors))
+                              .c_str())) {
+      s.color_by_group = true;
+      s.highlighted.clear();
+      for (uint32_t v = 0; v < m.communities.community.size(); ++v)
+        if (m.communities.community[v] == silo.community) s.highlighted.push_back(v);
+    }
+    ImGui::PopID();
+  }
+
+  section_title("Brokers");
+  if (ImGui::SmallButton("Highlight brokers")) {
+    s.highlighted.clear();
+    for (const Broker& b : m.brokers) s.highlighted.push_back(b.organization);
+  }
+  for (size_t k = 0; k < m.brokers.size(); ++k) {
+    const Broker& b = m.brokers[k];
+    ImGui::PushID(int(100 + k));
+    std::string what = c.organizations[b.organization].name;
+    if (!b.sectors_cut_off.empty()) what += ": alone connects " + sector_names(c, b.sectors_cut_off);
+    else if (b.pairs_disconnected > 0) what += ": " + std::to_string(int(b.pairs_disconnected * 100 + 0.5)) + "% of pairs lose contact";
+    if (ImGui::Selectable(what.c_str(), s.selected == int32_t(b.organization))) go_to(s, b.organization);
+    ImGui::PopID();
+  }
+
+  section_title("Single points of failure");
+  if (ImGui::SmallButton("Highlight them")) {
+    s.highlighted.clear();
+    for (const SinglePointOfFailure& p : m.single_points) s.highlighted.push_back(p.organization);
+  }
+  if (m.single_points.empty()) ImGui::TextDisabled("None: no single organization holds parts together.");
+  for (size_t k = 0; k < m.single_points.size(); ++k) {
+    const SinglePointOfFailure& p = m.single_points[k];
+    ImGui::PushID(int(200 + k));
+    std::string what = c.organizations[p.organization].name + ": cuts off " + std::to_string(p.cut_off);
+    if (!p.sectors_cut_off.empty()) what += " (" + sector_names(c, p.sectors_cut_off) + ")";
+    if (ImGui::Selectable(what.c_str(), s.selected == int32_t(p.organization))) go_to(s, p.organization);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove it in What-if to see what the coalition would lose.");
+    ImGui::PopID();
+  }
+}
+
+}  // namespace tablemap::viz
