@@ -30,13 +30,37 @@ std::string gap_label(const GapRef& gap, const GapReport& report) {
 
 namespace {
 
-const std::string& candidate_name(const Candidate& c, const Community& community) {
+// A candidate while ranking: 16 bytes, so that a million of them stay cheap;
+// only the shown ones become full Candidates.
+struct Pick {
+  uint32_t index = 0;
+  uint32_t ties_to_table = 0;
+  uint32_t tie_strength = 0;
+  Candidate::Kind kind = Candidate::Kind::organization;
+};
+
+template <class C>
+const std::string& candidate_name(const C& c, const Community& community) {
   return c.kind == Candidate::Kind::organization ? community.organizations[c.index].name
                                                  : community.people[c.index].name;
 }
-const std::string& candidate_id(const Candidate& c, const Community& community) {
+template <class C>
+const std::string& candidate_id(const C& c, const Community& community) {
   return c.kind == Candidate::Kind::organization ? community.organizations[c.index].id
                                                  : community.people[c.index].id;
+}
+
+template <class C>
+bool rank_less(const C& a, const C& b, const Community& community) {
+  if (a.ties_to_table != b.ties_to_table) return a.ties_to_table > b.ties_to_table;
+  if (a.tie_strength != b.tie_strength) return a.tie_strength > b.tie_strength;
+  const std::string& an = candidate_name(a, community);
+  const std::string& bn = candidate_name(b, community);
+  if (an != bn) return an < bn;
+  const std::string& ai = candidate_id(a, community);
+  const std::string& bi = candidate_id(b, community);
+  if (ai != bi) return ai < bi;
+  return a.kind < b.kind;
 }
 
 // Ties of every organization to the organizations at the table: O(relationships).
@@ -57,8 +81,8 @@ TableReach reach_of(const Network& net, const std::vector<bool>& at_table) {
   return r;
 }
 
-Candidate light_candidate(Candidate::Kind kind, uint32_t index, const Community& c, const TableReach& reach) {
-  Candidate out;
+Pick light_candidate(Candidate::Kind kind, uint32_t index, const Community& c, const TableReach& reach) {
+  Pick out;
   out.kind = kind;
   out.index = index;
   int64_t org = kind == Candidate::Kind::organization ? int64_t(index) : int64_t(c.people[index].organization);
@@ -70,13 +94,19 @@ Candidate light_candidate(Candidate::Kind kind, uint32_t index, const Community&
 }
 
 // Keeps the best `keep` candidates, sorted, and fills in their names and contacts.
-void keep_best(std::vector<Candidate>& list, size_t keep, const Community& c,
-               const std::vector<std::vector<uint32_t>>& contacts_of_org, const std::vector<int32_t>& contact_slot) {
-  auto better = [&](const Candidate& a, const Candidate& b) { return ranks_before(a, b, c); };
-  const size_t k = std::min(keep, list.size());
-  std::partial_sort(list.begin(), list.begin() + ptrdiff_t(k), list.end(), better);
-  list.resize(k);
-  for (Candidate& cand : list) {
+std::vector<Candidate> keep_best(std::vector<Pick>& picks, size_t keep, const Community& c,
+                                 const std::vector<std::vector<uint32_t>>& contacts_of_org,
+                                 const std::vector<int32_t>& contact_slot) {
+  auto better = [&](const Pick& a, const Pick& b) { return rank_less(a, b, c); };
+  const size_t k = std::min(keep, picks.size());
+  std::partial_sort(picks.begin(), picks.begin() + ptrdiff_t(k), picks.end(), better);
+  std::vector<Candidate> list(k);
+  for (size_t i = 0; i < k; ++i) {
+    Candidate& cand = list[i];
+    cand.kind = picks[i].kind;
+    cand.index = picks[i].index;
+    cand.ties_to_table = picks[i].ties_to_table;
+    cand.tie_strength = picks[i].tie_strength;
     cand.id = candidate_id(cand, c);
     cand.name = candidate_name(cand, c);
     if (cand.kind == Candidate::Kind::organization) {
@@ -91,6 +121,7 @@ void keep_best(std::vector<Candidate>& list, size_t keep, const Community& c,
       if (p.organization != kNoOrganization) cand.organization = c.organizations[size_t(p.organization)].id;
     }
   }
+  return list;
 }
 
 // True while a generation with `at` of `people` at the table is under the floor.
@@ -216,15 +247,7 @@ void add_readiness(GapReport& r, const Community& c) {
 }  // namespace
 
 bool ranks_before(const Candidate& a, const Candidate& b, const Community& community) {
-  if (a.ties_to_table != b.ties_to_table) return a.ties_to_table > b.ties_to_table;
-  if (a.tie_strength != b.tie_strength) return a.tie_strength > b.tie_strength;
-  const std::string& an = candidate_name(a, community);
-  const std::string& bn = candidate_name(b, community);
-  if (an != bn) return an < bn;
-  const std::string& ai = candidate_id(a, community);
-  const std::string& bi = candidate_id(b, community);
-  if (ai != bi) return ai < bi;
-  return a.kind < b.kind;
+  return rank_less(a, b, community);
 }
 
 GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions& options) {
@@ -345,7 +368,7 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     GapStatus st = r.generations[size_t(g)].status;
     return st == GapStatus::missing || st == GapStatus::under;
   };
-  std::vector<std::vector<Candidate>> sector_lists(sector_count), generation_lists(kGenerationCount);
+  std::vector<std::vector<Pick>> sector_lists(sector_count), generation_lists(kGenerationCount);
   for (uint32_t i = 0; i < orgs.size(); ++i)
     if (!org_at[i] && sector_gap(orgs[i].sector))
       sector_lists[orgs[i].sector].push_back(light_candidate(Candidate::Kind::organization, i, c, reach));
@@ -373,6 +396,7 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
             generation_lists[size_t(g)].push_back(light_candidate(Candidate::Kind::organization, i, c, reach));
 
   // The invite plan over every candidate, before the lists are cut to the shown ones.
+  std::vector<Pick> plan_picks;
   {
     CoverProblem problem;
     std::vector<GapRef> gap_of;
@@ -393,9 +417,9 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     // Sources: an organization's seat is its row; a person is 2^32 + row.
     const uint64_t person_source = uint64_t(1) << 32;
     std::vector<int32_t> org_pool(orgs.size(), -1), person_pool(people.size(), -1);
-    std::vector<Candidate> pool;
+    std::vector<Pick> pool;
     std::vector<CoverOffer> offers;
-    auto add_to_pool = [&](const Candidate& cand) {
+    auto add_to_pool = [&](const Pick& cand) {
       std::vector<int32_t>& slot = cand.kind == Candidate::Kind::organization ? org_pool : person_pool;
       if (slot[cand.index] >= 0) return;
       offers.clear();
@@ -424,18 +448,18 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
       problem.add_candidate(offers);
     };
     for (const auto& list : sector_lists)
-      for (const Candidate& cand : list) add_to_pool(cand);
+      for (const Pick& cand : list) add_to_pool(cand);
     for (const auto& list : generation_lists)
-      for (const Candidate& cand : list) add_to_pool(cand);
+      for (const Pick& cand : list) add_to_pool(cand);
 
     std::vector<uint32_t> chosen =
-        greedy_cover(problem, [&](uint32_t a, uint32_t b) { return ranks_before(pool[a], pool[b], c); });
+        greedy_cover(problem, [&](uint32_t a, uint32_t b) { return rank_less(pool[a], pool[b], c); });
     const auto counted = problem.contributions(chosen);
     const std::vector<int64_t> met = problem.coverage(chosen);
 
     for (size_t i = 0; i < chosen.size(); ++i) {
       PlanInvitee invitee;
-      invitee.candidate = pool[chosen[i]];
+      plan_picks.push_back(pool[chosen[i]]);
       for (uint32_t gap : counted[i]) invitee.closes.push_back(gap_of[gap]);
       r.invite_plan.invitees.push_back(std::move(invitee));
     }
@@ -455,43 +479,40 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
   std::vector<int32_t> contact_slot(orgs.size(), -1);
   std::vector<std::vector<uint32_t>> contacts_of_org;
   {
-    auto better = [&](const Candidate& a, const Candidate& b) { return ranks_before(a, b, c); };
-    auto cut = [&](std::vector<Candidate>& list) {
+    auto better = [&](const Pick& a, const Pick& b) { return rank_less(a, b, c); };
+    auto cut = [&](std::vector<Pick>& list) {
       const size_t k = std::min(options.max_candidates, list.size());
       std::partial_sort(list.begin(), list.begin() + ptrdiff_t(k), list.end(), better);
+      list.resize(k);
     };
-    auto mark = [&](const Candidate& cand) {
+    auto mark = [&](const Pick& cand) {
       if (cand.kind == Candidate::Kind::organization && contact_slot[cand.index] < 0) {
         contact_slot[cand.index] = int32_t(contacts_of_org.size());
         contacts_of_org.emplace_back();
       }
     };
+    for (size_t s = 0; s < sector_count; ++s) r.sectors[s].candidate_count = sector_lists[s].size();
+    for (size_t g = 0; g < size_t(kGenerationCount); ++g) r.generations[g].candidate_count = generation_lists[g].size();
     for (auto* lists : {&sector_lists, &generation_lists})
       for (auto& list : *lists) {
         cut(list);
-        for (size_t i = 0; i < std::min(options.max_candidates, list.size()); ++i) mark(list[i]);
+        for (const Pick& pick : list) mark(pick);
       }
-    for (const PlanInvitee& inv : r.invite_plan.invitees) mark(inv.candidate);
+    for (const Pick& pick : plan_picks) mark(pick);
     for (uint32_t i = 0; i < people.size(); ++i) {
       const Person& p = people[i];
       if (!p.at_table && p.organization != kNoOrganization && contact_slot[size_t(p.organization)] >= 0)
         contacts_of_org[size_t(contact_slot[size_t(p.organization)])].push_back(i);
     }
   }
-  for (size_t s = 0; s < sector_count; ++s) {
-    r.sectors[s].candidate_count = sector_lists[s].size();
-    keep_best(sector_lists[s], options.max_candidates, c, contacts_of_org, contact_slot);
-    r.sectors[s].candidates = std::move(sector_lists[s]);
-  }
-  for (size_t g = 0; g < size_t(kGenerationCount); ++g) {
-    r.generations[g].candidate_count = generation_lists[g].size();
-    keep_best(generation_lists[g], options.max_candidates, c, contacts_of_org, contact_slot);
-    r.generations[g].candidates = std::move(generation_lists[g]);
-  }
-  for (PlanInvitee& inv : r.invite_plan.invitees) {
-    std::vector<Candidate> one{inv.candidate};
-    keep_best(one, 1, c, contacts_of_org, contact_slot);
-    inv.candidate = std::move(one.front());
+  for (size_t s = 0; s < sector_count; ++s)
+    r.sectors[s].candidates = keep_best(sector_lists[s], options.max_candidates, c, contacts_of_org, contact_slot);
+  for (size_t g = 0; g < size_t(kGenerationCount); ++g)
+    r.generations[g].candidates =
+        keep_best(generation_lists[g], options.max_candidates, c, contacts_of_org, contact_slot);
+  for (size_t i = 0; i < plan_picks.size(); ++i) {
+    std::vector<Pick> one{plan_picks[i]};
+    r.invite_plan.invitees[i].candidate = std::move(keep_best(one, 1, c, contacts_of_org, contact_slot).front());
   }
 
   add_readiness(r, c);
