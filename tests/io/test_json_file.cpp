@@ -240,3 +240,31 @@ TEST_CASE("a generated community of 20,000 organizations round-trips through JSO
   CHECK(r.community->ties.size() == c.ties.size());
   CHECK(*r.community == c);
 }
+
+TEST_CASE("empty lists in a JSON file read as tables without rows", "[json]") {
+  ScratchFolder scratch("json");
+  std::string path = scratch / "empty.json";
+  tablemap::test::write_text(path,
+                             "{\"community\": {\"name\": \"Tiny\", \"year\": 2025},\n"
+                             " \"organizations\": [{\"id\": \"a\", \"name\": \"A\", \"sector\": \"health\"}],\n"
+                             " \"people\": [], \"ties\": [], \"roles\": []}\n");
+  LoadResult r = load_json_file(path);
+  INFO(all(r.problems));
+  REQUIRE(r.ok());
+  CHECK(r.community->organizations.size() == 1);
+  CHECK(r.community->people.empty());
+  CHECK(r.community->ties.empty());
+
+  // And a community with no people, ties or roles survives the writer.
+  save_json_file(*r.community, scratch / "again.json");
+  LoadResult again = load_json_file(scratch / "again.json");
+  INFO(all(again.problems));
+  REQUIRE(again.ok());
+  CHECK(*again.community == *r.community);
+
+  tablemap::test::write_text(path, "{\"community\": {\"name\": \"Nobody yet\", \"year\": 2025}, \"organizations\": []}");
+  LoadResult none = load_json_file(path);
+  INFO(all(none.problems));
+  REQUIRE(none.ok());
+  CHECK(none.community->organizations.empty());
+}
