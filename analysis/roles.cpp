@@ -152,15 +152,19 @@ std::string plan_reason(const Community& c, const IssueAreaRoles& area, const Ba
     parts.push_back(fmt::format("claims {}", function));
   else if (f.claim == ClaimLevel::whole_role)
     parts.push_back(fmt::format("claims the whole backbone role in {}", area_id));
-  else
-    parts.push_back(a.other_claimants.empty() ? fmt::format("nobody claims {}", function)
-                                              : std::string("no claimant was free to take it"));
+  else if (a.other_claimants.empty())
+    parts.push_back(fmt::format("nobody claims {}", function));
   std::string ties = fmt::format("tied to {} of {} other {} organizations", f.area_ties,
                                  area.organization_count ? area.organization_count - 1 : 0, area_id);
   if (f.area_ties > 0 && f.area_ties == max_area_ties) ties += " (the most connected)";
   parts.push_back(ties);
   parts.push_back(f.at_table ? "at the table" : "not at the table");
-  if (!a.other_claimants.empty()) {
+  if (!a.other_claimants.empty() && f.claim == ClaimLevel::none) {
+    // Every claimant was at the cap: say who, and how to change it.
+    parts.insert(parts.begin(), fmt::format("its claimant{} {} already carr{} {} functions in this plan (see --max-functions)",
+                                            a.other_claimants.size() == 1 ? "" : "s", id_list(c, a.other_claimants),
+                                            a.other_claimants.size() == 1 ? "ies" : "y", plan.max_functions));
+  } else if (!a.other_claimants.empty()) {
     std::vector<uint32_t> at_cap;
     for (size_t i = 0; i < a.other_claimants.size(); ++i)
       if (int(claimant_load[i]) >= plan.max_functions) at_cap.push_back(a.other_claimants[i]);

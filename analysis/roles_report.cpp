@@ -182,9 +182,10 @@ bool same_claimants(const FunctionCoverage& a, const FunctionCoverage& b) {
 void format_area(std::string& out, const IssueAreaRoles& area, const Community& c, const RoleOptions& options,
                  int max_functions) {
   const IssueArea& ia = c.profile.issue_areas[size_t(area.issue_area)];
-  out += fmt::format("\n== {}{} ({} organizations, {} practitioners)\n", ia.id,
+  out += fmt::format("\n== {}{} ({} organization{}, {} practitioner{})\n", ia.id,
                      ia.name.empty() || ia.name == ia.id ? "" : ": " + ia.name, area.organization_count,
-                     area.practitioner_count);
+                     area.organization_count == 1 ? "" : "s", area.practitioner_count,
+                     area.practitioner_count == 1 ? "" : "s");
   if (area.backbones.empty()) {
     out += "Backbone: nobody claims the whole backbone role.\n";
   } else {
