@@ -108,7 +108,8 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
     return true;
   }
   // Actions wait for the layout and the fit that follows it, so positions are final.
-  if (next_ >= lines_.size() || s.layout.running() || s.fit_requested || !rq.mouse.empty()) return true;
+  if (next_ >= lines_.size() || s.layout.running() || (s.fit_requested && s.have_positions) || !rq.mouse.empty())
+    return true;
   const std::string line = lines_[next_];
   const int number = line_numbers_[next_];
   ++next_;
