@@ -50,18 +50,29 @@ Network::Network(const Community& community) {
     }
   }
 
-  // Two arcs per relationship.
+  // Two arcs per relationship, laid out by counting sort straight into the
+  // CSR arrays. Relationships are ordered by (a, b), so each vertex's arcs
+  // come out sorted by neighbour. (Boost's in-place constructor permutes the
+  // arcs through cache-missing cycles: a fifth of a 1,000,000-organization load.)
   const size_t m = relationships_.size();
-  std::vector<uint32_t> sources(2 * m), targets(2 * m);
-  std::vector<ArcProperties> props(2 * m);
-  for (uint32_t r = 0; r < m; ++r) {
-    sources[2 * r] = relationships_[r].a;
-    targets[2 * r] = relationships_[r].b;
-    sources[2 * r + 1] = relationships_[r].b;
-    targets[2 * r + 1] = relationships_[r].a;
-    props[2 * r].relationship = props[2 * r + 1].relationship = r;
+  auto& csr = graph_.m_forward;
+  csr.m_rowstart.assign(size_t(n) + 1, 0);
+  for (const Relationship& r : relationships_) {
+    ++csr.m_rowstart[r.a + 1];
+    ++csr.m_rowstart[r.b + 1];
   }
-  graph_ = OrgGraph(boost::construct_inplace_from_sources_and_targets, sources, targets, props, n);
+  std::partial_sum(csr.m_rowstart.begin(), csr.m_rowstart.end(), csr.m_rowstart.begin());
+  csr.m_column.resize(2 * m);
+  csr.m_edge_properties.resize(2 * m);
+  std::vector<uint32_t> next(csr.m_rowstart.begin(), csr.m_rowstart.end() - 1);
+  for (uint32_t r = 0; r < m; ++r) {
+    const Relationship& rel = relationships_[r];
+    const uint32_t from_a = next[rel.a]++, from_b = next[rel.b]++;
+    csr.m_column[from_a] = rel.b;
+    csr.m_column[from_b] = rel.a;
+    csr.m_edge_properties[from_a].relationship = r;
+    csr.m_edge_properties[from_b].relationship = r;
+  }
 }
 
 uint32_t Network::strength(uint32_t v) const {
