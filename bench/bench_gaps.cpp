@@ -26,17 +26,12 @@
 #include "analysis/gaps.hpp"
 #include "core/network.hpp"
 #include "core/synthetic.hpp"
+#include "bench_support.hpp"
 
 using namespace tablemap;
+using bench::seconds_of;
 
 namespace {
-
-template <class F>
-double seconds_of(F&& run) {
-  auto start = std::chrono::steady_clock::now();
-  run();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 // CPU time of this thread: on a shared machine wall time also counts the waiting.
 double cpu_seconds() {

@@ -30,16 +30,12 @@
 #include "analysis/components.hpp"
 #include "core/network.hpp"
 #include "core/synthetic.hpp"
+#include "bench_support.hpp"
 
 using namespace tablemap;
+using bench::seconds_of;
 
 namespace {
-
-double seconds_of(const std::function<void()>& run) {
-  auto start = std::chrono::steady_clock::now();
-  run();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 double peak_rss_mb() {
   rusage usage{};
@@ -49,18 +45,9 @@ double peak_rss_mb() {
 
 std::map<std::string, double> run_igraph(const std::string& edges, uint32_t n, const std::vector<std::string>& measures) {
   // The script sits next to this file (CMake compiles with absolute paths).
-  std::string here = __FILE__;
-  here = here.substr(0, here.find_last_of('/') + 1);
-  std::string command = fmt::format("/usr/bin/python3 {}igraph_metrics.py {} {}", here, edges, n);
+  std::string command = fmt::format("{} {} {}", bench::reference_command("igraph_metrics.py"), edges, n);
   for (const auto& m : measures) command += " " + m;
-  std::map<std::string, double> out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char name[64];
-  double value;
-  while (std::fscanf(pipe, "%63s %lf", name, &value) == 2) out[name] = value;
-  pclose(pipe);
-  return out;
+  return bench::run_reference(command);
 }
 
 void bench_size(uint32_t n, bool with_igraph) {

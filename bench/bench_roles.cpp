@@ -22,29 +22,16 @@
 #include "analysis/roles.hpp"
 #include "core/network.hpp"
 #include "core/synthetic.hpp"
+#include "bench_support.hpp"
 
 using namespace tablemap;
+using bench::seconds_of;
 
 namespace {
 
-double seconds_of(const std::function<void()>& run) {
-  auto start = std::chrono::steady_clock::now();
-  run();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 std::map<std::string, double> run_igraph(const std::string& edges, uint32_t n, const std::string& members) {
-  std::string here = __FILE__;
-  here = here.substr(0, here.find_last_of('/') + 1);
-  std::string command = fmt::format("/usr/bin/python3 {}igraph_roles.py {} {} {}", here, edges, n, members);
-  std::map<std::string, double> out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char name[64];
-  double value;
-  while (std::fscanf(pipe, "%63s %lf", name, &value) == 2) out[name] = value;
-  pclose(pipe);
-  return out;
+  std::string command = fmt::format("{} {} {} {}", bench::reference_command("igraph_roles.py"), edges, n, members);
+  return bench::run_reference(command);
 }
 
 void bench_size(uint32_t n, bool with_igraph) {
