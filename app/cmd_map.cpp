@@ -21,6 +21,9 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   cmd->add_option("--replay", o->replay, "run a script of UI actions, one per line (docs/map.md)");
   cmd->add_option("--bench-frames", o->bench_frames, "time this many frames, print the figures, then quit")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--imgui-shapes", o->imgui_shapes,
+                "draw ties and organizations with ImGui's own shapes instead of shaders (slower; for comparison)");
+  cmd->add_flag("--bench-pan", o->bench_pan, "with --bench-frames: pan the map every frame, as a user dragging it");
   cmd->add_option("--generate", o->generate,
                   "open a generated community of this many organizations instead of PATH (benchmarks)")
       ->check(CLI::PositiveNumber);

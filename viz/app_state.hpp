@@ -14,6 +14,7 @@
 #include "core/edit.hpp"
 #include "core/network.hpp"
 #include "viz/layout.hpp"
+#include "viz/map_shapes.hpp"
 
 namespace tablemap::viz {
 
@@ -106,6 +107,7 @@ struct AppState {
   bool color_by_group = false;        // color by community instead of sector
   std::vector<uint8_t> visible;       // filters applied; rebuilt each frame
   bool weak_ties_hidden = false;      // level of detail dropped strength-1 ties
+  MapShapes shapes;                   // this frame's ties and discs (GPU or ImGui)
 
   // What-if: organizations taken out (not an edit; nothing is saved).
   std::vector<uint8_t> removed;

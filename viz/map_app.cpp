@@ -384,6 +384,7 @@ int run_map(const MapOptions& options) {
   int status = 0;
   {
     AppState s;
+    s.shapes.use_gpu = !options.imgui_shapes;
     Ui ui;
     ui.datasets = default_datasets(options.datasets);
     s.engine = options.engine;
@@ -442,6 +443,11 @@ int run_map(const MapOptions& options) {
         io.MousePos = {m.x, m.y};
         io.MouseDown[0] = m.down;
         io.MouseWheel = m.wheel;
+      }
+      if (options.bench_pan && settled && settled_frames > 3) {
+        // A user dragging the map: 3 pixels a frame, turning every 30 frames.
+        const float step = (frame_ms.size() / 30) % 2 ? -3.f : 3.f;
+        s.camera.center_x += step / s.camera.zoom;
       }
       ImGui::NewFrame();
       draw_frame(s, ui);
@@ -504,10 +510,12 @@ int run_map(const MapOptions& options) {
       std::sort(sorted.begin(), sorted.end());
       const double mean = std::accumulate(sorted.begin(), sorted.end(), 0.0) / double(sorted.size());
       std::printf("frames %zu organizations %u relationships %zu layout_s %.3f median_ms %.2f p95_ms %.2f "
-                  "mean_ms %.2f fps %.1f\n",
+                  "mean_ms %.2f fps %.1f gpu %d drawn %llu reused %llu\n",
                   sorted.size(), s.organization_count(), s.network.relationship_count(), layout_seconds,
                   sorted[sorted.size() / 2], sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], mean,
-                  1000.0 / mean);
+                  1000.0 / mean, s.shapes.drew_on_gpu() ? 1 : 0,
+                  static_cast<unsigned long long>(s.shapes.drawn_frames()),
+                  static_cast<unsigned long long>(s.shapes.cached_frames()));
     }
     s.layout.wait();
   }

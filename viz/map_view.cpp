@@ -1,14 +1,18 @@
-// The map: ties, organizations, rings, glyphs and labels drawn with
-// ImDrawList; pan, zoom toward the cursor, hover, select, drag to pin.
+// The map: ties, organizations, rings, glyphs and labels; pan, zoom toward
+// the cursor, hover, select, drag to pin.
 //
 // Per frame O(n + m) over organizations and relationships, with everything
-// off-screen culled; above 15,000 on-screen ties only the strong ones are
-// drawn (level of detail), and labels go through a screen grid that admits one
-// label per free cell, biggest organizations first, so they never pile up.
+// off-screen culled. Ties and organization discs, the many shapes, go to the
+// GPU as one small record each (viz/map_shapes); the few others (arrowheads,
+// role glyphs, rings, labels) are ImGui primitives drawn over them. Above
+// 15,000 on-screen ties only the strong ones are drawn (level of detail, for
+// readability), and labels go through a screen grid that admits one label per
+// free cell, biggest organizations first, so they never pile up.
 #include "viz/map_view.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <imgui.h>
 
@@ -28,8 +32,6 @@ TieKind main_kind(TieKindSet kinds) {
     if ((kinds >> int(k)) & 1u) return k;
   return TieKind::information;
 }
-
-int segments_for(float r) { return r < 4 ? 8 : r < 9 ? 12 : r < 16 ? 18 : 24; }
 
 void draw_glyphs(ImDrawList* dl, ImVec2 c, float r, uint8_t glyphs) {
   if (r < 5 || !glyphs) return;
@@ -92,7 +94,15 @@ void handle_input(AppState& s) {
   if (hovered && io.MouseWheel != 0) zoom_at(s, io.MousePos.x, io.MousePos.y, std::pow(1.2f, io.MouseWheel));
 }
 
-void draw_ties(AppState& s, ImDrawList* dl) {
+// Arrowheads of one-way ties, drawn by ImGui over the GPU's ties.
+struct Arrow {
+  ImVec2 tip, left, right;
+  ImU32 color;
+};
+
+// The ties on screen become TieShapes; arrowheads (few: only when under 3,000
+// ties are on screen) are returned for drawing after the shapes.
+std::vector<Arrow> collect_ties(AppState& s) {
   const auto& rels = s.network.relationships();
   const float x0 = s.map_x, y0 = s.map_y, x1 = s.map_x + s.map_w, y1 = s.map_y + s.map_h;
   auto drawable = [&](const Relationship& r) {
@@ -104,23 +114,24 @@ void draw_ties(AppState& s, ImDrawList* dl) {
     return std::max(a.x, b.x) >= x0 && std::min(a.x, b.x) <= x1 && std::max(a.y, b.y) >= y0 &&
            std::min(a.y, b.y) <= y1;
   };
-  // Level of detail: count what would be drawn, then thin out weak ties.
+  // Level of detail, for readability: when a hairball of ties is on screen,
+  // the occasional (strength 1) ones are left out.
   size_t on_screen_count = 0;
   ImVec2 a, b;
   for (const Relationship& r : rels)
     if (drawable(r) && endpoints(r, a, b)) ++on_screen_count;
   s.weak_ties_hidden = on_screen_count > 15000;
   const bool arrows = on_screen_count < 3000;
-  const ImDrawListFlags saved = dl->Flags;
-  if (on_screen_count > 4000) dl->Flags &= ~ImDrawListFlags_AntiAliasedLines;
   const float scale = std::clamp(s.camera.zoom, 0.4f, 1.5f);
+  std::vector<Arrow> heads;
   for (const Relationship& r : rels) {
     if (!drawable(r) || (s.weak_ties_hidden && r.strength < 2) || !endpoints(r, a, b)) continue;
     if (std::fabs(a.x - b.x) + std::fabs(a.y - b.y) < 1.5f) continue;  // shorter than a pixel
     const bool touches_selection = int32_t(r.a) == s.selected || int32_t(r.b) == s.selected;
     const uint8_t alpha = uint8_t((r.confirmed ? 70 : 35) + 55 * r.strength + (touches_selection ? 60 : 0));
     const float width = (0.6f + 0.8f * r.strength) * scale + (touches_selection ? 1.f : 0.f);
-    dl->AddLine(a, b, with_alpha(tie_kind_color(main_kind(r.kinds)), alpha), width);
+    const ImU32 color = with_alpha(tie_kind_color(main_kind(r.kinds)), alpha);
+    s.shapes.ties.push_back({a.x, a.y, b.x, b.y, width, color});
     if (arrows && r.a_to_b != r.b_to_a) {  // a one-way tie: an arrowhead at its head
       ImVec2 from = r.a_to_b ? a : b, to = r.a_to_b ? b : a;
       const float dx = to.x - from.x, dy = to.y - from.y, len = std::sqrt(dx * dx + dy * dy);
@@ -129,36 +140,38 @@ void draw_ties(AppState& s, ImDrawList* dl) {
         const float back = screen_radius(s, r.a_to_b ? r.b : r.a) + 1;
         ImVec2 tip{to.x - ux * back, to.y - uy * back};
         const float h = 7 * scale + 2, w = 3.5f * scale + 1;
-        dl->AddTriangleFilled(tip, {tip.x - ux * h - uy * w, tip.y - uy * h + ux * w},
-                              {tip.x - ux * h + uy * w, tip.y - uy * h - ux * w},
-                              with_alpha(tie_kind_color(main_kind(r.kinds)), alpha));
+        heads.push_back({tip,
+                         {tip.x - ux * h - uy * w, tip.y - uy * h + ux * w},
+                         {tip.x - ux * h + uy * w, tip.y - uy * h - ux * w},
+                         color});
       }
     }
   }
-  dl->Flags = saved;
+  return heads;
 }
 
-void draw_nodes(AppState& s, ImDrawList* dl) {
+// The organizations on screen become DiscShapes; returns those with a role
+// glyph, to be drawn after the discs.
+std::vector<uint32_t> collect_nodes(AppState& s) {
   const uint32_t n = s.organization_count();
   const Community& c = s.community();
+  const bool by_group = s.color_by_group && s.group.size() == n;
+  std::vector<uint32_t> with_glyph;
   for (uint32_t i = 0; i < n; ++i) {
     if (!s.visible[i]) continue;
-    const ImVec2 p{screen_x(s, s.pos[i].x), screen_y(s, s.pos[i].y)};
+    const float x = screen_x(s, s.pos[i].x), y = screen_y(s, s.pos[i].y);
     const float r = screen_radius(s, i);
-    if (!on_screen(s, p.x, p.y, r + 8)) continue;
-    const int seg = segments_for(r);
+    if (!on_screen(s, x, y, r + 8)) continue;
     if (s.removed[i]) {
-      dl->AddCircleFilled(p, r, to_imgui(kRemovedColor), seg);
-      dl->AddCircle(p, r, IM_COL32(150, 150, 150, 255), seg, 1.f);
-      dl->AddLine({p.x - r * 0.6f, p.y - r * 0.6f}, {p.x + r * 0.6f, p.y + r * 0.6f}, IM_COL32(150, 150, 150, 255));
+      s.shapes.discs.push_back({x, y, r, to_imgui(kRemovedColor), 0, 0, 0, 1});
       continue;
     }
-    const bool by_group = s.color_by_group && s.group.size() == n;
-    dl->AddCircleFilled(p, r, to_imgui(sector_color(by_group ? SectorId(s.group[i] % 12) : c.organizations[i].sector)),
-                        seg);
-    if (s.at_table[i]) dl->AddCircle(p, r + 1.5f, to_imgui(kAtTableRing), seg + 4, r < 5 ? 1.2f : 2.f);
-    draw_glyphs(dl, p, r, s.glyphs[i]);
+    const Color fill = sector_color(by_group ? SectorId(s.group[i] % 12) : c.organizations[i].sector);
+    const float ring_width = s.at_table[i] ? (r < 5 ? 1.2f : 2.f) : 0.f;
+    s.shapes.discs.push_back({x, y, r, to_imgui(fill), to_imgui(kAtTableRing), 1.5f, ring_width, 0});
+    if (s.glyphs[i] && r >= 5) with_glyph.push_back(i);
   }
+  return with_glyph;
 }
 
 // Selection, highlight and hover rings, on top of neighbours and names.
@@ -284,8 +297,13 @@ void draw_map(AppState& s) {
   dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, to_imgui(kMapBackground));
   if (s.have_positions && s.pos.size() == s.organization_count()) {
     handle_input(s);
-    draw_ties(s, dl);
-    draw_nodes(s, dl);
+    s.shapes.clear();
+    const std::vector<Arrow> heads = collect_ties(s);
+    const std::vector<uint32_t> with_glyph = collect_nodes(s);
+    s.shapes.queue(dl, to_imgui(kMapBackground));  // ties, then discs
+    for (const Arrow& h : heads) dl->AddTriangleFilled(h.tip, h.left, h.right, h.color);
+    for (uint32_t i : with_glyph)
+      draw_glyphs(dl, {screen_x(s, s.pos[i].x), screen_y(s, s.pos[i].y)}, screen_radius(s, i), s.glyphs[i]);
     draw_labels(s, dl);
     draw_rings(s, dl);
     if (ImGui::IsItemHovered()) draw_tooltip(s);

@@ -1,0 +1,125 @@
+// The map's ties and discs drawn by shaders (viz/map_shapes) against the same
+// shapes drawn by ImGui's own primitives, and the reuse of a still picture.
+//
+// Data: tests/data/viz/bridge (see test_map.cpp): eight organizations, the
+// biggest at least 10 pixels wide at the window's fit.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <regex>
+
+#include "support/map_window.hpp"
+
+using namespace tablemap::test;
+
+namespace {
+
+const std::string kBridge = std::string(TABLEMAP_SOURCE_DIR) + "/tests/data/viz/bridge";
+
+// Screenshot of the bridge sample plus the printed nodes, drawn one way or the other.
+struct Drawing {
+  Image image;
+  std::vector<nlohmann::json> nodes;
+  nlohmann::json state;
+};
+
+Drawing draw_bridge(const std::string& name, const std::string& extra) {
+  const auto png = scratch(name + ".png");
+  const MapRun r = run_map(kBridge + " " + extra + " --replay " +
+                           script(name + ".txt",
+                                  "print-state\nprint-node a1\nprint-node hub\nprint-node b2\nprint-node lone\n"
+                                  "screenshot " + png.string() + "\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 5);
+  Drawing d;
+  d.state = r.lines[0];
+  d.nodes.assign(r.lines.begin() + 1, r.lines.end());
+  d.image = load_png(png);
+  return d;
+}
+
+// "key value" figures from the --bench-frames line.
+std::map<std::string, double> figures(const std::string& out) {
+  std::map<std::string, double> f;
+  std::smatch m;
+  std::string rest = out;
+  const std::regex pair("([a-z_0-9]+) ([0-9.]+)");
+  const auto line_start = out.find("frames ");
+  if (line_start == std::string::npos) return f;
+  rest = out.substr(line_start, out.find('\n', line_start) - line_start);
+  for (auto it = std::sregex_iterator(rest.begin(), rest.end(), pair); it != std::sregex_iterator(); ++it)
+    f[(*it)[1]] = std::stod((*it)[2]);
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("shaders and ImGui primitives draw the same map") {
+  REQUIRE_XVFB();
+  const Drawing gpu = draw_bridge("gpu", "");
+  const Drawing cpu = draw_bridge("cpu", "--imgui-shapes");
+  REQUIRE(gpu.image.w == cpu.image.w);
+  REQUIRE(gpu.image.h == cpu.image.h);
+
+  // Each organization's disc has its sector color in both drawings, inside
+  // the disc and clear of the glyph in the middle.
+  for (size_t k = 0; k < gpu.nodes.size(); ++k) {
+    const auto& n = gpu.nodes[k];
+    INFO(n.dump());
+    REQUIRE(n["x"] == cpu.nodes[k]["x"]);
+    const double x = n["x"], y = n["y"], r = n["r"];
+    CHECK(close_to(gpu.image.at(x - 0.75 * r, y), rgb(n["color"]), 3));
+    CHECK(close_to(cpu.image.at(x - 0.75 * r, y), rgb(n["color"]), 3));
+  }
+  // `hub` is at the table: a dark ring just outside its disc, in both.
+  const auto& hub = gpu.nodes[1];
+  REQUIRE(hub["at_table"] == true);
+  const double hx = hub["x"], hy = hub["y"], hr = hub["r"];
+  CHECK(close_to(gpu.image.at(hx - hr - 1.5, hy), {30, 30, 30}, 60));
+  CHECK(close_to(cpu.image.at(hx - hr - 1.5, hy), {30, 30, 30}, 60));
+  // Above `lone` (no tie, label on its left) both show the map's background.
+  const auto& lone = gpu.nodes[3];
+  const double lx = lone["x"], ly = lone["y"], lr = lone["r"];
+  CHECK(close_to(gpu.image.at(lx, ly - lr - 12), {250, 250, 247}, 2));
+  CHECK(close_to(cpu.image.at(lx, ly - lr - 12), {250, 250, 247}, 2));
+
+  // Over the whole map the two drawings differ only along anti-aliased edges.
+  const auto map = gpu.state["map"];
+  const int x0 = int(map[0].get<double>()) + 1, y0 = int(map[1].get<double>()) + 1;
+  const int x1 = x0 + int(map[2].get<double>()) - 2, y1 = y0 + int(map[3].get<double>()) - 2;
+  long pixels = 0, different = 0;
+  double total = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const Rgb a = gpu.image.at(x, y), b = cpu.image.at(x, y);
+      const int d = std::max({std::abs(a[0] - b[0]), std::abs(a[1] - b[1]), std::abs(a[2] - b[2])});
+      total += d;
+      different += d > 48;
+      ++pixels;
+    }
+  INFO("pixels " << pixels << ", differing by more than 48: " << different << ", mean difference "
+                 << total / double(pixels));
+  CHECK(double(different) / double(pixels) < 0.01);
+  CHECK(total / double(pixels) < 2.0);
+}
+
+TEST_CASE("a still map is drawn once and reused, a panned map is drawn every frame") {
+  REQUIRE_XVFB();
+  const MapRun still = run_map("--generate 400 --bench-frames 20");
+  INFO(still.out << still.err);
+  REQUIRE(still.status == 0);
+  auto f = figures(still.out);
+  REQUIRE(f.count("reused"));
+  CHECK(f["gpu"] == 1);
+  CHECK(f["organizations"] == 400);
+  CHECK(f["drawn"] <= 3);    // the first frames, while the layout lands
+  CHECK(f["reused"] >= 20);  // every timed frame
+
+  const MapRun pan = run_map("--generate 400 --bench-frames 20 --bench-pan");
+  INFO(pan.out << pan.err);
+  REQUIRE(pan.status == 0);
+  f = figures(pan.out);
+  CHECK(f["drawn"] >= 20);
+  CHECK(f["reused"] <= 4);
+}
