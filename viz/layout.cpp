@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <numeric>
 
 #include <gvc.h>
 
@@ -171,6 +173,7 @@ LayoutResult compute_layout(const LayoutInput& in) {
     result.positions[i] = Point{float(ND_coord(nodes[i]).x), float(ND_coord(nodes[i]).y)};
   gvFreeLayout(gvc, g);
   agclose(g);
+  if (engine == LayoutEngine::sfdp) spread_components(result.positions, in.links);
 
   // Engines that ignore pins: move the whole picture so that pinned
   // organizations sit, on average, where they were; then put them exactly there.
@@ -189,6 +192,77 @@ LayoutResult compute_layout(const LayoutInput& in) {
     if (in.pinned[i]) result.positions[i] = in.pinned_at[i];
   result.seconds = now_seconds() - t0;
   return result;
+}
+
+void spread_components(std::vector<Point>& positions, const std::vector<std::pair<uint32_t, uint32_t>>& links,
+                       float tie_length, float gap) {
+  const uint32_t n = uint32_t(positions.size());
+  if (n == 0) return;
+  // Components by union-find.
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto find = [&](uint32_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  for (auto [a, b] : links)
+    if (a < n && b < n) parent[find(a)] = find(b);
+  std::vector<uint32_t> component(n), count;
+  {
+    std::vector<uint32_t> id(n, UINT32_MAX);
+    for (uint32_t v = 0; v < n; ++v) {
+      uint32_t r = find(v);
+      if (id[r] == UINT32_MAX) id[r] = uint32_t(count.size()), count.push_back(0);
+      component[v] = id[r];
+      ++count[component[v]];
+    }
+  }
+  const size_t k = count.size();
+  // Each component's median tie length, then its scale about its centre.
+  std::vector<std::vector<float>> lengths(k);
+  for (auto [a, b] : links)
+    if (a < n && b < n && a != b)
+      lengths[component[a]].push_back(std::hypot(positions[a].x - positions[b].x, positions[a].y - positions[b].y));
+  std::vector<float> scale(k, 1.f);
+  for (size_t c = 0; c < k; ++c) {
+    auto& l = lengths[c];
+    if (l.empty()) continue;
+    std::nth_element(l.begin(), l.begin() + l.size() / 2, l.end());
+    if (l[l.size() / 2] > 1e-3f) scale[c] = tie_length / l[l.size() / 2];
+  }
+  struct Box {
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+  };
+  std::vector<Box> box(k);
+  for (uint32_t v = 0; v < n; ++v) {
+    Point& p = positions[v];
+    p.x *= scale[component[v]];
+    p.y *= scale[component[v]];
+    Box& b = box[component[v]];
+    b.x0 = std::min(b.x0, p.x), b.y0 = std::min(b.y0, p.y), b.x1 = std::max(b.x1, p.x), b.y1 = std::max(b.y1, p.y);
+  }
+  // Shelf packing, biggest (by area, then by members) first, top row first.
+  std::vector<uint32_t> order(k);
+  std::iota(order.begin(), order.end(), 0u);
+  auto area = [&](uint32_t c) { return double(box[c].x1 - box[c].x0 + gap) * double(box[c].y1 - box[c].y0 + gap); };
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return area(a) != area(b) ? area(a) > area(b) : count[a] > count[b];
+  });
+  double total = 0;
+  float widest = 0;
+  for (size_t c = 0; c < k; ++c) total += area(uint32_t(c)), widest = std::max(widest, box[c].x1 - box[c].x0 + gap);
+  const float row_width = std::max(widest, float(std::sqrt(total) * 1.3));
+  std::vector<float> dx(k), dy(k);
+  float x = 0, y = 0, row_height = 0;
+  for (uint32_t c : order) {
+    const float w = box[c].x1 - box[c].x0 + gap, h = box[c].y1 - box[c].y0 + gap;
+    if (x > 0 && x + w > row_width) y -= row_height, x = 0, row_height = 0;
+    dx[c] = x - box[c].x0;
+    dy[c] = y - box[c].y1;  // y grows upward: rows go down the page
+    x += w;
+    row_height = std::max(row_height, h);
+  }
+  for (uint32_t v = 0; v < n; ++v) positions[v].x += dx[component[v]], positions[v].y += dy[component[v]];
 }
 
 LayoutJob::~LayoutJob() { wait(); }

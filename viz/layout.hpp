@@ -55,6 +55,16 @@ struct LayoutResult {
 // Runs Graphviz on the calling thread (serialised with every other layout).
 LayoutResult compute_layout(const LayoutInput& input);
 
+// sfdp's multilevel layout can come out shrunk: on a 10,000-organization
+// network with hubs its ties are ~2 points long (the default ideal length is
+// 21.6), so the main component is a dot among the packed small ones. This
+// scales each connected component so that its median tie is `tie_length`
+// points, then packs the components in rows (biggest first, `gap` points
+// apart, rows about as wide as the picture is tall). Organizations without
+// a tie count as components of one. Positions are changed in place.
+void spread_components(std::vector<Point>& positions, const std::vector<std::pair<uint32_t, uint32_t>>& links,
+                       float tie_length = 40.f, float gap = 30.f);
+
 // One layout in the background. start() while running waits for the previous one.
 class LayoutJob {
  public:
