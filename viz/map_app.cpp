@@ -272,7 +272,11 @@ void draw_frame(AppState& s, Ui& ui) {
   ImGui::SetNextWindowPos({vp->WorkPos.x + left_w, top});
   ImGui::SetNextWindowSize({width - left_w - right_w, height - status_h});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
-  if (ImGui::Begin("##map", nullptr, fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+  // No window background: the map paints its own (viz/map_view.cpp), and with
+  // a software renderer every pixel painted twice costs.
+  if (ImGui::Begin("##map", nullptr,
+                   fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                       ImGuiWindowFlags_NoBackground)) {
     draw_map(s);
     draw_trainer(s);
   }
@@ -420,7 +424,12 @@ int run_map(const MapOptions& options) {
     std::vector<double> frame_ms;
     double layout_seconds = 0;
     while (status == 0 && !s.quit) {
-      glfwPollEvents();
+      // While Graphviz works, draw the spinner some 20 times a second and
+      // leave the other core to the layout; input still wakes the loop at once.
+      if (s.layout.running())
+        glfwWaitEventsTimeout(0.05);
+      else
+        glfwPollEvents();
       if (glfwWindowShouldClose(window)) {
         glfwSetWindowShouldClose(window, GLFW_FALSE);
         s.close_requested = true;
@@ -510,12 +519,13 @@ int run_map(const MapOptions& options) {
       std::sort(sorted.begin(), sorted.end());
       const double mean = std::accumulate(sorted.begin(), sorted.end(), 0.0) / double(sorted.size());
       std::printf("frames %zu organizations %u relationships %zu layout_s %.3f median_ms %.2f p95_ms %.2f "
-                  "mean_ms %.2f fps %.1f gpu %d drawn %llu reused %llu\n",
+                  "mean_ms %.2f fps %.1f gpu %d drawn %llu scrolled %llu reused %llu\n",
                   sorted.size(), s.organization_count(), s.network.relationship_count(), layout_seconds,
                   sorted[sorted.size() / 2], sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], mean,
                   1000.0 / mean, s.shapes.drew_on_gpu() ? 1 : 0,
                   static_cast<unsigned long long>(s.shapes.drawn_frames()),
-                  static_cast<unsigned long long>(s.shapes.cached_frames()));
+                  static_cast<unsigned long long>(s.shapes.scrolled_frames()),
+                  static_cast<unsigned long long>(s.shapes.reused_frames()));
     }
     s.layout.wait();
   }

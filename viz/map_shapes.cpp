@@ -185,9 +185,9 @@ MapShapes::~MapShapes() {
   glDeleteVertexArrays(3, arrays);
   const GLuint buffers[] = {index_buffer_, tie_buffer_, line_buffer_, disc_buffer_};
   glDeleteBuffers(4, buffers);
-  if (cache_fbo_) {
-    glDeleteFramebuffers(1, &cache_fbo_);
-    glDeleteRenderbuffers(1, &cache_color_);
+  if (picture_fbo_[0]) {
+    glDeleteFramebuffers(2, picture_fbo_);
+    glDeleteRenderbuffers(2, picture_color_);
   }
 }
 
@@ -252,11 +252,13 @@ bool MapShapes::build_gpu_objects() {
   return gpu_ready_;
 }
 
-void MapShapes::queue(ImDrawList* dl, uint32_t background) {
+void MapShapes::queue(ImDrawList* dl, uint32_t background, float origin_x, float origin_y) {
   background_ = background;
+  // Whole pixels, so that a pan moves the picture by whole pixels.
+  origin_x_ = std::round(origin_x);
+  origin_y_ = std::round(origin_y);
   if (ties.empty() && discs.empty()) return;
-  if (use_gpu && !gpu_tried_) build_gpu_objects();
-  if (!use_gpu || !gpu_ready_) {
+  if (!gpu_available()) {
     queue_imgui(dl);
     return;
   }
@@ -273,6 +275,12 @@ namespace {
 template <class T>
 bool same(const std::vector<T>& a, const std::vector<T>& b) {
   return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+
+void clear_to(uint32_t color) {
+  glClearColor(float(color & 0xFF) / 255.f, float((color >> 8) & 0xFF) / 255.f, float((color >> 16) & 0xFF) / 255.f,
+               1.f);
+  glClear(GL_COLOR_BUFFER_BIT);
 }
 
 }  // namespace
@@ -343,85 +351,117 @@ void MapShapes::render_gpu(const ImDrawCmd* cmd) {
   if (!data) return;
   // The map's rectangle (the command's clip rectangle) in framebuffer pixels,
   // y up as OpenGL counts.
-  const ImVec2 scale = data->FramebufferScale, origin = data->DisplayPos;
+  const ImVec2 scale = data->FramebufferScale, display = data->DisplayPos;
   const int fb_height = int(data->DisplaySize.y * scale.y);
   const ImVec4 clip = cmd->ClipRect;
-  const int x0 = int((clip.x - origin.x) * scale.x), y0 = int((clip.y - origin.y) * scale.y);
-  const int x1 = int((clip.z - origin.x) * scale.x), y1 = int((clip.w - origin.y) * scale.y);
+  const int x0 = int((clip.x - display.x) * scale.x), y0 = int((clip.y - display.y) * scale.y);
+  const int x1 = int((clip.z - display.x) * scale.x), y1 = int((clip.w - display.y) * scale.y);
   const int w = x1 - x0, h = y1 - y0;
   if (w <= 0 || h <= 0) return;
   const int bottom = fb_height - y1;
+  // Shape coordinates are relative to the origin: this maps them onto the clip rectangle.
+  const float view[4] = {clip.x - origin_x_, clip.y - origin_y_, clip.z - clip.x, clip.w - clip.y};
 
-  // Cached: when this frame's shapes and rectangle are those of the last
-  // drawing, the picture in the offscreen buffer is still right.
-  const bool cached = cache_ready_ && w == cache_w_ && h == cache_h_ && background_ == cache_background_ &&
-                      same(ties, cached_ties_) && same(discs, cached_discs_);
-  if (!cached && !redraw_cache(clip, w, h)) {
-    // No offscreen buffer: draw straight onto the screen, clipped to the map.
+  const Picture now{clip.x, clip.y, w, h, origin_x_, origin_y_, background_};
+  if (!update_picture(now, view, scale.x == 1.f && scale.y == 1.f)) {
+    // No offscreen picture: draw straight onto the screen, clipped to the map.
     glEnable(GL_SCISSOR_TEST);
     glScissor(x0, bottom, w, h);
-    const float view[4] = {clip.x, clip.y, clip.z - clip.x, clip.w - clip.y};
+    clear_to(background_);
     draw_shapes(view);
     return;
   }
-  if (cached) ++cached_frames_;
   GLint draw_fb = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fb);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_fbo_);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, picture_fbo_[current_]);
   glDisable(GL_SCISSOR_TEST);
   glBlitFramebuffer(0, 0, w, h, x0, bottom, x1, bottom + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(draw_fb));
   // ImDrawCallback_ResetRenderState, queued next, gives ImGui its state back.
 }
 
-bool MapShapes::redraw_cache(const ImVec4& clip, int w, int h) {
-  if (cache_failed_) return false;
-  if (!cache_fbo_ || w != cache_w_ || h != cache_h_) {
-    if (!cache_fbo_) {
-      glGenFramebuffers(1, &cache_fbo_);
-      glGenRenderbuffers(1, &cache_color_);
-    }
-    glBindRenderbuffer(GL_RENDERBUFFER, cache_color_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-    GLint draw_fb = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fb);
-    glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, cache_color_);
-    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(draw_fb));
-    if (!complete) {
-      cache_failed_ = true;
-      return false;
-    }
-    cache_w_ = w, cache_h_ = h;
+bool MapShapes::make_pictures(int w, int h) {
+  if (picture_failed_) return false;
+  if (picture_fbo_[0] && w == picture_.w && h == picture_.h) return true;
+  if (!picture_fbo_[0]) {
+    glGenFramebuffers(2, picture_fbo_);
+    glGenRenderbuffers(2, picture_color_);
   }
+  GLint draw_fb = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fb);
+  bool complete = true;
+  for (int k = 0; k < 2; ++k) {
+    glBindRenderbuffer(GL_RENDERBUFFER, picture_color_[k]);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glBindFramebuffer(GL_FRAMEBUFFER, picture_fbo_[k]);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, picture_color_[k]);
+    complete = complete && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, GLuint(draw_fb));
+  picture_ready_ = false;
+  picture_failed_ = !complete;
+  return complete;
+}
+
+bool MapShapes::update_picture(const Picture& now, const float view[4], bool can_scroll) {
+  if (!make_pictures(now.w, now.h)) return false;
+  const bool same_shapes = picture_ready_ && same(ties, picture_ties_) && same(discs, picture_discs_);
+  const bool same_frame = now.clip_x == picture_.clip_x && now.clip_y == picture_.clip_y && now.w == picture_.w &&
+                          now.h == picture_.h && now.background == picture_.background;
+  // The pan since the last picture, in pixels (y down).
+  const int dx = int(now.origin_x - picture_.origin_x), dy = int(now.origin_y - picture_.origin_y);
+  if (same_shapes && same_frame && dx == 0 && dy == 0) {
+    ++reused_frames_;
+    return true;
+  }
+
   GLint draw_fb = 0, viewport[4];
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fb);
   glGetIntegerv(GL_VIEWPORT, viewport);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, cache_fbo_);
-  glViewport(0, 0, w, h);
   glDisable(GL_SCISSOR_TEST);
-  const float r = float(background_ & 0xFF) / 255.f, g = float((background_ >> 8) & 0xFF) / 255.f,
-              b = float((background_ >> 16) & 0xFF) / 255.f;
-  glClearColor(r, g, b, 1.f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  const float view[4] = {clip.x, clip.y, clip.z - clip.x, clip.w - clip.y};
-  draw_shapes(view);
+  const int next = 1 - current_;
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, picture_fbo_[next]);
+  glViewport(0, 0, now.w, now.h);
+  if (same_shapes && same_frame && can_scroll && std::abs(dx) < now.w && std::abs(dy) < now.h) {
+    // Only the map moved: copy the old picture moved by (dx, dy), then draw
+    // the strips it uncovers. OpenGL's y goes up: a pan down is -dy.
+    const int gdy = -dy;
+    const int sx0 = std::max(0, -dx), sx1 = now.w - std::max(0, dx);
+    const int sy0 = std::max(0, -gdy), sy1 = now.h - std::max(0, gdy);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, picture_fbo_[current_]);
+    glBlitFramebuffer(sx0, sy0, sx1, sy1, sx0 + dx, sy0 + gdy, sx1 + dx, sy1 + gdy, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glEnable(GL_SCISSOR_TEST);
+    auto strip = [&](int x, int y, int sw, int sh) {
+      if (sw <= 0 || sh <= 0) return;
+      glScissor(x, y, sw, sh);
+      clear_to(now.background);
+      draw_shapes(view);
+    };
+    strip(dx > 0 ? 0 : now.w + dx, 0, std::abs(dx), now.h);
+    strip(0, gdy > 0 ? 0 : now.h + gdy, now.w, std::abs(gdy));
+    glDisable(GL_SCISSOR_TEST);
+    ++scrolled_frames_;
+  } else {
+    clear_to(now.background);
+    draw_shapes(view);
+    picture_ties_ = ties;
+    picture_discs_ = discs;
+    ++drawn_frames_;
+  }
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(draw_fb));
   glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
-  cached_ties_ = ties;
-  cached_discs_ = discs;
-  cache_background_ = background_;
-  cache_ready_ = true;
-  ++drawn_frames_;
+  current_ = next;
+  picture_ = now;
+  picture_ready_ = true;
   return true;
 }
 
 void MapShapes::queue_imgui(ImDrawList* dl) const {
-  for (const TieShape& t : ties) dl->AddLine({t.ax, t.ay}, {t.bx, t.by}, t.color, t.width);
+  const float ox = origin_x_, oy = origin_y_;
+  for (const TieShape& t : ties) dl->AddLine({t.ax + ox, t.ay + oy}, {t.bx + ox, t.by + oy}, t.color, t.width);
   for (const DiscShape& d : discs) {
     const int segments = d.radius < 4 ? 8 : d.radius < 9 ? 12 : d.radius < 16 ? 18 : 24;
-    const ImVec2 p{d.x, d.y};
+    const ImVec2 p{d.x + ox, d.y + oy};
     dl->AddCircleFilled(p, d.radius, d.fill, segments);
     if (d.crossed > 0.5f) {
       const ImU32 grey = IM_COL32(150, 150, 150, 255);

@@ -100,11 +100,22 @@ struct Arrow {
   ImU32 color;
 };
 
-// The ties on screen become TieShapes; arrowheads (few: only when under 3,000
-// ties are on screen) are returned for drawing after the shapes.
+// Where the shapes' (0, 0), the layout's origin, is on screen. Shapes are
+// placed relative to it (layout point times zoom), so that a pan changes this
+// origin only and the GPU can scroll the picture it already has.
+ImVec2 shape_origin(const AppState& s) { return {screen_x(s, 0.f), screen_y(s, 0.f)}; }
+ImVec2 shape_point(const AppState& s, uint32_t org) {
+  return {s.pos[org].x * s.camera.zoom, -s.pos[org].y * s.camera.zoom};
+}
+
+// The ties become TieShapes; arrowheads (few: only when under 3,000 ties are
+// on screen) are returned for drawing after the shapes. On the GPU every tie
+// is sent, on or off screen (the picture can then be scrolled); ImGui's
+// primitives get only those on screen.
 std::vector<Arrow> collect_ties(AppState& s) {
   const auto& rels = s.network.relationships();
   const float x0 = s.map_x, y0 = s.map_y, x1 = s.map_x + s.map_w, y1 = s.map_y + s.map_h;
+  const bool cull = !s.shapes.gpu_available();
   auto drawable = [&](const Relationship& r) {
     return s.visible[r.a] && s.visible[r.b] && !s.removed[r.a] && !s.removed[r.b] && (r.kinds & s.filters.tie_kinds);
   };
@@ -125,14 +136,17 @@ std::vector<Arrow> collect_ties(AppState& s) {
   const float scale = std::clamp(s.camera.zoom, 0.4f, 1.5f);
   std::vector<Arrow> heads;
   for (const Relationship& r : rels) {
-    if (!drawable(r) || (s.weak_ties_hidden && r.strength < 2) || !endpoints(r, a, b)) continue;
-    if (std::fabs(a.x - b.x) + std::fabs(a.y - b.y) < 1.5f) continue;  // shorter than a pixel
+    if (!drawable(r) || (s.weak_ties_hidden && r.strength < 2)) continue;
+    const bool seen = endpoints(r, a, b);
+    if (cull && !seen) continue;
+    const ImVec2 pa = shape_point(s, r.a), pb = shape_point(s, r.b);
+    if (std::fabs(pa.x - pb.x) + std::fabs(pa.y - pb.y) < 1.5f) continue;  // shorter than a pixel
     const bool touches_selection = int32_t(r.a) == s.selected || int32_t(r.b) == s.selected;
     const uint8_t alpha = uint8_t((r.confirmed ? 70 : 35) + 55 * r.strength + (touches_selection ? 60 : 0));
     const float width = (0.6f + 0.8f * r.strength) * scale + (touches_selection ? 1.f : 0.f);
     const ImU32 color = with_alpha(tie_kind_color(main_kind(r.kinds)), alpha);
-    s.shapes.ties.push_back({a.x, a.y, b.x, b.y, width, color});
-    if (arrows && r.a_to_b != r.b_to_a) {  // a one-way tie: an arrowhead at its head
+    s.shapes.ties.push_back({pa.x, pa.y, pb.x, pb.y, width, color});
+    if (seen && arrows && r.a_to_b != r.b_to_a) {  // a one-way tie: an arrowhead at its head
       ImVec2 from = r.a_to_b ? a : b, to = r.a_to_b ? b : a;
       const float dx = to.x - from.x, dy = to.y - from.y, len = std::sqrt(dx * dx + dy * dy);
       if (len > 30) {
@@ -150,26 +164,29 @@ std::vector<Arrow> collect_ties(AppState& s) {
   return heads;
 }
 
-// The organizations on screen become DiscShapes; returns those with a role
-// glyph, to be drawn after the discs.
+// The organizations become DiscShapes (on the GPU all of them, for ImGui
+// those on screen); returns those on screen with a role glyph, to be drawn
+// after the discs.
 std::vector<uint32_t> collect_nodes(AppState& s) {
   const uint32_t n = s.organization_count();
   const Community& c = s.community();
   const bool by_group = s.color_by_group && s.group.size() == n;
+  const bool cull = !s.shapes.gpu_available();
   std::vector<uint32_t> with_glyph;
   for (uint32_t i = 0; i < n; ++i) {
     if (!s.visible[i]) continue;
-    const float x = screen_x(s, s.pos[i].x), y = screen_y(s, s.pos[i].y);
     const float r = screen_radius(s, i);
-    if (!on_screen(s, x, y, r + 8)) continue;
+    const bool seen = on_screen(s, screen_x(s, s.pos[i].x), screen_y(s, s.pos[i].y), r + 8);
+    if (cull && !seen) continue;
+    const ImVec2 p = shape_point(s, i);
     if (s.removed[i]) {
-      s.shapes.discs.push_back({x, y, r, to_imgui(kRemovedColor), 0, 0, 0, 1});
+      s.shapes.discs.push_back({p.x, p.y, r, to_imgui(kRemovedColor), 0, 0, 0, 1});
       continue;
     }
     const Color fill = sector_color(by_group ? SectorId(s.group[i] % 12) : c.organizations[i].sector);
     const float ring_width = s.at_table[i] ? (r < 5 ? 1.2f : 2.f) : 0.f;
-    s.shapes.discs.push_back({x, y, r, to_imgui(fill), to_imgui(kAtTableRing), 1.5f, ring_width, 0});
-    if (s.glyphs[i] && r >= 5) with_glyph.push_back(i);
+    s.shapes.discs.push_back({p.x, p.y, r, to_imgui(fill), to_imgui(kAtTableRing), 1.5f, ring_width, 0});
+    if (seen && s.glyphs[i] && r >= 5) with_glyph.push_back(i);
   }
   return with_glyph;
 }
@@ -294,13 +311,22 @@ void draw_map(AppState& s) {
                              ImGuiButtonFlags_MouseButtonMiddle);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
-  dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, to_imgui(kMapBackground));
-  if (s.have_positions && s.pos.size() == s.organization_count()) {
+  const bool have_map = s.have_positions && s.pos.size() == s.organization_count();
+  std::vector<Arrow> heads;
+  std::vector<uint32_t> with_glyph;
+  s.shapes.clear();
+  if (have_map) {
     handle_input(s);
-    s.shapes.clear();
-    const std::vector<Arrow> heads = collect_ties(s);
-    const std::vector<uint32_t> with_glyph = collect_nodes(s);
-    s.shapes.queue(dl, to_imgui(kMapBackground));  // ties, then discs
+    heads = collect_ties(s);
+    with_glyph = collect_nodes(s);
+  }
+  // The GPU's picture of the shapes is drawn over the map's background
+  // color, covering the whole map; otherwise ImGui paints the background.
+  const bool covered = s.shapes.gpu_available() && !(s.shapes.ties.empty() && s.shapes.discs.empty());
+  if (!covered) dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, to_imgui(kMapBackground));
+  if (have_map) {
+    const ImVec2 o = shape_origin(s);
+    s.shapes.queue(dl, to_imgui(kMapBackground), o.x, o.y);  // ties, then discs
     for (const Arrow& h : heads) dl->AddTriangleFilled(h.tip, h.left, h.right, h.color);
     for (uint32_t i : with_glyph)
       draw_glyphs(dl, {screen_x(s, s.pos[i].x), screen_y(s, s.pos[i].y)}, screen_radius(s, i), s.glyphs[i]);

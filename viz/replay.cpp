@@ -80,6 +80,10 @@ std::string state_json(AppState& s) {
   j["dirty"] = s.history.dirty();
   j["trainer_step"] = s.trainer.active ? s.trainer.step + 1 : 0;
   j["status"] = s.status;
+  j["pictures"] = {{"gpu", s.shapes.drew_on_gpu()},
+                   {"drawn", s.shapes.drawn_frames()},
+                   {"scrolled", s.shapes.scrolled_frames()},
+                   {"reused", s.shapes.reused_frames()}};
   return j.dump();
 }
 
@@ -174,6 +178,12 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
     else return fail("no issue area '" + id + "'");
   } else if (action == "fit") {
     s.fit_requested = true;
+  } else if (action == "pan") {
+    // The camera moves as under a mouse drag of DX, DY pixels on the background.
+    float dx = 0, dy = 0;
+    if (!(in >> dx >> dy)) return fail("use: pan DX DY (pixels)");
+    s.camera.center_x -= dx / s.camera.zoom;
+    s.camera.center_y += dy / s.camera.zoom;
   } else if (action == "zoom") {
     float factor = 1;
     if (!(in >> factor) || factor <= 0) return fail("use: zoom FACTOR");
