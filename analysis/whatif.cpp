@@ -1,3 +1,4 @@
+// Before/after figures of a what-if (analysis/whatif.hpp).
 #include "analysis/whatif.hpp"
 
 #include <algorithm>
@@ -96,6 +97,20 @@ WhatIfReport what_if_removed(const Community& community, const Network& net, con
     if (cross_before[s] > 0 && cross_after[s] == 0 && remaining[s] > 0) out.sectors_cut_off.push_back(SectorId(s));
   }
   return out;
+}
+
+std::vector<WhatIfRow> what_if_rows(const WhatIfReport& r) {
+  auto row = [](const char* label, uint64_t before, uint64_t after) {
+    return WhatIfRow{label, std::to_string(before), std::to_string(after)};
+  };
+  return {row("organizations", r.before.organizations, r.after.organizations),
+          row("ties", r.before.ties, r.after.ties),
+          row("cross-sector ties", r.before.cross_sector_ties, r.after.cross_sector_ties),
+          row("separate parts (components)", r.before.components, r.after.components),
+          row("largest part", r.before.largest_component, r.after.largest_component),
+          row("organizations without any tie", r.before.isolates, r.after.isolates),
+          row("organizations at the table", r.before.table_organizations, r.after.table_organizations),
+          row("reached from the table", r.before.table_reach, r.after.table_reach)};
 }
 
 }  // namespace tablemap

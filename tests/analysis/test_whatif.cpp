@@ -63,3 +63,20 @@ TEST_CASE("Removing the only table organization leaves the table reaching nobody
   CHECK(r.lost_from_table.size() == 7);
   CHECK(r.sectors_out_of_reach == std::vector<SectorId>{0, 1, 2, 3});
 }
+
+TEST_CASE("The before and after lines name each figure and mark what changed") {
+  Community c = clique_and_triangle();
+  Network net(c);
+  std::vector<WhatIfRow> rows = what_if_rows(what_if_removed(c, net, {4}));
+  REQUIRE(rows.size() == 8);
+  CHECK(rows[0].label == "organizations");
+  CHECK(rows[0].before == "8");
+  CHECK(rows[0].after == "7");
+  CHECK(rows[0].changed());
+  CHECK(rows[3].label == "separate parts (components)");
+  CHECK(rows[3].after == "2");
+  CHECK(rows[5].label == "organizations without any tie");
+  CHECK_FALSE(rows[5].changed());  // 0 before and after
+  CHECK(rows[7].label == "reached from the table");
+  CHECK(rows[7].after == "4");
+}
