@@ -14,6 +14,7 @@
 #include "core/edit.hpp"
 #include "core/network.hpp"
 #include "viz/layout.hpp"
+#include "viz/panel_reports.hpp"
 
 namespace tablemap::viz {
 
@@ -112,6 +113,12 @@ struct AppState {
   uint64_t whatif_revision = 0;  // changes when `removed` changes
   WhatIfReport whatif;           // for (built_revision, whatif_revision) below
   uint64_t whatif_built_revision = UINT64_MAX, whatif_built_removal = UINT64_MAX;
+
+  // The analysis panels' reports (viz/panel_reports.hpp). `opened` counts
+  // opens, so that a report of an earlier community never passes for this one
+  // (each open starts the edit revision again).
+  uint64_t opened = 0;
+  PanelReports reports;
 
   Trainer trainer;
   int right_tab_request = -1;  // a tab to bring to front next frame
