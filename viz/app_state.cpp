@@ -148,6 +148,7 @@ bool open_community(AppState& s, const std::string& path) {
   s.path = path;
   s.history = EditHistory(std::move(*r.community));
   ++s.opened;
+  s.group.clear();
   s.built_revision = UINT64_MAX;
   s.have_positions = false;
   s.pos.clear();

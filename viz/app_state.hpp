@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -119,6 +120,8 @@ struct AppState {
   // (each open starts the edit revision again).
   uint64_t opened = 0;
   PanelReports reports;
+  StructureJob structure_job;
+  std::optional<StructureResult> structure;  // the last measures, shown until newer ones arrive
 
   Trainer trainer;
   int right_tab_request = -1;  // a tab to bring to front next frame

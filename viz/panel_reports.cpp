@@ -67,4 +67,19 @@ int32_t map_row(const AppState& s, const Community& snapshot, uint32_t row) {
   return found ? int32_t(*found) : -1;
 }
 
+bool structure_current(const AppState& s) {
+  return s.structure && s.structure->opened == s.opened && s.structure->revision == s.built_revision;
+}
+
+void update_structure(AppState& s, bool wanted) {
+  refresh(s);
+  if (auto done = s.structure_job.take()) {
+    s.structure = std::move(*done);
+    if (structure_current(s) && s.structure->error.empty()) s.group = s.structure->metrics.communities.community;
+    if (!s.structure->error.empty()) s.status = s.structure->error;
+  }
+  if (wanted && !structure_current(s) && !s.structure_job.running())
+    s.structure_job.start(s.community(), s.opened, s.built_revision);
+}
+
 }  // namespace tablemap::viz

@@ -4,8 +4,9 @@
 // While organizations are removed in what-if, "Who is missing" and "Backbone
 // roles" describe a snapshot of the community without them
 // (community_without in analysis/whatif), labelled "What-if: without ...".
-// Reports of a snapshot number organizations their own way: map_row turns a
-// row back into the map's.
+// The Structure panel's measures come from a worker thread (StructureJob) and
+// the last ones stay shown until newer ones arrive. Reports of a snapshot
+// number organizations their own way: map_row turns a row back into the map's.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include "analysis/roles.hpp"
 #include "core/community.hpp"
 #include "core/network.hpp"
+#include "viz/structure_job.hpp"
 
 namespace tablemap::viz {
 
@@ -43,8 +45,15 @@ std::string report_label(AppState& s);
 const GapReport& gap_report(AppState& s);
 const RoleReport& role_report(AppState& s);
 
-// The map's row of organization `row` of `snapshot` (a what-if community), by
-// id; -1 when the map no longer has it.
+// The map's row of organization `row` of `snapshot` (a what-if community, or
+// measures of an earlier edit), by id; -1 when the map no longer has it.
 int32_t map_row(const AppState& s, const Community& snapshot, uint32_t row);
+
+// Takes finished structure measures (and the communities the map can color
+// by); when `wanted` and the measures shown are not of the current community,
+// starts measuring. Never waits.
+void update_structure(AppState& s, bool wanted);
+// True when the measures shown are of the current community.
+bool structure_current(const AppState& s);
 
 }  // namespace tablemap::viz

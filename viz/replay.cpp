@@ -59,6 +59,7 @@ std::string state_json(AppState& s) {
   j["map"] = {s.map_x, s.map_y, s.map_w, s.map_h};
   j["zoom"] = s.camera.zoom;
   j["layout"] = s.layout.running() ? "running" : (s.have_positions ? "done" : "none");
+  j["structure"] = s.structure_job.running() ? "measuring" : structure_current(s) ? "done" : "none";
   j["selected"] = s.selected >= 0 ? nlohmann::json::parse(node_json(s, uint32_t(s.selected))) : nlohmann::json();
   const WhatIfReport& w = whatif_report(s);
   nlohmann::json removed = nlohmann::json::array();
@@ -107,10 +108,18 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
     --wait_;
     return true;
   }
-  // Actions wait for the layout and the fit that follows it, so positions are final.
-  if (next_ >= lines_.size() || s.layout.running() || (s.fit_requested && s.have_positions) || !rq.mouse.empty())
+  // Actions wait for the layout and the fit that follows it, so positions are
+  // final, and for structure measures being taken, so panels show them
+  // (quitting does not: the window never waits for the measures).
+  if (next_ >= lines_.size() || s.layout.running() || (s.fit_requested && s.have_positions) || !rq.mouse.empty() ||
+      (s.structure_job.running() && lines_[next_] != "quit"))
     return true;
   const std::string line = lines_[next_];
+  // It reads the structure measures: take them first when they are not of the current community.
+  if (line == "wait-structure") {
+    update_structure(s, true);
+    if (!structure_current(s)) return true;
+  }
   const int number = line_numbers_[next_];
   ++next_;
   std::istringstream in(line);
@@ -266,6 +275,8 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
     if (!save_svg(s, rest_of(in))) return fail("could not write the SVG file");
   } else if (action == "wait") {
     in >> wait_;
+  } else if (action == "wait-structure") {
+    // Waited above until the measures were of the current community.
   } else if (action == "print-state") {
     std::printf("%s\n", state_json(s).c_str());
     std::fflush(stdout);

@@ -35,8 +35,9 @@ class Replay {
   bool load(const std::string& path, std::string& error);
   bool active() const { return !lines_.empty(); }
   bool finished() const { return next_ >= lines_.size() && wait_ == 0; }
-  // Runs at most one action unless waiting (frames, a running layout, mouse
-  // input still playing). False on a line it cannot run; error() says why.
+  // Runs at most one action unless waiting (frames, a running layout or
+  // structure measures, mouse input still playing). False on a line it cannot
+  // run; error() says why.
   bool step(AppState& s, FrameRequests& requests);
   const std::string& error() const { return error_; }
 
