@@ -160,6 +160,9 @@ float screen_x(const AppState& s, float x);
 float screen_y(const AppState& s, float y);
 float world_x(const AppState& s, float sx);
 float world_y(const AppState& s, float sy);
+// The fill of an organization's disc: removed grey, else its community's or
+// its sector's color (docs/map.md).
+Color node_fill(const AppState& s, uint32_t org);
 // Radius on screen of an organization at the current zoom.
 float screen_radius(const AppState& s, uint32_t org);
 void fit_to_window(AppState& s);

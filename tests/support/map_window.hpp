@@ -1,0 +1,114 @@
+// Runs the real map window under Xvfb for the tests in tests/viz: replay
+// scripts drive it, and the tests read the JSON lines it prints and the
+// pixels of its screenshots.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <stb_image.h>  // implementation in libstb
+
+namespace tablemap::testing {
+
+inline bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+
+// A file in this test process's own scratch folder.
+inline std::filesystem::path scratch(const std::string& name) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("tablemap_viz_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir / name;
+}
+
+// A copy of a test bundle in the scratch folder: the map writes
+// PATH.recovery.json beside the data it opened when edits are left unsaved.
+inline std::string scratch_copy(const std::string& bundle, const std::string& name) {
+  const std::filesystem::path copy = scratch(name);
+  std::filesystem::remove_all(copy);
+  std::filesystem::copy(bundle, copy);
+  return copy.string();
+}
+
+struct MapRun {
+  int status = -1;
+  std::string out, err;
+  std::vector<nlohmann::json> lines;  // stdout lines that are JSON objects
+};
+
+// Runs `tablemap map ARGS` in a virtual display.
+inline MapRun run_map(const std::string& args) {
+  const std::filesystem::path out = scratch("stdout.txt"), err = scratch("stderr.txt");
+  const std::string cmd = "xvfb-run -a -s '-screen 0 1400x900x24' " + std::string(TABLEMAP_BINARY) +
+                          " map --size 1100x720 " + args + " >" + out.string() + " 2>" + err.string();
+  MapRun r;
+  const int raw = std::system(cmd.c_str());
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  std::ifstream o(out), e(err);
+  std::stringstream so, se;
+  so << o.rdbuf();
+  se << e.rdbuf();
+  r.out = so.str();
+  r.err = se.str();
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty() && line[0] == '{') r.lines.push_back(nlohmann::json::parse(line));
+  return r;
+}
+
+// Writes a replay script; returns its path.
+inline std::string script(const std::string& name, const std::string& text) {
+  const std::filesystem::path p = scratch(name);
+  std::ofstream(p) << text;
+  return p.string();
+}
+
+struct Image {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgba;
+  std::array<int, 3> at(double x, double y) const {
+    const int xi = int(x + 0.5), yi = int(y + 0.5);
+    REQUIRE(xi >= 0);
+    REQUIRE(yi >= 0);
+    REQUIRE(xi < w);
+    REQUIRE(yi < h);
+    const unsigned char* p = &rgba[(size_t(yi) * size_t(w) + size_t(xi)) * 4];
+    return {p[0], p[1], p[2]};
+  }
+};
+
+inline Image load_png(const std::filesystem::path& path) {
+  Image img;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &img.w, &img.h, &channels, 4);
+  REQUIRE(data != nullptr);
+  img.rgba.assign(data, data + size_t(img.w) * size_t(img.h) * 4);
+  stbi_image_free(data);
+  return img;
+}
+
+inline bool close_to(std::array<int, 3> got, std::array<int, 3> want, int tolerance = 12) {
+  for (int k = 0; k < 3; ++k)
+    if (std::abs(got[k] - want[k]) > tolerance) return false;
+  return true;
+}
+
+inline std::array<int, 3> rgb(const nlohmann::json& color) {
+  return {color[0].get<int>(), color[1].get<int>(), color[2].get<int>()};
+}
+
+}  // namespace tablemap::testing
+
+#define REQUIRE_XVFB()                                                         \
+  if (!tablemap::testing::have_xvfb()) {                                       \
+    WARN("xvfb-run is missing (Debian package xvfb): map window test skipped"); \
+    return;                                                                    \
+  }
