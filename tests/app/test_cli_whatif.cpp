@@ -8,37 +8,20 @@
 // stays without a tie, at the table 2 -> 1 (a1), reached 7 -> 3.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <string>
 
+#include "support/cli_run.hpp"
+
+using namespace tablemap::testing;
+
 namespace {
-
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  Run r;
-  const std::string command = std::string(TABLEMAP_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 const std::string kBridge = std::string(TABLEMAP_SOURCE_DIR) + "/tests/data/viz/bridge";
 
 }  // namespace
 
 TEST_CASE("whatif prints the before and after lines, marking what changed") {
-  Run r = run("whatif " + kBridge + " --remove hub");
+  CliRun r = run_cli("whatif " + kBridge + " --remove hub", true);
   REQUIRE(r.code == 0);
   CHECK(r.out ==
         "If hub left:\n"
@@ -55,7 +38,7 @@ TEST_CASE("whatif prints the before and after lines, marking what changed") {
 }
 
 TEST_CASE("whatif with an unknown id exits 2 and suggests the id") {
-  Run r = run("whatif " + kBridge + " --remove hubb");
+  CliRun r = run_cli("whatif " + kBridge + " --remove hubb", true);
   CHECK(r.code == 2);
   CHECK(r.out.find("no organization with id 'hubb'") != std::string::npos);
   CHECK(r.out.find("(did you mean 'hub'?)") != std::string::npos);
