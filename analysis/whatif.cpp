@@ -1,3 +1,5 @@
+// Before/after figures of a what-if, and the community without the removed
+// organizations (analysis/whatif.hpp).
 #include "analysis/whatif.hpp"
 
 #include <algorithm>
@@ -95,6 +97,49 @@ WhatIfReport what_if_removed(const Community& community, const Network& net, con
       out.sectors_out_of_reach.push_back(SectorId(s));
     if (cross_before[s] > 0 && cross_after[s] == 0 && remaining[s] > 0) out.sectors_cut_off.push_back(SectorId(s));
   }
+  return out;
+}
+
+std::vector<WhatIfRow> what_if_rows(const WhatIfReport& r) {
+  auto row = [](const char* label, uint64_t before, uint64_t after) {
+    return WhatIfRow{label, std::to_string(before), std::to_string(after)};
+  };
+  return {row("organizations", r.before.organizations, r.after.organizations),
+          row("ties", r.before.ties, r.after.ties),
+          row("cross-sector ties", r.before.cross_sector_ties, r.after.cross_sector_ties),
+          row("separate parts (components)", r.before.components, r.after.components),
+          row("largest part", r.before.largest_component, r.after.largest_component),
+          row("organizations without any tie", r.before.isolates, r.after.isolates),
+          row("organizations at the table", r.before.table_organizations, r.after.table_organizations),
+          row("reached from the table", r.before.table_reach, r.after.table_reach)};
+}
+
+Community community_without(const Community& community, const std::vector<uint32_t>& removed) {
+  const uint32_t n = uint32_t(community.organizations.size());
+  std::vector<bool> gone(n, false);
+  for (uint32_t v : removed)
+    if (v < n) gone[v] = true;
+  // Old row -> new row; UINT32_MAX for the removed ones.
+  std::vector<uint32_t> new_row(n, UINT32_MAX);
+  uint32_t kept = 0;
+  for (uint32_t v = 0; v < n; ++v)
+    if (!gone[v]) new_row[v] = kept++;
+  Community out = community;  // copy-on-write: only the tables edited below are copied
+  if (kept == n) return out;
+  auto& orgs = out.organizations.edit();
+  orgs.clear();
+  for (uint32_t v = 0; v < n; ++v)
+    if (!gone[v]) orgs.push_back(community.organizations[v]);
+  auto& ties = out.ties.edit();
+  std::erase_if(ties, [&](const Tie& t) { return gone[t.source] || gone[t.target]; });
+  for (Tie& t : ties) t.source = new_row[t.source], t.target = new_row[t.target];
+  auto& roles = out.roles.edit();
+  std::erase_if(roles, [&](const Role& r) { return gone[r.organization]; });
+  for (Role& r : roles) r.organization = new_row[r.organization];
+  auto& people = out.people.edit();
+  std::erase_if(people, [&](const Person& p) { return p.organization >= 0 && gone[size_t(p.organization)]; });
+  for (Person& p : people)
+    if (p.organization >= 0) p.organization = int32_t(new_row[size_t(p.organization)]);
   return out;
 }
 

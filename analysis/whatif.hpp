@@ -1,12 +1,14 @@
 // What if some organizations left the coalition? Compares the network before
 // and after: components, how many organizations the table can still reach
-// through ties, cross-sector ties, and which sectors lose contact.
+// through ties, cross-sector ties, and which sectors lose contact. Also the
+// community without them, for the other analyses (gaps, roles) to read.
 //
-// O(n + m): two component searches and two breadth-first searches from the
-// table's organizations; the network is not rebuilt.
+// what_if_removed is O(n + m): two component searches and two breadth-first
+// searches from the table's organizations; the network is not rebuilt.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/community.hpp"
@@ -38,5 +40,19 @@ struct WhatIfReport {
 };
 
 WhatIfReport what_if_removed(const Community& community, const Network& net, const std::vector<uint32_t>& removed);
+
+// One line of the before/after comparison, as both the CLI and the map show it.
+struct WhatIfRow {
+  std::string label;  // "separate parts (components)"
+  std::string before, after;
+  bool changed() const { return before != after; }
+};
+// The comparison's lines, in the order they are shown.
+std::vector<WhatIfRow> what_if_rows(const WhatIfReport& report);
+
+// The community as it would be without these organizations: their rows, their
+// ties and roles, and their people (who sit at the table for them) are left
+// out; later rows move up (ids stay). O(rows of every table).
+Community community_without(const Community& community, const std::vector<uint32_t>& removed);
 
 }  // namespace tablemap

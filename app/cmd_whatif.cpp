@@ -40,17 +40,9 @@ std::vector<std::string> ids_of(const Community& c, const std::vector<uint32_t>&
 
 void print_text(const Community& c, const WhatIfReport& r) {
   std::string out = fmt::format("If {} left:\n", join_names(ids_of(c, r.removed)));
-  auto line = [&](const char* what, auto before, auto after) {
-    out += fmt::format("  {:<34} {:>9} -> {:<9}{}\n", what, before, after, before == after ? "" : " (changed)");
-  };
-  line("organizations", r.before.organizations, r.after.organizations);
-  line("ties", r.before.ties, r.after.ties);
-  line("cross-sector ties", r.before.cross_sector_ties, r.after.cross_sector_ties);
-  line("separate parts (components)", r.before.components, r.after.components);
-  line("largest part", r.before.largest_component, r.after.largest_component);
-  line("organizations without any tie", r.before.isolates, r.after.isolates);
-  line("organizations at the table", r.before.table_organizations, r.after.table_organizations);
-  line("reached from the table", r.before.table_reach, r.after.table_reach);
+  for (const WhatIfRow& row : what_if_rows(r))
+    out += fmt::format("  {:<34} {:>9} -> {:<9}{}\n", row.label, row.before, row.after,
+                       row.changed() ? " (changed)" : "");
   if (!r.lost_from_table.empty()) {
     std::vector<std::string> ids = ids_of(c, r.lost_from_table);
     if (ids.size() > 20) {

@@ -147,6 +147,8 @@ bool open_community(AppState& s, const std::string& path) {
   }
   s.path = path;
   s.history = EditHistory(std::move(*r.community));
+  ++s.opened;
+  s.group.clear();
   s.built_revision = UINT64_MAX;
   s.have_positions = false;
   s.pos.clear();
@@ -293,6 +295,12 @@ float screen_x(const AppState& s, float x) { return s.map_x + s.map_w * 0.5f + (
 float screen_y(const AppState& s, float y) { return s.map_y + s.map_h * 0.5f - (y - s.camera.center_y) * s.camera.zoom; }
 float world_x(const AppState& s, float sx) { return s.camera.center_x + (sx - s.map_x - s.map_w * 0.5f) / s.camera.zoom; }
 float world_y(const AppState& s, float sy) { return s.camera.center_y - (sy - s.map_y - s.map_h * 0.5f) / s.camera.zoom; }
+
+Color node_fill(const AppState& s, uint32_t org) {
+  if (org < s.removed.size() && s.removed[org]) return kRemovedColor;
+  if (s.color_by_group && s.group.size() == s.organization_count()) return sector_color(SectorId(s.group[org] % 12));
+  return sector_color(s.community().organizations[org].sector);
+}
 
 float screen_radius(const AppState& s, uint32_t org) {
   // Area grows with the measure; a floor keeps every organization clickable

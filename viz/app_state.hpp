@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "core/network.hpp"
 #include "viz/layout.hpp"
 #include "viz/map_shapes.hpp"
+#include "viz/panel_reports.hpp"
 
 namespace tablemap::viz {
 
@@ -115,6 +117,14 @@ struct AppState {
   WhatIfReport whatif;           // for (built_revision, whatif_revision) below
   uint64_t whatif_built_revision = UINT64_MAX, whatif_built_removal = UINT64_MAX;
 
+  // The analysis panels' reports (viz/panel_reports.hpp). `opened` counts
+  // opens, so that a report of an earlier community never passes for this one
+  // (each open starts the edit revision again).
+  uint64_t opened = 0;
+  PanelReports reports;
+  StructureJob structure_job;
+  std::optional<StructureResult> structure;  // the last measures, shown until newer ones arrive
+
   Trainer trainer;
   int right_tab_request = -1;  // a tab to bring to front next frame
 
@@ -152,6 +162,9 @@ float screen_x(const AppState& s, float x);
 float screen_y(const AppState& s, float y);
 float world_x(const AppState& s, float sx);
 float world_y(const AppState& s, float sy);
+// The fill of an organization's disc: removed grey, else its community's or
+// its sector's color (docs/map.md).
+Color node_fill(const AppState& s, uint32_t org);
 // Radius on screen of an organization at the current zoom.
 float screen_radius(const AppState& s, uint32_t org);
 void fit_to_window(AppState& s);

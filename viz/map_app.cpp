@@ -437,6 +437,7 @@ int run_map(const MapOptions& options) {
       }
       const double t0 = glfwGetTime();
       if (poll_layout(s)) layout_seconds = s.last_layout_seconds;
+      update_structure(s, false);  // takes finished measures even when the Structure panel is hidden
       const bool settled = !s.layout.running() && (s.have_positions || s.organization_count() == 0);
       if (settled && replay.active() && !replay.step(s, rq)) {
         std::fprintf(stderr, "tablemap map: %s\n", replay.error().c_str());
@@ -483,7 +484,8 @@ int run_map(const MapOptions& options) {
         ui.pending_png.clear();
       }
       if (settled) ++settled_frames;
-      if (!options.screenshot.empty() && settled && settled_frames >= options.frames && !replay.active()) {
+      if (!options.screenshot.empty() && settled && !s.structure_job.running() && settled_frames >= options.frames &&
+          !replay.active()) {
         if (!save_png(options.screenshot, 0, 0, fb_w, fb_h, fb_h)) {
           std::fprintf(stderr, "tablemap map: could not write %s\n", options.screenshot.c_str());
           status = 1;

@@ -169,8 +169,6 @@ std::vector<Arrow> collect_ties(AppState& s) {
 // after the discs.
 std::vector<uint32_t> collect_nodes(AppState& s) {
   const uint32_t n = s.organization_count();
-  const Community& c = s.community();
-  const bool by_group = s.color_by_group && s.group.size() == n;
   const bool cull = !s.shapes.gpu_available();
   std::vector<uint32_t> with_glyph;
   for (uint32_t i = 0; i < n; ++i) {
@@ -183,7 +181,7 @@ std::vector<uint32_t> collect_nodes(AppState& s) {
       s.shapes.discs.push_back({p.x, p.y, r, to_imgui(kRemovedColor), 0, 0, 0, 1});
       continue;
     }
-    const Color fill = sector_color(by_group ? SectorId(s.group[i] % 12) : c.organizations[i].sector);
+    const Color fill = node_fill(s, i);
     const float ring_width = s.at_table[i] ? (r < 5 ? 1.2f : 2.f) : 0.f;
     s.shapes.discs.push_back({p.x, p.y, r, to_imgui(fill), to_imgui(kAtTableRing), 1.5f, ring_width, 0});
     if (seen && s.glyphs[i] && r >= 5) with_glyph.push_back(i);

@@ -16,6 +16,8 @@ void go_to(AppState& s, uint32_t org);
 
 // A heading inside a panel (ImGui 1.86 has no SeparatorText).
 void section_title(const char* title);
+// The line over a panel that describes a what-if community ("What-if: without ...").
+void what_if_banner(const std::string& label);
 
 // Left side: search, legend with sector and tie-kind filters, size measure, layout.
 void draw_sidebar(AppState& s);

@@ -1,7 +1,9 @@
 // "Who is missing": the readiness checklist, seats per sector against the
 // minimum, each generation's share of the table against its share of the
 // residents, the candidates for each gap and the invite plan, all read from
-// analysis/gaps (GapReport). Clicking a candidate shows it on the map.
+// analysis/gaps (GapReport). Clicking a candidate shows it on the map. While
+// organizations are removed in what-if, it describes the community without
+// them, under a "What-if: without ..." line (viz/panel_reports.hpp).
 #include <algorithm>
 
 #include <imgui.h>
@@ -11,21 +13,6 @@
 
 namespace tablemap::viz {
 namespace {
-
-struct GapCache {
-  uint64_t revision = UINT64_MAX;
-  GapReport report;
-};
-
-const GapReport& gap_report(AppState& s) {
-  static GapCache cache;
-  refresh(s);
-  if (cache.revision != s.built_revision) {
-    cache.report = analyze_gaps(s.community(), s.network);
-    cache.revision = s.built_revision;
-  }
-  return cache.report;
-}
 
 ImVec4 status_color(GapStatus st) {
   switch (st) {
@@ -37,14 +24,16 @@ ImVec4 status_color(GapStatus st) {
   return {0.15f, 0.5f, 0.2f, 1};
 }
 
-// The organization a candidate stands for on the map (a person: their organization).
-int32_t candidate_org(const Community& c, const Candidate& cand) {
-  if (cand.kind == Candidate::Kind::organization) return int32_t(cand.index);
-  return cand.index < c.people.size() ? c.people[cand.index].organization : kNoOrganization;
+// The organization a candidate stands for on the map (a person: their organization); -1 when none.
+int32_t candidate_org(AppState& s, const Candidate& cand) {
+  const Community& c = report_community(s);
+  const int32_t row = cand.kind == Candidate::Kind::organization ? int32_t(cand.index)
+                      : cand.index < c.people.size()             ? c.people[cand.index].organization
+                                                                 : kNoOrganization;
+  return row < 0 ? -1 : map_row(s, c, uint32_t(row));
 }
 
 void candidate_list(AppState& s, const std::vector<Candidate>& candidates, size_t total, int id) {
-  const Community& c = s.community();
   ImGui::PushID(id);
   ImGui::Indent();
   for (size_t k = 0; k < candidates.size(); ++k) {
@@ -52,7 +41,7 @@ void candidate_list(AppState& s, const std::vector<Candidate>& candidates, size_
     std::string label = cand.name + (cand.kind == Candidate::Kind::person ? " (person)" : "") + "  " +
                         std::to_string(cand.ties_to_table) + " ties to the table";
     ImGui::PushID(int(k));
-    const int32_t org = candidate_org(c, cand);
+    const int32_t org = candidate_org(s, cand);
     if (ImGui::Selectable(label.c_str(), org >= 0 && org == s.selected) && org >= 0) {
       go_to(s, uint32_t(org));
       s.highlighted = {uint32_t(org)};
@@ -72,8 +61,8 @@ void draw_gaps(AppState& s) {
     ImGui::TextDisabled("Open a community first.");
     return;
   }
-  const Community& c = s.community();
   const GapReport& r = gap_report(s);
+  if (const std::string view = report_label(s); !view.empty()) what_if_banner(view);
 
   section_title(r.ready() ? "Ready: every entry criterion passes" : "Readiness");
   for (const ReadinessCheck& check : r.readiness) {
@@ -142,14 +131,14 @@ void draw_gaps(AppState& s) {
   if (ImGui::Button("Show the plan on the map")) {
     s.highlighted.clear();
     for (const PlanInvitee& inv : r.invite_plan.invitees)
-      if (int32_t org = candidate_org(c, inv.candidate); org >= 0) s.highlighted.push_back(uint32_t(org));
+      if (int32_t org = candidate_org(s, inv.candidate); org >= 0) s.highlighted.push_back(uint32_t(org));
   }
   for (size_t k = 0; k < r.invite_plan.invitees.size(); ++k) {
     const PlanInvitee& inv = r.invite_plan.invitees[k];
     std::string closes;
     for (const GapRef& gap : inv.closes) closes += (closes.empty() ? "" : ", ") + gap_label(gap, r);
     ImGui::PushID(int(1000 + k));
-    const int32_t org = candidate_org(c, inv.candidate);
+    const int32_t org = candidate_org(s, inv.candidate);
     if (ImGui::Selectable((inv.candidate.name + "  -> " + closes).c_str(), org >= 0 && org == s.selected) && org >= 0)
       go_to(s, uint32_t(org));
     ImGui::PopID();

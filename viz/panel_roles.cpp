@@ -1,7 +1,9 @@
 // "Backbone roles": per issue area, the function x organization matrix with
 // overlapping backbones and contested functions marked, the conveners per
 // outcome, the anchor, and the proposed shared-backbone plan, all read from
-// analysis/roles (RoleReport).
+// analysis/roles (RoleReport). While organizations are removed in what-if, it
+// describes the community without them (viz/panel_reports.hpp): the roles
+// they held go uncovered.
 #include <algorithm>
 
 #include <imgui.h>
@@ -11,17 +13,6 @@
 
 namespace tablemap::viz {
 namespace {
-
-const RoleReport& role_report(AppState& s) {
-  static uint64_t revision = UINT64_MAX;
-  static RoleReport report;
-  refresh(s);
-  if (revision != s.built_revision) {
-    report = analyze_roles(s.community(), s.network);
-    revision = s.built_revision;
-  }
-  return report;
-}
 
 ImVec4 coverage_color(CoverageStatus st) {
   switch (st) {
@@ -33,10 +24,12 @@ ImVec4 coverage_color(CoverageStatus st) {
   return {0, 0, 0, 1};
 }
 
+// A button with the name of organization `org` of the report's community; it shows it on the map.
 void org_link(AppState& s, uint32_t org, const char* suffix = "") {
-  const Community& c = s.community();
+  const Community& c = report_community(s);
   ImGui::PushID(int(org));
-  if (ImGui::SmallButton((c.organizations[org].name + suffix).c_str())) go_to(s, org);
+  if (ImGui::SmallButton((c.organizations[org].name + suffix).c_str()))
+    if (const int32_t row = map_row(s, c, org); row >= 0) go_to(s, uint32_t(row));
   ImGui::PopID();
 }
 
@@ -47,8 +40,9 @@ void draw_roles(AppState& s) {
     ImGui::TextDisabled("Open a community first.");
     return;
   }
-  const Community& c = s.community();
+  const Community& c = report_community(s);
   const RoleReport& r = role_report(s);
+  if (const std::string view = report_label(s); !view.empty()) what_if_banner(view);
 
   ImGui::Text("Anchor: %s", std::string(to_string(r.anchor_status)).c_str());
   for (uint32_t a : r.anchors) {
@@ -72,7 +66,8 @@ void draw_roles(AppState& s) {
                          area.backbones.size());
       if (ImGui::SmallButton("Show them on the map")) {
         s.highlighted.clear();
-        for (const WholeRoleBackbone& b : area.backbones) s.highlighted.push_back(b.organization);
+        for (const WholeRoleBackbone& b : area.backbones)
+          if (const int32_t row = map_row(s, c, b.organization); row >= 0) s.highlighted.push_back(uint32_t(row));
       }
     }
     if (ImGui::BeginTable("functions", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |

@@ -1,5 +1,6 @@
 // Left side of the window: search by name, the legend (which doubles as the
-// sector and tie-kind filters), size measure and layout engine.
+// sector and tie-kind filters), size measure and layout engine; and the
+// headings every panel shares.
 #include <algorithm>
 
 #include <imgui.h>
@@ -26,6 +27,14 @@ void swatch(Color c, bool circle) {
 void section_title(const char* title) {
   ImGui::Spacing();
   ImGui::TextColored({0.25f, 0.35f, 0.6f, 1}, "%s", title);
+  ImGui::Separator();
+}
+
+void what_if_banner(const std::string& label) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.75f, 0.15f, 0.1f, 1});
+  ImGui::TextWrapped("%s", label.c_str());
+  ImGui::PopStyleColor();
+  ImGui::TextDisabled("Put everybody back in the What-if panel to see the whole community.");
   ImGui::Separator();
 }
 

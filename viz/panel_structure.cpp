@@ -1,8 +1,10 @@
 // "Structure": is this a network or a set of silos? The summary, the silos
 // (the map can color organizations by community), the brokers and the single
 // points of failure, all read from analysis/structure (NetworkMetrics).
-// measure_network runs when this panel is first shown after an edit; on
-// 10,000 organizations it samples betweenness (see analysis/centrality.hpp).
+// The measures run on a worker thread when this panel is shown after an edit
+// (viz/structure_job.hpp); meanwhile a progress line shows and the last
+// measures stay. On 10,000 organizations betweenness is sampled
+// (analysis/centrality.hpp).
 #include <cmath>
 
 #include <imgui.h>
@@ -12,18 +14,6 @@
 
 namespace tablemap::viz {
 namespace {
-
-const NetworkMetrics& metrics(AppState& s) {
-  static uint64_t revision = UINT64_MAX;
-  static NetworkMetrics m;
-  refresh(s);
-  if (revision != s.built_revision) {
-    m = measure_network(s.community(), s.network, MetricsOptions{});
-    revision = s.built_revision;
-    s.group = m.communities.community;
-  }
-  return m;
-}
 
 std::string sector_names(const Community& c, const std::vector<SectorId>& sectors) {
   std::string out;
@@ -38,9 +28,26 @@ void draw_structure(AppState& s) {
     ImGui::TextDisabled("Open a community first.");
     return;
   }
-  const Community& c = s.community();
-  const NetworkMetrics& m = metrics(s);
+  update_structure(s, true);
+  if (s.structure_job.running())
+    ImGui::TextColored({0.8f, 0.45f, 0.f, 1}, "Measuring the network... %.1f s", s.structure_job.elapsed());
+  if (!s.structure) return;
+  if (!s.structure->error.empty()) {
+    ImGui::TextColored({0.75f, 0.12f, 0.1f, 1}, "%s", s.structure->error.c_str());
+    return;
+  }
+  if (!structure_current(s)) ImGui::TextDisabled("Shown: the measures from before the last edit.");
+  // Rows below are those of the community that was measured; map_row finds them on the map.
+  const Community& c = s.structure->community;
+  const NetworkMetrics& m = s.structure->metrics;
   const NetworkSummary& sum = m.summary;
+  auto show = [&](uint32_t org) {
+    if (const int32_t row = map_row(s, c, org); row >= 0) go_to(s, uint32_t(row));
+  };
+  auto highlight = [&](uint32_t org) {
+    if (const int32_t row = map_row(s, c, org); row >= 0) s.highlighted.push_back(uint32_t(row));
+  };
+  auto is_selected = [&](uint32_t org) { return s.selected >= 0 && s.selected == map_row(s, c, org); };
 
   ImGui::Text("%u organizations, %llu ties, density %.3f", sum.organizations,
               static_cast<unsigned long long>(sum.ties), sum.density);
@@ -68,7 +75,7 @@ void draw_structure(AppState& s) {
       s.color_by_group = true;
       s.highlighted.clear();
       for (uint32_t v = 0; v < m.communities.community.size(); ++v)
-        if (m.communities.community[v] == silo.community) s.highlighted.push_back(v);
+        if (m.communities.community[v] == silo.community) highlight(v);
     }
     ImGui::PopID();
   }
@@ -76,7 +83,7 @@ void draw_structure(AppState& s) {
   section_title("Brokers");
   if (ImGui::SmallButton("Highlight brokers")) {
     s.highlighted.clear();
-    for (const Broker& b : m.brokers) s.highlighted.push_back(b.organization);
+    for (const Broker& b : m.brokers) highlight(b.organization);
   }
   for (size_t k = 0; k < m.brokers.size(); ++k) {
     const Broker& b = m.brokers[k];
@@ -84,14 +91,14 @@ void draw_structure(AppState& s) {
     std::string what = c.organizations[b.organization].name;
     if (!b.sectors_cut_off.empty()) what += ": alone connects " + sector_names(c, b.sectors_cut_off);
     else if (b.pairs_disconnected > 0) what += ": " + std::to_string(int(b.pairs_disconnected * 100 + 0.5)) + "% of pairs lose contact";
-    if (ImGui::Selectable(what.c_str(), s.selected == int32_t(b.organization))) go_to(s, b.organization);
+    if (ImGui::Selectable(what.c_str(), is_selected(b.organization))) show(b.organization);
     ImGui::PopID();
   }
 
   section_title("Single points of failure");
   if (ImGui::SmallButton("Highlight them")) {
     s.highlighted.clear();
-    for (const SinglePointOfFailure& p : m.single_points) s.highlighted.push_back(p.organization);
+    for (const SinglePointOfFailure& p : m.single_points) highlight(p.organization);
   }
   if (m.single_points.empty()) ImGui::TextDisabled("None: no single organization holds parts together.");
   for (size_t k = 0; k < m.single_points.size(); ++k) {
@@ -99,7 +106,7 @@ void draw_structure(AppState& s) {
     ImGui::PushID(int(200 + k));
     std::string what = c.organizations[p.organization].name + ": cuts off " + std::to_string(p.cut_off);
     if (!p.sectors_cut_off.empty()) what += " (" + sector_names(c, p.sectors_cut_off) + ")";
-    if (ImGui::Selectable(what.c_str(), s.selected == int32_t(p.organization))) go_to(s, p.organization);
+    if (ImGui::Selectable(what.c_str(), is_selected(p.organization))) show(p.organization);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove it in What-if to see what the coalition would lose.");
     ImGui::PopID();
   }

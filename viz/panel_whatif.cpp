@@ -1,5 +1,6 @@
 // What-if: take organizations out (nothing is saved) and read what changes,
-// from analysis/whatif: parts of the network, reach of the table, cross-sector ties.
+// from analysis/whatif: parts of the network, reach of the table, cross-sector
+// ties, in the same before/after lines as `tablemap whatif` (what_if_rows).
 #include <imgui.h>
 
 #include "viz/map_view.hpp"
@@ -35,24 +36,16 @@ void draw_whatif(AppState& s) {
     ImGui::TableSetupColumn("before", ImGuiTableColumnFlags_WidthFixed, 60);
     ImGui::TableSetupColumn("after", ImGuiTableColumnFlags_WidthFixed, 60);
     ImGui::TableHeadersRow();
-    auto row = [](const char* what, uint64_t before, uint64_t after) {
+    for (const WhatIfRow& row : what_if_rows(w)) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(what);
+      ImGui::TextUnformatted(row.label.c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%llu", static_cast<unsigned long long>(before));
+      ImGui::TextUnformatted(row.before.c_str());
       ImGui::TableNextColumn();
-      if (before != after) ImGui::TextColored({0.75f, 0.15f, 0.1f, 1}, "%llu", static_cast<unsigned long long>(after));
-      else ImGui::Text("%llu", static_cast<unsigned long long>(after));
-    };
-    row("organizations", w.before.organizations, w.after.organizations);
-    row("ties", w.before.ties, w.after.ties);
-    row("cross-sector ties", w.before.cross_sector_ties, w.after.cross_sector_ties);
-    row("separate parts", w.before.components, w.after.components);
-    row("largest part", w.before.largest_component, w.after.largest_component);
-    row("without any tie", w.before.isolates, w.after.isolates);
-    row("at the table", w.before.table_organizations, w.after.table_organizations);
-    row("reached from the table", w.before.table_reach, w.after.table_reach);
+      if (row.changed()) ImGui::TextColored({0.75f, 0.15f, 0.1f, 1}, "%s", row.after.c_str());
+      else ImGui::TextUnformatted(row.after.c_str());
+    }
     ImGui::EndTable();
   }
   if (!w.sectors_out_of_reach.empty()) {

@@ -1,3 +1,5 @@
+// Runs replay scripts one action per frame, and prints the map's state as
+// JSON lines (docs/map.md lists the actions).
 #include "viz/replay.hpp"
 
 #include <cstdio>
@@ -37,7 +39,7 @@ std::string node_json(AppState& s, uint32_t org) {
   j["r"] = screen_radius(s, org);
   j["wx"] = s.pos[org].x;  // layout points, as saved in the project file
   j["wy"] = s.pos[org].y;
-  const Color fill = s.removed[org] ? kRemovedColor : sector_color(c.organizations[org].sector);
+  const Color fill = node_fill(s, org);
   j["color"] = {fill.r, fill.g, fill.b};
   j["visible"] = s.visible.size() > org && s.visible[org] != 0;
   j["removed"] = s.removed[org] != 0;
@@ -59,6 +61,7 @@ std::string state_json(AppState& s) {
   j["map"] = {s.map_x, s.map_y, s.map_w, s.map_h};
   j["zoom"] = s.camera.zoom;
   j["layout"] = s.layout.running() ? "running" : (s.have_positions ? "done" : "none");
+  j["structure"] = s.structure_job.running() ? "measuring" : structure_current(s) ? "done" : "none";
   j["selected"] = s.selected >= 0 ? nlohmann::json::parse(node_json(s, uint32_t(s.selected))) : nlohmann::json();
   const WhatIfReport& w = whatif_report(s);
   nlohmann::json removed = nlohmann::json::array();
@@ -111,10 +114,18 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
     --wait_;
     return true;
   }
-  // Actions wait for the layout and the fit that follows it, so positions are final.
-  if (next_ >= lines_.size() || s.layout.running() || (s.fit_requested && s.have_positions) || !rq.mouse.empty())
+  // Actions wait for the layout and the fit that follows it, so positions are
+  // final, and for structure measures being taken, so panels show them
+  // (quitting does not: the window never waits for the measures).
+  if (next_ >= lines_.size() || s.layout.running() || (s.fit_requested && s.have_positions) || !rq.mouse.empty() ||
+      (s.structure_job.running() && lines_[next_] != "quit"))
     return true;
   const std::string line = lines_[next_];
+  // These read the structure measures: take them first when they are not of the current community.
+  if (line == "wait-structure" || line == "print-structure") {
+    update_structure(s, true);
+    if (!structure_current(s)) return true;
+  }
   const int number = line_numbers_[next_];
   ++next_;
   std::istringstream in(line);
@@ -274,10 +285,22 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
   } else if (action == "export-svg") {
     apply_filters(s);
     if (!save_svg(s, rest_of(in))) return fail("could not write the SVG file");
+  } else if (action == "color-by") {
+    std::string what;
+    in >> what;
+    if (what != "community" && what != "sector") return fail("use: color-by community|sector");
+    s.color_by_group = what == "community";
+    if (s.color_by_group) update_structure(s, true);  // the communities come from the measures
   } else if (action == "wait") {
     in >> wait_;
+  } else if (action == "wait-structure") {
+    // Waited above until the measures were of the current community.
   } else if (action == "print-state") {
     std::printf("%s\n", state_json(s).c_str());
+    std::fflush(stdout);
+  } else if (action == "print-gaps" || action == "print-roles" || action == "print-structure") {
+    const std::string j = action == "print-gaps" ? gaps_json(s) : action == "print-roles" ? roles_json(s) : structure_json(s);
+    std::printf("%s\n", j.c_str());
     std::fflush(stdout);
   } else if (action == "print-node") {
     uint32_t org;

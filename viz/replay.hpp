@@ -4,6 +4,7 @@
 //   select riverbend_clinic      whatif-remove riverbend_clinic
 //   click riverbend_clinic       search clinic        screenshot out.png
 //   print-state                  print-node riverbend_clinic
+//   print-gaps                   print-structure      color-by community
 #pragma once
 
 #include <deque>
@@ -35,8 +36,9 @@ class Replay {
   bool load(const std::string& path, std::string& error);
   bool active() const { return !lines_.empty(); }
   bool finished() const { return next_ >= lines_.size() && wait_ == 0; }
-  // Runs at most one action unless waiting (frames, a running layout, mouse
-  // input still playing). False on a line it cannot run; error() says why.
+  // Runs at most one action unless waiting (frames, a running layout or
+  // structure measures, mouse input still playing). False on a line it cannot
+  // run; error() says why.
   bool step(AppState& s, FrameRequests& requests);
   const std::string& error() const { return error_; }
 
@@ -54,5 +56,13 @@ class Replay {
 std::string state_json(AppState& s);
 // One organization: screen position, radius, fill color, shown/removed. JSON.
 std::string node_json(AppState& s, uint32_t org);
+// What the analysis panels show (viz/panel_json.cpp), one JSON line each:
+// "Who is missing" (sectors, candidates, generations, invite plan, what-if
+// view), "Backbone roles" (anchor, each function's status and claimants,
+// conveners), "Structure" (parts, communities, silos, brokers, single points
+// of failure).
+std::string gaps_json(AppState& s);
+std::string roles_json(AppState& s);
+std::string structure_json(AppState& s);
 
 }  // namespace tablemap::viz

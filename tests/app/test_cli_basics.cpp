@@ -1,71 +1,53 @@
 // The validate, summary and convert commands as a user runs them: exit
 // statuses, messages, and files written.
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "support/bundle_fixture.hpp"
+#include "support/cli_run.hpp"
 
 using namespace tablemap;
 using namespace tablemap::testing;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
-
-Run run(const std::string& args) {
-  Run r;
-  const std::string command = std::string(TABLEMAP_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+// stdout and stderr together.
+CliRun run(const std::string& args) { return run_cli(args, true); }
 
 }  // namespace
 
 TEST_CASE("validate: 0 and a one-line count for good data") {
   TempFolder folder;
   write_bundle(folder, valid_bundle_files());
-  Run r = run("validate " + folder.path());
-  CHECK(r.status == 0);
+  CliRun r = run("validate " + folder.path());
+  CHECK(r.code == 0);
   CHECK(r.out == folder.path() + ": ok (5 organizations, 3 people, 5 ties, 4 roles)\n");
 }
 
 TEST_CASE("validate: 1 and every problem as FILE:LINE for bad data") {
   TempFolder folder;
   write_bundle(folder, valid_bundle_files(), {{"ties.csv", "source,target\nclinic,ghost\nbank,bank\n"}});
-  Run r = run("validate " + folder.path());
-  CHECK(r.status == 1);
+  CliRun r = run("validate " + folder.path());
+  CHECK(r.code == 1);
   CHECK(r.out.find(folder.path() + "/ties.csv:2: tie target 'ghost' is not an organization") != std::string::npos);
   CHECK(r.out.find(folder.path() + "/ties.csv:3: a tie from 'bank' to itself") != std::string::npos);
   CHECK(r.out.find("2 problems in " + folder.path() + "; nothing was loaded") != std::string::npos);
 }
 
 TEST_CASE("bad usage exits 2: no command, unknown option, missing PATH") {
-  CHECK(run("").status == 2);
-  CHECK(run("validate").status == 2);
-  CHECK(run("summary --frobnicate x").status == 2);
-  Run help = run("validate --help");
-  CHECK(help.status == 0);
+  CHECK(run("").code == 2);
+  CHECK(run("validate").code == 2);
+  CHECK(run("summary --frobnicate x").code == 2);
+  CliRun help = run("validate --help");
+  CHECK(help.code == 0);
   CHECK(help.out.find("Example: tablemap validate") != std::string::npos);
 }
 
 TEST_CASE("summary --json counts what the test bundle holds") {
   TempFolder folder;
   write_bundle(folder, valid_bundle_files());
-  Run r = run("summary --json " + folder.path());
-  REQUIRE(r.status == 0);
+  CliRun r = run("summary --json " + folder.path());
+  REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["name"] == "Test Hollow");
   CHECK(j["organizations"] == 5);
@@ -83,19 +65,19 @@ TEST_CASE("convert writes every form, and each reads back to the same summary") 
   write_bundle(folder, valid_bundle_files());
   const std::string reference = run("summary --json " + folder.path()).out;
   for (const std::string target : {"c.json", "c.tablemap", "bundle-copy"}) {
-    Run w = run("convert " + folder.path() + " " + out.file(target));
-    CHECK(w.status == 0);
+    CliRun w = run("convert " + folder.path() + " " + out.file(target));
+    CHECK(w.code == 0);
     CHECK(run("summary --json " + out.file(target)).out == reference);
   }
-  Run g = run("convert " + folder.path() + " " + out.file("c.graphml"));
-  CHECK(g.status == 0);
+  CliRun g = run("convert " + folder.path() + " " + out.file("c.graphml"));
+  CHECK(g.code == 0);
   CHECK(std::filesystem::file_size(out.file("c.graphml")) > 0);
 }
 
 TEST_CASE("convert refuses bad data and writes nothing") {
   TempFolder folder, out;
   write_bundle(folder, valid_bundle_files(), {{"organizations.csv", "id,name,sector\nclinic,A,heath\n"}});
-  Run r = run("convert " + folder.path() + " " + out.file("c.json"));
-  CHECK(r.status == 1);
+  CliRun r = run("convert " + folder.path() + " " + out.file("c.json"));
+  CHECK(r.code == 1);
   CHECK_FALSE(std::filesystem::exists(out.file("c.json")));
 }

@@ -1,39 +1,24 @@
 // `tablemap gaps` from the outside: exit codes, text and --json.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "support/cli_run.hpp"
+
+using namespace tablemap::testing;
+
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  Run r;
-  std::string command = std::string(TABLEMAP_BINARY) + " " + args + " 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-  int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+CliRun run(const std::string& args) { return run_cli(args, false); }
 
 const std::string riverbend = std::string(TABLEMAP_SOURCE_DIR) + "/datasets/riverbend";
 
 }  // namespace
 
 TEST_CASE("gaps prints what is missing first") {
-  Run r = run("gaps " + riverbend);
+  CliRun r = run("gaps " + riverbend);
   CHECK(r.code == 0);
   size_t missing = r.out.find("MISSING");
   REQUIRE(missing != std::string::npos);
@@ -43,7 +28,7 @@ TEST_CASE("gaps prints what is missing first") {
 }
 
 TEST_CASE("gaps --json has the keys of the issue") {
-  Run r = run("gaps --json " + riverbend);
+  CliRun r = run("gaps --json " + riverbend);
   REQUIRE(r.code == 0);
   nlohmann::json j = nlohmann::json::parse(r.out);
   CHECK(j["table"]["people"] == 13);
@@ -67,7 +52,7 @@ TEST_CASE("gaps exit codes: 1 for data that cannot be read, 2 for bad usage") {
   CHECK(run("gaps /nonexistent/bundle").code == 1);
   CHECK(run("gaps").code == 2);
   CHECK(run("gaps " + riverbend + " --candidates -3").code == 2);
-  Run help = run("gaps --help");
+  CliRun help = run("gaps --help");
   CHECK(help.code == 0);
   CHECK(help.out.find("Example: tablemap gaps") != std::string::npos);
 }

@@ -1,5 +1,6 @@
-// Running the real map window in a virtual display (xvfb-run) from a test,
-// and reading what it printed and the pixels of its screenshots.
+// Runs the real map window under Xvfb for the tests in tests/viz: replay
+// scripts drive it, and the tests read the JSON lines it prints and the
+// pixels of its screenshots.
 #pragma once
 
 #include <sys/wait.h>
@@ -17,16 +18,24 @@
 #include <nlohmann/json.hpp>
 #include <stb_image.h>  // implementation in libstb
 
-namespace tablemap::test {
+namespace tablemap::testing {
 
 inline bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
 
 // A file in this test process's own scratch folder.
 inline std::filesystem::path scratch(const std::string& name) {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("tablemap_viz_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("tablemap_viz_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
   return dir / name;
+}
+
+// A copy of a test bundle in the scratch folder: the map writes
+// PATH.recovery.json beside the data it opened when edits are left unsaved.
+inline std::string scratch_copy(const std::string& bundle, const std::string& name) {
+  const std::filesystem::path copy = scratch(name);
+  std::filesystem::remove_all(copy);
+  std::filesystem::copy(bundle, copy);
+  return copy.string();
 }
 
 struct MapRun {
@@ -35,9 +44,9 @@ struct MapRun {
   std::vector<nlohmann::json> lines;  // stdout lines that are JSON objects
 };
 
-// Runs `tablemap map --size 1100x720 ARGS` in a virtual display.
+// Runs `tablemap map ARGS` in a virtual display.
 inline MapRun run_map(const std::string& args) {
-  const auto out = scratch("stdout.txt"), err = scratch("stderr.txt");
+  const std::filesystem::path out = scratch("stdout.txt"), err = scratch("stderr.txt");
   const std::string cmd = "xvfb-run -a -s '-screen 0 1400x900x24' " + std::string(TABLEMAP_BINARY) +
                           " map --size 1100x720 " + args + " >" + out.string() + " 2>" + err.string();
   MapRun r;
@@ -55,19 +64,17 @@ inline MapRun run_map(const std::string& args) {
   return r;
 }
 
-// A replay script written to the scratch folder; returns its path.
+// Writes a replay script; returns its path.
 inline std::string script(const std::string& name, const std::string& text) {
-  const auto p = scratch(name);
+  const std::filesystem::path p = scratch(name);
   std::ofstream(p) << text;
   return p.string();
 }
 
-using Rgb = std::array<int, 3>;
-
 struct Image {
   int w = 0, h = 0;
   std::vector<unsigned char> rgba;
-  Rgb at(double x, double y) const {
+  std::array<int, 3> at(double x, double y) const {
     const int xi = int(x + 0.5), yi = int(y + 0.5);
     REQUIRE(xi >= 0);
     REQUIRE(yi >= 0);
@@ -88,20 +95,20 @@ inline Image load_png(const std::filesystem::path& path) {
   return img;
 }
 
-inline bool close_to(Rgb got, Rgb want, int tolerance = 12) {
+inline bool close_to(std::array<int, 3> got, std::array<int, 3> want, int tolerance = 12) {
   for (int k = 0; k < 3; ++k)
     if (std::abs(got[k] - want[k]) > tolerance) return false;
   return true;
 }
 
-inline Rgb rgb(const nlohmann::json& color) {
+inline std::array<int, 3> rgb(const nlohmann::json& color) {
   return {color[0].get<int>(), color[1].get<int>(), color[2].get<int>()};
 }
 
-}  // namespace tablemap::test
+}  // namespace tablemap::testing
 
 #define REQUIRE_XVFB()                                                         \
-  if (!tablemap::test::have_xvfb()) {                                          \
+  if (!tablemap::testing::have_xvfb()) {                                       \
     WARN("xvfb-run is missing (Debian package xvfb): map window test skipped"); \
     return;                                                                    \
   }

@@ -7,8 +7,6 @@
 // (a1 and hub) reaches 7 organizations before and 3 after.
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,107 +14,31 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <stb_image.h>  // implementation in libstb
+
+#include "support/map_window.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using namespace tablemap::testing;
 
 namespace {
 
 const std::string kBridge = std::string(TABLEMAP_SOURCE_DIR) + "/tests/data/viz/bridge";
 
-bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
-
-fs::path scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("tablemap_viz_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
-}
-
-struct Run {
-  int status = -1;
-  std::string out, err;
-  std::vector<json> lines;  // stdout lines that are JSON objects
-};
-
-// Runs `tablemap map ARGS` in a virtual display.
-Run run_map(const std::string& args) {
-  const fs::path out = scratch("stdout.txt"), err = scratch("stderr.txt");
-  const std::string cmd = "xvfb-run -a -s '-screen 0 1400x900x24' " + std::string(TABLEMAP_BINARY) +
-                          " map --size 1100x720 " + args + " >" + out.string() + " 2>" + err.string();
-  Run r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream o(out), e(err);
-  std::stringstream so, se;
-  so << o.rdbuf();
-  se << e.rdbuf();
-  r.out = so.str();
-  r.err = se.str();
-  std::istringstream lines(r.out);
-  for (std::string line; std::getline(lines, line);)
-    if (!line.empty() && line[0] == '{') r.lines.push_back(json::parse(line));
-  return r;
-}
-
-std::string script(const std::string& name, const std::string& text) {
-  const fs::path p = scratch(name);
-  std::ofstream(p) << text;
-  return p.string();
-}
-
-struct Image {
-  int w = 0, h = 0;
-  std::vector<unsigned char> rgba;
-  std::array<int, 3> at(double x, double y) const {
-    const int xi = int(x + 0.5), yi = int(y + 0.5);
-    REQUIRE(xi >= 0);
-    REQUIRE(yi >= 0);
-    REQUIRE(xi < w);
-    REQUIRE(yi < h);
-    const unsigned char* p = &rgba[(size_t(yi) * size_t(w) + size_t(xi)) * 4];
-    return {p[0], p[1], p[2]};
-  }
-};
-
-Image load_png(const fs::path& path) {
-  Image img;
-  int channels = 0;
-  unsigned char* data = stbi_load(path.c_str(), &img.w, &img.h, &channels, 4);
-  REQUIRE(data != nullptr);
-  img.rgba.assign(data, data + size_t(img.w) * size_t(img.h) * 4);
-  stbi_image_free(data);
-  return img;
-}
-
-bool close_to(std::array<int, 3> got, std::array<int, 3> want, int tolerance = 12) {
-  for (int k = 0; k < 3; ++k)
-    if (std::abs(got[k] - want[k]) > tolerance) return false;
-  return true;
-}
-
-std::array<int, 3> rgb(const json& color) { return {color[0].get<int>(), color[1].get<int>(), color[2].get<int>()}; }
-
 // The map's fixed colors (viz/app_state.hpp, docs/map.md).
 constexpr std::array<int, 3> kSelected{255, 200, 0};
 constexpr std::array<int, 3> kRemoved{200, 200, 200};
-
-#define REQUIRE_XVFB()                                                         \
-  if (!have_xvfb()) {                                                          \
-    WARN("xvfb-run is missing (Debian package xvfb): map window test skipped"); \
-    return;                                                                    \
-  }
 
 }  // namespace
 
 TEST_CASE("the screenshot shows every organization in its sector color") {
   REQUIRE_XVFB();
   const fs::path png = scratch("colors.png");
-  Run r = run_map(kBridge + " --replay " +
-                  script("colors.txt",
-                         "print-node a1\nprint-node a2\nprint-node a3\nprint-node hub\n"
-                         "print-node b1\nprint-node b2\nprint-node b3\nprint-node lone\nscreenshot " +
-                             png.string() + "\n"));
+  MapRun r = run_map(kBridge + " --replay " +
+                     script("colors.txt",
+                            "print-node a1\nprint-node a2\nprint-node a3\nprint-node hub\n"
+                            "print-node b1\nprint-node b2\nprint-node b3\nprint-node lone\nscreenshot " +
+                                png.string() + "\n"));
   INFO(r.err);
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 8);
@@ -143,10 +65,10 @@ TEST_CASE("the screenshot shows every organization in its sector color") {
 TEST_CASE("select, then remove in what-if: ring, grey node and the network splits") {
   REQUIRE_XVFB();
   const fs::path selected_png = scratch("selected.png"), removed_png = scratch("removed.png");
-  Run r = run_map(kBridge + " --replay " +
-                  script("whatif.txt", "select hub\nprint-state\nscreenshot " + selected_png.string() +
-                                           "\nwhatif-remove hub\nprint-state\nscreenshot " + removed_png.string() +
-                                           "\n"));
+  MapRun r = run_map(kBridge + " --replay " +
+                     script("whatif.txt", "select hub\nprint-state\nscreenshot " + selected_png.string() +
+                                              "\nwhatif-remove hub\nprint-state\nscreenshot " + removed_png.string() +
+                                              "\n"));
   INFO(r.err);
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 2);
@@ -182,7 +104,7 @@ TEST_CASE("select, then remove in what-if: ring, grey node and the network split
 
 TEST_CASE("a mouse click on an organization selects it") {
   REQUIRE_XVFB();
-  Run r = run_map(kBridge + " --replay " + script("click.txt", "print-state\nclick b2\nprint-state\n"));
+  MapRun r = run_map(kBridge + " --replay " + script("click.txt", "print-state\nclick b2\nprint-state\n"));
   INFO(r.err);
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 2);
@@ -192,7 +114,7 @@ TEST_CASE("a mouse click on an organization selects it") {
 
 TEST_CASE("dragging an organization moves and pins it") {
   REQUIRE_XVFB();
-  Run r = run_map(kBridge + " --replay " + script("drag.txt", "print-node b3\ndrag b3 60 -40\nprint-node b3\n"));
+  MapRun r = run_map(kBridge + " --replay " + script("drag.txt", "print-node b3\ndrag b3 60 -40\nprint-node b3\n"));
   INFO(r.err);
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 2);
@@ -204,7 +126,7 @@ TEST_CASE("dragging an organization moves and pins it") {
 
 TEST_CASE("search by name finds the organization") {
   REQUIRE_XVFB();
-  Run r = run_map(kBridge + " --replay " + script("search.txt", "search bakery\nprint-state\nsearch zzz\nprint-state\n"));
+  MapRun r = run_map(kBridge + " --replay " + script("search.txt", "search bakery\nprint-state\nsearch zzz\nprint-state\n"));
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 2);
   CHECK(r.lines[0]["search_hits"] == json::array({"b1"}));
@@ -213,9 +135,9 @@ TEST_CASE("search by name finds the organization") {
 
 TEST_CASE("filters hide organizations") {
   REQUIRE_XVFB();
-  Run r = run_map(kBridge + " --replay " +
-                  script("filters.txt", "filter-at-table on\nprint-state\nfilter-at-table off\n"
-                                        "filter-sector business off\nprint-state\nfilter-issue education\nprint-state\n"));
+  MapRun r = run_map(kBridge + " --replay " +
+                     script("filters.txt", "filter-at-table on\nprint-state\nfilter-at-table off\n"
+                                           "filter-sector business off\nprint-state\nfilter-issue education\nprint-state\n"));
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 3);
   CHECK(r.lines[0]["visible"] == 2);  // a1 and hub (through its person)
@@ -229,10 +151,10 @@ TEST_CASE("an edit, undo, and a save to a project file that keeps the map as it 
   fs::remove(project);
   fs::remove_all(copy);
   fs::copy(kBridge, copy);
-  Run r = run_map(copy.string() + " --replay " +
-                  script("edit.txt", "set-at-table b1 yes\nprint-state\nundo\nprint-state\nredo\n"
-                                     "drag lone 50 0\nprint-node lone\nsave " +
-                                         project.string() + "\n"));
+  MapRun r = run_map(copy.string() + " --replay " +
+                     script("edit.txt", "set-at-table b1 yes\nprint-state\nundo\nprint-state\nredo\n"
+                                        "drag lone 50 0\nprint-node lone\nsave " +
+                                            project.string() + "\n"));
   INFO(r.err);
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 3);
@@ -245,7 +167,7 @@ TEST_CASE("an edit, undo, and a save to a project file that keeps the map as it 
   CHECK(r.err.find("unsaved") == std::string::npos);  // saved: nothing to recover
   CHECK_FALSE(fs::exists(copy.string() + ".recovery.json"));
   // Reopened: b1 is at the table, and `lone` is where it was dropped, pinned.
-  Run again = run_map(project.string() + " --replay " + script("reopen.txt", "print-node b1\nprint-node lone\n"));
+  MapRun again = run_map(project.string() + " --replay " + script("reopen.txt", "print-node b1\nprint-node lone\n"));
   INFO(again.err);
   REQUIRE(again.status == 0);
   REQUIRE(again.lines.size() == 2);
@@ -257,9 +179,9 @@ TEST_CASE("an edit, undo, and a save to a project file that keeps the map as it 
 
 TEST_CASE("an edit the reader would refuse is refused in the map too") {
   REQUIRE_XVFB();
-  Run r = run_map(kBridge + " --replay " +
-                  script("refuse.txt", "add-organization a1 health Second Clinic\nprint-state\n"
-                                       "add-tie b2 b2 information 1\nprint-state\n"));
+  MapRun r = run_map(kBridge + " --replay " +
+                     script("refuse.txt", "add-organization a1 health Second Clinic\nprint-state\n"
+                                          "add-tie b2 b2 information 1\nprint-state\n"));
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 2);
   CHECK(r.lines[0]["organizations"] == 8);
@@ -275,7 +197,7 @@ TEST_CASE("unsaved edits are kept in a recovery file when the window closes") {
   fs::copy(kBridge, copy);
   const fs::path recovery = copy.string() + ".recovery.json";
   fs::remove(recovery);
-  Run r = run_map(copy.string() + " --replay " + script("unsaved.txt", "delete-organization lone\nquit\n"));
+  MapRun r = run_map(copy.string() + " --replay " + script("unsaved.txt", "delete-organization lone\nquit\n"));
   REQUIRE(r.status == 0);
   CHECK(r.err.find("unsaved edits kept in") != std::string::npos);
   REQUIRE(fs::exists(recovery));
@@ -288,9 +210,9 @@ TEST_CASE("unsaved edits are kept in a recovery file when the window closes") {
 
 TEST_CASE("trainer mode highlights the organizations a caption names") {
   REQUIRE_XVFB();
-  Run r = run_map("--replay " + script("trainer.txt", "trainer-open " + kBridge +
-                                                          "\nprint-state\ntrainer-next\nprint-state\n"
-                                                          "trainer-next\nprint-state\n"));
+  MapRun r = run_map("--replay " + script("trainer.txt", "trainer-open " + kBridge +
+                                                             "\nprint-state\ntrainer-next\nprint-state\n"
+                                                             "trainer-next\nprint-state\n"));
   INFO(r.err);
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 3);
@@ -303,7 +225,7 @@ TEST_CASE("trainer mode highlights the organizations a caption names") {
 TEST_CASE("the view exports as SVG with one circle per organization") {
   REQUIRE_XVFB();
   const fs::path svg = scratch("view.svg");
-  Run r = run_map(kBridge + " --replay " + script("svg.txt", "export-svg " + svg.string() + "\n"));
+  MapRun r = run_map(kBridge + " --replay " + script("svg.txt", "export-svg " + svg.string() + "\n"));
   REQUIRE(r.status == 0);
   std::ifstream in(svg);
   std::stringstream text;
@@ -321,7 +243,7 @@ TEST_CASE("the view exports as SVG with one circle per organization") {
 TEST_CASE("a replay line the map does not know stops with its line number") {
   REQUIRE_XVFB();
   const std::string file = script("bad.txt", "# comment\nselect hub\nfly-to-moon\n");
-  Run r = run_map(kBridge + " --replay " + file);
+  MapRun r = run_map(kBridge + " --replay " + file);
   CHECK(r.status == 2);
   CHECK(r.err.find(file + ":3: unknown action 'fly-to-moon'") != std::string::npos);
 }
@@ -332,7 +254,7 @@ TEST_CASE("a bundle with problems is not opened and the problems are listed") {
   fs::remove_all(bad);
   fs::copy(kBridge, bad);
   std::ofstream(bad / "ties.csv", std::ios::app) << "a1,nobody,information,1,no\n";
-  Run r = run_map(bad.string() + " --screenshot " + scratch("never.png").string());
+  MapRun r = run_map(bad.string() + " --screenshot " + scratch("never.png").string());
   CHECK(r.status == 1);
   CHECK(r.err.find("ties.csv:10:") != std::string::npos);
   CHECK(r.err.find("nobody") != std::string::npos);

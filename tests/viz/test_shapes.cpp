@@ -11,7 +11,8 @@
 
 #include "support/map_window.hpp"
 
-using namespace tablemap::test;
+using namespace tablemap::testing;
+using Rgb = std::array<int, 3>;
 
 namespace {
 
