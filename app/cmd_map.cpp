@@ -24,6 +24,8 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   cmd->add_flag("--imgui-shapes", o->imgui_shapes,
                 "draw ties and organizations with ImGui's own shapes instead of shaders (slower; for comparison)");
   cmd->add_flag("--bench-pan", o->bench_pan, "with --bench-frames: pan the map every frame, as a user dragging it");
+  cmd->add_flag("--bench-zoom", o->bench_zoom,
+                "with --bench-frames: zoom 2% in or out every frame, as a user turning the wheel");
   cmd->add_option("--generate", o->generate,
                   "open a generated community of this many organizations instead of PATH (benchmarks)")
       ->check(CLI::PositiveNumber);

@@ -121,19 +121,20 @@ int main() {
 
   if (have_xvfb) {
     std::printf("Frames (window 1400x860, whole network on screen, Mesa llvmpipe under Xvfb)\n");
-    std::printf("  still: nothing changes between frames; pan: the map moves 3 pixels every frame\n");
+    std::printf("  still: nothing changes between frames; pan: the map moves 3 pixels every frame;\n"
+                "  zoom: 2%% in or out every frame (every shape drawn again)\n");
     std::printf("  shaders: viz/map_shapes; imgui: the same shapes as ImGui primitives (--imgui-shapes)\n");
     std::printf("%8s %8s %-6s %-8s %10s %10s %8s %7s\n", "orgs", "ties", "motion", "drawing", "median_ms", "p95_ms",
                 "fps", "ratio");
     for (uint32_t n : {1000u, 10000u}) {
-      for (const char* motion : {"still", "pan"}) {
+      for (const char* motion : {"still", "pan", "zoom"}) {
         double imgui_ms = 0;
         for (const char* drawing : {"imgui", "shaders"}) {
           int status = 0;
           const std::string cmd =
               xvfb + bin +
               fmt::format(" map --generate {} --seed 1 --bench-frames {} {} {} 2>&1", n, n > 5000 ? 60 : 120,
-                          std::string(motion) == "pan" ? "--bench-pan" : "",
+                          std::string(motion) == "still" ? "" : "--bench-" + std::string(motion),
                           std::string(drawing) == "imgui" ? "--imgui-shapes" : "");
           auto f = parse_figures(run_capture(cmd, status));
           if (!f.count("fps")) {

@@ -459,6 +459,8 @@ int run_map(const MapOptions& options) {
         const float step = (frame_ms.size() / 30) % 2 ? -3.f : 3.f;
         s.camera.center_x += step / s.camera.zoom;
       }
+      if (options.bench_zoom && settled && settled_frames > 3)
+        zoom_at(s, s.map_x + s.map_w / 2, s.map_y + s.map_h / 2, (frame_ms.size() / 15) % 2 ? 1 / 1.02f : 1.02f);
       ImGui::NewFrame();
       draw_frame(s, ui);
       ImGui::Render();

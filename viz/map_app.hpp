@@ -16,7 +16,8 @@ struct MapOptions {
   std::string replay;        // script of UI actions (docs/map.md)
   int bench_frames = 0;      // time this many frames and print the figures, then quit
   bool imgui_shapes = false; // draw ties and discs with ImGui primitives, not shaders (comparison, old GL)
-  bool bench_pan = false;    // ... while the map pans 3 pixels every frame (nothing can be reused)
+  bool bench_pan = false;    // ... while the map pans 3 pixels every frame (the picture scrolls)
+  bool bench_zoom = false;   // ... while the map zooms in and out 2% every frame (every shape redrawn)
   int width = 1400, height = 860;
   uint32_t generate = 0;     // open a generated community of this many organizations instead
   uint64_t seed = 1;
