@@ -109,6 +109,8 @@ struct AppState {
   bool color_by_group = false;        // color by community instead of sector
   std::vector<uint8_t> visible;       // filters applied; rebuilt each frame
   bool weak_ties_hidden = false;      // level of detail dropped strength-1 ties
+  double zoomed_at = -1e9;            // when zoom_at last changed the zoom (now_seconds)
+  bool thinned_while_zooming = false; // this frame shows only the strongest ties
   MapShapes shapes;                   // this frame's ties and discs (GPU or ImGui)
 
   // What-if: organizations taken out (not an edit; nothing is saved).

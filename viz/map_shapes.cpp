@@ -31,7 +31,7 @@ void main() {
   vec2 d = b - a;
   float len = max(length(d), 1e-4);
   vec2 normal = vec2(-d.y, d.x) / len;
-  float reach = 0.5 * max(width, 1.0) + 1.0;  // one pixel more for the soft edge
+  float reach = 0.5 * max(width, 1.0) + 0.5;  // half a pixel more for the soft edge
   vec2 p = mix(a, b, corner.x) + normal * corner.y * reach;
   v_across = corner.y * reach;
   v_half = 0.5 * width;
@@ -88,7 +88,7 @@ flat out vec4 v_ring;
 flat out vec4 v_shape;                    // radius, ring radius, ring half width, crossed
 void main() {
   float ring_radius = disc.z + extra.x;
-  float extent = max(disc.z, extra.y > 0.0 ? ring_radius + 0.5 * extra.y : 0.0) + 1.5;
+  float extent = max(disc.z, extra.y > 0.0 ? ring_radius + 0.5 * extra.y : 0.0) + 1.0;  // the soft edge
   v_offset = corner * extent;
   v_fill = fill;
   v_ring = ring;

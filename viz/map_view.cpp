@@ -132,11 +132,17 @@ std::vector<Arrow> collect_ties(AppState& s) {
   for (const Relationship& r : rels)
     if (drawable(r) && endpoints(r, a, b)) ++on_screen_count;
   s.weak_ties_hidden = on_screen_count > 15000;
+  // While the wheel turns over a big network, only the strongest ties are
+  // drawn, so that every zoom step comes in time (all shapes move, and filling
+  // thousands of ties is what costs a software renderer); the whole picture
+  // follows 0.3 s after the last step.
+  s.thinned_while_zooming = on_screen_count > 5000 && now_seconds() - s.zoomed_at < 0.3;
+  const uint8_t weakest = s.thinned_while_zooming ? 3 : s.weak_ties_hidden ? 2 : 1;
   const bool arrows = on_screen_count < 3000;
   const float scale = std::clamp(s.camera.zoom, 0.4f, 1.5f);
   std::vector<Arrow> heads;
   for (const Relationship& r : rels) {
-    if (!drawable(r) || (s.weak_ties_hidden && r.strength < 2)) continue;
+    if (!drawable(r) || r.strength < weakest) continue;
     const bool seen = endpoints(r, a, b);
     if (cull && !seen) continue;
     const ImVec2 pa = shape_point(s, r.a), pb = shape_point(s, r.b);
@@ -286,6 +292,7 @@ void draw_progress(const AppState& s, ImDrawList* dl) {
 void zoom_at(AppState& s, float sx, float sy, float factor) {
   const float wx = world_x(s, sx), wy = world_y(s, sy);
   s.camera.zoom = std::clamp(s.camera.zoom * factor, 0.002f, 40.f);
+  s.zoomed_at = now_seconds();
   // Keep the layout point under the cursor where it was.
   s.camera.center_x = wx - (sx - s.map_x - s.map_w * 0.5f) / s.camera.zoom;
   s.camera.center_y = wy + (sy - s.map_y - s.map_h * 0.5f) / s.camera.zoom;
@@ -338,9 +345,10 @@ void draw_map(AppState& s) {
     dl->AddText({origin.x + (size.x - ts.x) / 2, origin.y + size.y / 2}, IM_COL32(90, 90, 90, 255), text);
   }
   draw_progress(s, dl);
-  if (s.weak_ties_hidden)
+  if (s.thinned_while_zooming || s.weak_ties_hidden)
     dl->AddText({origin.x + 8, origin.y + size.y - ImGui::GetFontSize() - 6}, IM_COL32(90, 90, 90, 255),
-                "occasional ties hidden at this zoom: zoom in to see them");
+                s.thinned_while_zooming ? "only the strongest ties while zooming"
+                                        : "occasional ties hidden at this zoom: zoom in to see them");
   dl->PopClipRect();
 }
 

@@ -83,6 +83,8 @@ std::string state_json(AppState& s) {
   j["dirty"] = s.history.dirty();
   j["trainer_step"] = s.trainer.active ? s.trainer.step + 1 : 0;
   j["status"] = s.status;
+  j["ties_drawn"] = s.shapes.ties.size();
+  j["thinned_while_zooming"] = s.thinned_while_zooming;
   j["pictures"] = {{"gpu", s.shapes.drew_on_gpu()},
                    {"drawn", s.shapes.drawn_frames()},
                    {"scrolled", s.shapes.scrolled_frames()},

@@ -166,3 +166,31 @@ TEST_CASE("a pan scrolls the picture and matches drawing it afresh") {
   CHECK(drawn > 2000);  // the map is not empty
   CHECK(different <= pixels / 2000);
 }
+
+TEST_CASE("while the wheel turns over a big network only the strongest ties are drawn") {
+  REQUIRE_XVFB();
+  // 3,000 generated organizations: about 10,700 ties, all on screen at the fit.
+  const MapRun r = run_map("--generate 3000 --replay " +
+                           script("zoom.txt", "wait 2\nprint-state\nzoom 1.05\nprint-state\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 2);
+  const auto& still = r.lines[0];
+  const auto& zooming = r.lines[1];
+  CHECK(still["thinned_while_zooming"] == false);
+  CHECK(zooming["thinned_while_zooming"] == true);
+  CHECK(still["ties_drawn"].get<int>() > 5000);
+  // Strength 3 only: well under half of the ties.
+  CHECK(zooming["ties_drawn"].get<int>() > 0);
+  CHECK(zooming["ties_drawn"].get<int>() < still["ties_drawn"].get<int>() / 2);
+}
+
+TEST_CASE("a small network is never thinned while zooming") {
+  REQUIRE_XVFB();
+  const MapRun r = run_map(kBridge + " --replay " + script("zoom_small.txt", "zoom 1.05\nprint-state\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 1);
+  CHECK(r.lines[0]["thinned_while_zooming"] == false);
+  CHECK(r.lines[0]["ties_drawn"] == 8);
+}
