@@ -362,7 +362,7 @@ void MapShapes::render_gpu(const ImDrawCmd* cmd) {
   // Shape coordinates are relative to the origin: this maps them onto the clip rectangle.
   const float view[4] = {clip.x - origin_x_, clip.y - origin_y_, clip.z - clip.x, clip.w - clip.y};
 
-  const Picture now{clip.x, clip.y, w, h, origin_x_, origin_y_, background_};
+  const Picture now{clip.x, clip.y, w, h, origin_x_, origin_y_, background_, draft};
   if (!update_picture(now, view, scale.x == 1.f && scale.y == 1.f)) {
     // No offscreen picture: draw straight onto the screen, clipped to the map.
     glEnable(GL_SCISSOR_TEST);
@@ -375,7 +375,9 @@ void MapShapes::render_gpu(const ImDrawCmd* cmd) {
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fb);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, picture_fbo_[current_]);
   glDisable(GL_SCISSOR_TEST);
-  glBlitFramebuffer(0, 0, w, h, x0, bottom, x1, bottom + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  // A draft fills a quarter of the picture: stretched back to the whole map.
+  glBlitFramebuffer(0, 0, picture_.drawn_w(), picture_.drawn_h(), x0, bottom, x1, bottom + h, GL_COLOR_BUFFER_BIT,
+                    picture_.draft ? GL_LINEAR : GL_NEAREST);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(draw_fb));
   // ImDrawCallback_ResetRenderState, queued next, gives ImGui its state back.
 }
@@ -407,7 +409,7 @@ bool MapShapes::update_picture(const Picture& now, const float view[4], bool can
   if (!make_pictures(now.w, now.h)) return false;
   const bool same_shapes = picture_ready_ && same(ties, picture_ties_) && same(discs, picture_discs_);
   const bool same_frame = now.clip_x == picture_.clip_x && now.clip_y == picture_.clip_y && now.w == picture_.w &&
-                          now.h == picture_.h && now.background == picture_.background;
+                          now.h == picture_.h && now.background == picture_.background && now.draft == picture_.draft;
   // The pan since the last picture, in pixels (y down).
   const int dx = int(now.origin_x - picture_.origin_x), dy = int(now.origin_y - picture_.origin_y);
   if (same_shapes && same_frame && dx == 0 && dy == 0) {
@@ -421,8 +423,8 @@ bool MapShapes::update_picture(const Picture& now, const float view[4], bool can
   glDisable(GL_SCISSOR_TEST);
   const int next = 1 - current_;
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, picture_fbo_[next]);
-  glViewport(0, 0, now.w, now.h);
-  if (same_shapes && same_frame && can_scroll && std::abs(dx) < now.w && std::abs(dy) < now.h) {
+  glViewport(0, 0, now.drawn_w(), now.drawn_h());
+  if (same_shapes && same_frame && can_scroll && !now.draft && std::abs(dx) < now.w && std::abs(dy) < now.h) {
     // Only the map moved: copy the old picture moved by (dx, dy), then draw
     // the strips it uncovers. OpenGL's y goes up: a pan down is -dy.
     const int gdy = -dy;

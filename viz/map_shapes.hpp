@@ -92,6 +92,10 @@ class MapShapes {
   // origin_y) is where the shapes' (0, 0) is on screen (rounded to pixels).
   void queue(ImDrawList* dl, uint32_t background, float origin_x, float origin_y);
 
+  // Draw the next pictures at half the resolution, stretched to the map: a
+  // quarter of the pixels to fill, slightly blurred (while the map zooms).
+  bool draft = false;
+
   // Forces the ImDrawList path (tests compare both; a user never needs it).
   bool use_gpu = true;
   // Whether queue() will draw on the GPU (builds the shaders the first time;
@@ -121,6 +125,9 @@ class MapShapes {
     int w = 0, h = 0;              // framebuffer pixels
     float origin_x = 0, origin_y = 0;
     uint32_t background = 0;
+    bool draft = false;            // drawn at half the resolution
+    int drawn_w() const { return draft ? (w + 1) / 2 : w; }
+    int drawn_h() const { return draft ? (h + 1) / 2 : h; }
   };
   bool make_pictures(int w, int h);
   // Brings the current picture up to date (reuse, scroll, or draw); false

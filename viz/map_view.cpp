@@ -132,11 +132,13 @@ std::vector<Arrow> collect_ties(AppState& s) {
   for (const Relationship& r : rels)
     if (drawable(r) && endpoints(r, a, b)) ++on_screen_count;
   s.weak_ties_hidden = on_screen_count > 15000;
-  // While the wheel turns over a big network, only the strongest ties are
-  // drawn, so that every zoom step comes in time (all shapes move, and filling
-  // thousands of ties is what costs a software renderer); the whole picture
-  // follows 0.3 s after the last step.
+  // While the wheel turns over a big network every shape moves, so the
+  // picture cannot be reused: only the strongest ties are drawn (each line
+  // costs a software renderer, however short), into a half-resolution draft
+  // (a quarter of the pixels to fill), so that every zoom step comes in time.
+  // The whole picture follows 0.3 s after the last step.
   s.thinned_while_zooming = on_screen_count > 5000 && now_seconds() - s.zoomed_at < 0.3;
+  s.shapes.draft = s.thinned_while_zooming;
   const uint8_t weakest = s.thinned_while_zooming ? 3 : s.weak_ties_hidden ? 2 : 1;
   const bool arrows = on_screen_count < 3000;
   const float scale = std::clamp(s.camera.zoom, 0.4f, 1.5f);

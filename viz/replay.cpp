@@ -86,6 +86,7 @@ std::string state_json(AppState& s) {
   j["ties_drawn"] = s.shapes.ties.size();
   j["thinned_while_zooming"] = s.thinned_while_zooming;
   j["pictures"] = {{"gpu", s.shapes.drew_on_gpu()},
+                   {"draft", s.shapes.draft},
                    {"drawn", s.shapes.drawn_frames()},
                    {"scrolled", s.shapes.scrolled_frames()},
                    {"reused", s.shapes.reused_frames()}};

@@ -167,7 +167,7 @@ TEST_CASE("a pan scrolls the picture and matches drawing it afresh") {
   CHECK(different <= pixels / 2000);
 }
 
-TEST_CASE("while the wheel turns over a big network only the strongest ties are drawn") {
+TEST_CASE("while the wheel turns over a big network only the strongest ties are drawn, as a draft") {
   REQUIRE_XVFB();
   // 3,000 generated organizations: about 10,700 ties, all on screen at the fit.
   const MapRun r = run_map("--generate 3000 --replay " +
@@ -179,6 +179,9 @@ TEST_CASE("while the wheel turns over a big network only the strongest ties are 
   const auto& zooming = r.lines[1];
   CHECK(still["thinned_while_zooming"] == false);
   CHECK(zooming["thinned_while_zooming"] == true);
+  // ... into a half-resolution draft.
+  CHECK(still["pictures"]["draft"] == false);
+  CHECK(zooming["pictures"]["draft"] == true);
   CHECK(still["ties_drawn"].get<int>() > 5000);
   // Strength 3 only: well under half of the ties.
   CHECK(zooming["ties_drawn"].get<int>() > 0);
