@@ -105,7 +105,7 @@ TEST_CASE("Without ties every organization is its own community") {
 
 TEST_CASE("Louvain on a generated 100,000-organization community beats igraph's modularity") {
   // python3-igraph 0.10 community_multilevel on this very network (bench_metrics
-  // writes it, seed 42) reached modularity 0.546 to 0.578 over four runs (its
+  // writes it, seed 42) reached modularity 0.546 to 0.578 over three runs (its
   // visiting order is random). A single multilevel pass here stopped at 0.573;
   // the second round from single organizations reaches about 0.595.
   GenerateOptions gen;
