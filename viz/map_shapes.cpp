@@ -285,10 +285,7 @@ void clear_to(uint32_t color) {
 
 }  // namespace
 
-void MapShapes::draw_shapes(const float view[4]) {
-  glEnable(GL_BLEND);
-  glBlendEquation(GL_FUNC_ADD);
-  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+void MapShapes::upload_shapes() {
   // Two triangles per quad, (0 1 2) and (2 1 3), for as many quads as the bigger kind needs.
   const size_t quads = std::max(ties.size(), discs.size());
   if (quads > index_quads_) {
@@ -316,33 +313,39 @@ void MapShapes::draw_shapes(const float view[4]) {
     lines_.push_back({t.ax, t.ay, color});
     lines_.push_back({t.bx, t.by, color});
   }
+  disc_vertices_.clear();
+  for (const DiscShape& d : discs)
+    for (const auto& c : kDiscCorners) disc_vertices_.push_back({c[0], c[1], d});
+  glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(lines_.size() * sizeof(LineVertex)), lines_.data(), GL_STREAM_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, tie_buffer_);
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(thick_.size() * sizeof(TieVertex)), thick_.data(), GL_STREAM_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, disc_buffer_);
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(disc_vertices_.size() * sizeof(DiscVertex)), disc_vertices_.data(),
+               GL_STREAM_DRAW);
+}
+
+void MapShapes::draw_shapes(const float view[4]) {
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   if (!lines_.empty()) {
     glUseProgram(line_program_);
     glUniform4fv(line_view_, 1, view);
     glBindVertexArray(line_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(lines_.size() * sizeof(LineVertex)), lines_.data(), GL_STREAM_DRAW);
     glDrawArrays(GL_LINES, 0, GLsizei(lines_.size()));
   }
   if (!thick_.empty()) {
     glUseProgram(tie_program_);
     glUniform4fv(tie_view_, 1, view);
     glBindVertexArray(tie_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, tie_buffer_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(thick_.size() * sizeof(TieVertex)), thick_.data(), GL_STREAM_DRAW);
     glDrawElements(GL_TRIANGLES, GLsizei(thick_.size() / 4 * 6), GL_UNSIGNED_INT, nullptr);
   }
-  if (!discs.empty()) {
+  if (!disc_vertices_.empty()) {
     glUseProgram(disc_program_);
     glUniform4fv(disc_view_, 1, view);
     glBindVertexArray(disc_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, disc_buffer_);
-    disc_vertices_.clear();
-    for (const DiscShape& d : discs)
-      for (const auto& c : kDiscCorners) disc_vertices_.push_back({c[0], c[1], d});
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(disc_vertices_.size() * sizeof(DiscVertex)), disc_vertices_.data(),
-                 GL_STREAM_DRAW);
-    glDrawElements(GL_TRIANGLES, GLsizei(discs.size() * 6), GL_UNSIGNED_INT, nullptr);
+    glDrawElements(GL_TRIANGLES, GLsizei(disc_vertices_.size() / 4 * 6), GL_UNSIGNED_INT, nullptr);
   }
 }
 
@@ -368,6 +371,7 @@ void MapShapes::render_gpu(const ImDrawCmd* cmd) {
     glEnable(GL_SCISSOR_TEST);
     glScissor(x0, bottom, w, h);
     clear_to(background_);
+    upload_shapes();
     draw_shapes(view);
     return;
   }
@@ -432,6 +436,7 @@ bool MapShapes::update_picture(const Picture& now, const float view[4], bool can
     const int sy0 = std::max(0, -gdy), sy1 = now.h - std::max(0, gdy);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, picture_fbo_[current_]);
     glBlitFramebuffer(sx0, sy0, sx1, sy1, sx0 + dx, sy0 + gdy, sx1 + dx, sy1 + gdy, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    upload_shapes();  // once, drawn in each strip
     glEnable(GL_SCISSOR_TEST);
     auto strip = [&](int x, int y, int sw, int sh) {
       if (sw <= 0 || sh <= 0) return;
@@ -445,6 +450,7 @@ bool MapShapes::update_picture(const Picture& now, const float view[4], bool can
     ++scrolled_frames_;
   } else {
     clear_to(now.background);
+    upload_shapes();
     draw_shapes(view);
     picture_ties_ = ties;
     picture_discs_ = discs;

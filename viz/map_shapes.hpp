@@ -116,6 +116,9 @@ class MapShapes {
   static void render_callback(const ImDrawList* list, const ImDrawCmd* cmd);
   bool build_gpu_objects();
   void render_gpu(const ImDrawCmd* cmd);
+  // Expands this frame's shapes into vertices and hands them to the GPU;
+  // draw_shapes then draws them (once, or once per strip of a scroll).
+  void upload_shapes();
   void draw_shapes(const float view[4]);
   void queue_imgui(ImDrawList* dl) const;
 
