@@ -456,8 +456,7 @@ int run_map(const MapOptions& options) {
       }
       if (options.bench_pan && settled && settled_frames > 3) {
         // A user dragging the map: 3 pixels a frame, turning every 30 frames.
-        const float step = (frame_ms.size() / 30) % 2 ? -3.f : 3.f;
-        s.camera.center_x += step / s.camera.zoom;
+        pan_by(s, (frame_ms.size() / 30) % 2 ? 3.f : -3.f, 0.f);
       }
       if (options.bench_zoom && settled && settled_frames > 3)
         zoom_at(s, s.map_x + s.map_w / 2, s.map_y + s.map_h / 2, (frame_ms.size() / 15) % 2 ? 1 / 1.02f : 1.02f);

@@ -82,13 +82,11 @@ void handle_input(AppState& s) {
       s.pinned[size_t(s.dragging)] = 1;
       s.positions_changed = true;
     } else {
-      s.camera.center_x -= io.MouseDelta.x / s.camera.zoom;
-      s.camera.center_y += io.MouseDelta.y / s.camera.zoom;
+      pan_by(s, io.MouseDelta.x, io.MouseDelta.y);
     }
   }
   if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
-    s.camera.center_x -= io.MouseDelta.x / s.camera.zoom;
-    s.camera.center_y += io.MouseDelta.y / s.camera.zoom;
+    pan_by(s, io.MouseDelta.x, io.MouseDelta.y);
   }
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) s.dragging = -1;
   if (hovered && io.MouseWheel != 0) zoom_at(s, io.MousePos.x, io.MousePos.y, std::pow(1.2f, io.MouseWheel));
@@ -298,6 +296,11 @@ void zoom_at(AppState& s, float sx, float sy, float factor) {
   // Keep the layout point under the cursor where it was.
   s.camera.center_x = wx - (sx - s.map_x - s.map_w * 0.5f) / s.camera.zoom;
   s.camera.center_y = wy + (sy - s.map_y - s.map_h * 0.5f) / s.camera.zoom;
+}
+
+void pan_by(AppState& s, float dx, float dy) {
+  s.camera.center_x -= dx / s.camera.zoom;
+  s.camera.center_y += dy / s.camera.zoom;
 }
 
 void draw_map(AppState& s) {

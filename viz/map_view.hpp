@@ -10,6 +10,8 @@ namespace tablemap::viz {
 void draw_map(AppState& s);
 // Multiplies the zoom, keeping the layout point under (sx, sy) in place.
 void zoom_at(AppState& s, float sx, float sy, float factor);
+// Moves the map as a drag of (dx, dy) screen pixels on its background does.
+void pan_by(AppState& s, float dx, float dy);
 
 // Selects an organization and centers the map on it.
 void go_to(AppState& s, uint32_t org);

@@ -196,8 +196,7 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
     // The camera moves as under a mouse drag of DX, DY pixels on the background.
     float dx = 0, dy = 0;
     if (!(in >> dx >> dy)) return fail("use: pan DX DY (pixels)");
-    s.camera.center_x -= dx / s.camera.zoom;
-    s.camera.center_y += dy / s.camera.zoom;
+    pan_by(s, dx, dy);
   } else if (action == "zoom") {
     float factor = 1;
     if (!(in >> factor) || factor <= 0) return fail("use: zoom FACTOR");
