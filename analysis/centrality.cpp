@@ -1,5 +1,7 @@
 #include "analysis/centrality.hpp"
 
+#include "analysis/betweenness_sampling.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -285,10 +287,24 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
     out.closeness[v] = (r > 0 && others > 0) ? (r / total.distance_sum[k]) * (r / others) : 0.0;
     out.harmonic[v] = others > 0 ? total.harmonic[k] * (double(n) - 1) / others : 0.0;
   }
-  if (out.sampled) {
-    const double delta = 1.0 - out.confidence;
-    out.betweenness_error = double(n) / double(n - 1) *
-                            std::sqrt(std::log(2.0 * double(n) / delta) / (2.0 * double(out.pivots)));
+  // Pivots estimate closeness and harmonic well, but betweenness only within
+  // a bound that grows with n; sampled shortest paths give one that does not.
+  // An explicit pivot list (studies, tests) keeps the pivot estimate.
+  if (out.sampled && options.pivot_list.empty()) {
+    BetweennessSamplingOptions sampling;
+    sampling.epsilon = options.betweenness_epsilon;
+    sampling.delta = options.betweenness_delta;
+    sampling.weighted = options.weighted;
+    sampling.directed = options.directed;
+    sampling.threads = options.threads;
+    sampling.seed = options.seed;
+    SampledBetweenness b = sampled_betweenness(net, sampling);
+    out.betweenness = std::move(b.betweenness);
+    out.betweenness_norm = std::move(b.betweenness_norm);
+    out.betweenness_error = b.epsilon;
+    out.confidence = 1.0 - b.delta;
+    out.betweenness_samples = b.samples;
+    out.vertex_diameter_bound = b.vertex_diameter_bound;
   }
   return out;
 }
