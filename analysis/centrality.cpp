@@ -73,6 +73,9 @@ struct PathWorker {
   std::vector<uint32_t> order;
   std::vector<double> betweenness, distance_sum, harmonic;
   std::vector<uint32_t> reached;
+  // Whether to accumulate Brandes' dependencies (betweenness); off when the
+  // searches only serve closeness and harmonic (betweenness sampled apart).
+  bool dependencies = true;
   using Item = std::pair<uint64_t, uint32_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
 
@@ -147,7 +150,7 @@ struct PathWorker {
       const uint32_t w = order[i];
       const Visit& vw = visit[w];
       const double coefficient = (1.0 + vw.delta) / vw.sigma;
-      for (uint32_t arc = off[w]; arc < off[w + 1]; ++arc) {
+      for (uint32_t arc = off[w]; dependencies && arc < off[w + 1]; ++arc) {
         Visit& vv = visit[to[arc]];
         if (vv.dist == kUnreached || vv.dist >= vw.dist) continue;
         if (options.directed && !flows_in(net, w, arc)) continue;
@@ -243,8 +246,13 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
     for (uint32_t& s : sources) s = renumbered->new_of[s];
   }
   auto slot = [&](uint32_t v) { return renumbered ? renumbered->new_of[v] : v; };
+  // Sampled betweenness comes from sampled paths (below), unless pivots are given.
+  const bool paths_sampled = out.sampled && options.pivot_list.empty();
   std::vector<std::unique_ptr<PathWorker>> workers;
-  for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<PathWorker>(net, options, off, to));
+  for (int t = 0; t < threads; ++t) {
+    workers.push_back(std::make_unique<PathWorker>(net, options, off, to));
+    workers.back()->dependencies = !paths_sampled;
+  }
   // Worker t takes sources t, t + threads, t + 2 threads, ...: a fixed share,
   // so every run adds the same numbers in the same order and gives the same
   // result to the last bit (taking the next free source made the sums, and
@@ -290,7 +298,7 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
   // Pivots estimate closeness and harmonic well, but betweenness only within
   // a bound that grows with n; sampled shortest paths give one that does not.
   // An explicit pivot list (studies, tests) keeps the pivot estimate.
-  if (out.sampled && options.pivot_list.empty()) {
+  if (paths_sampled) {
     BetweennessSamplingOptions sampling;
     sampling.epsilon = options.betweenness_epsilon;
     sampling.delta = options.betweenness_delta;
