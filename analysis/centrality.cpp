@@ -215,6 +215,9 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
   const uint32_t pivots =
       options.pivots ? options.pivots : uint32_t(std::clamp(4e8 / std::max(arcs, 1.0), 32.0, 256.0));
   out.sampled = !options.force_exact && (options.force_sampled || n > options.exact_limit) && pivots < n;
+  const bool want_betweenness = options.measures.has(Measure::betweenness);
+  const bool want_closeness = options.measures.has(Measure::closeness);
+  if (!want_betweenness && !want_closeness) return out;
 
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
@@ -228,12 +231,12 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
       uint32_t j = i + uint32_t(rng() % (n - i));
       std::swap(sources[i], sources[j]);
     }
-    sources.resize(pivots);
+    sources.resize(want_closeness ? pivots : 0);  // sampled betweenness needs no pivots
     std::sort(sources.begin(), sources.end());
   }
   out.pivots = uint32_t(sources.size());
 
-  const int threads = std::max(1, std::min<int>(options.threads, int(sources.size())));
+  const int threads = std::max(1, std::min<int>(options.threads, std::max(1, int(sources.size()))));
   // Large undirected, unweighted networks are searched renumbered; sources go
   // in, and totals come out, under the new numbers.
   std::unique_ptr<Renumbered> renumbered;
@@ -251,7 +254,7 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
   std::vector<std::unique_ptr<PathWorker>> workers;
   for (int t = 0; t < threads; ++t) {
     workers.push_back(std::make_unique<PathWorker>(net, options, off, to));
-    workers.back()->dependencies = !paths_sampled;
+    workers.back()->dependencies = want_betweenness && !paths_sampled;
   }
   // Worker t takes sources t, t + threads, t + 2 threads, ...: a fixed share,
   // so every run adds the same numbers in the same order and gives the same
@@ -298,7 +301,14 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
   // Pivots estimate closeness and harmonic well, but betweenness only within
   // a bound that grows with n; sampled shortest paths give one that does not.
   // An explicit pivot list (studies, tests) keeps the pivot estimate.
-  if (paths_sampled) {
+  if (!want_closeness) {
+    out.closeness.clear();
+    out.harmonic.clear();
+  }
+  if (!want_betweenness) {
+    out.betweenness.clear();
+    out.betweenness_norm.clear();
+  } else if (paths_sampled) {
     BetweennessSamplingOptions sampling;
     sampling.epsilon = options.betweenness_epsilon;
     sampling.delta = options.betweenness_delta;
@@ -484,10 +494,11 @@ CentralityResult compute_centrality(const Network& net, const CentralityOptions&
       if (flows_in(net, v, arc)) ++out.in_degree[v];
     }
   }
-  out.paths = path_measures(net, options);
-  out.eigenvector = eigenvector_centrality(net, options);
-  out.pagerank = pagerank(net, options);
-  out.core = core_numbers(net);
+  const MeasureSet& asked = options.measures;
+  if (asked.has(Measure::betweenness) || asked.has(Measure::closeness)) out.paths = path_measures(net, options);
+  if (asked.has(Measure::eigenvector)) out.eigenvector = eigenvector_centrality(net, options);
+  if (asked.has(Measure::pagerank)) out.pagerank = pagerank(net, options);
+  if (asked.has(Measure::core)) out.core = core_numbers(net);
   return out;
 }
 

@@ -28,11 +28,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "analysis/measures.hpp"
 #include "core/network.hpp"
 
 namespace tablemap {
 
 struct CentralityOptions {
+  // What to compute (degree always); measures left out stay empty vectors.
+  MeasureSet measures = MeasureSet::all();
   bool weighted = false;
   bool directed = false;
   int threads = 2;
