@@ -23,7 +23,7 @@ TEST_CASE("A measures list matches words like the files do and names the unknown
   CHECK(unknown.empty());
 }
 
-TEST_CASE("Brokers bring betweenness and single points of failure; degree is always there") {
+TEST_CASE("Brokers bring betweenness and single points of failure, and degree is always there") {
   std::vector<std::string> unknown;
   const MeasureSet set = with_prerequisites(parse_measures("brokers", unknown));
   CHECK(set.has(Measure::brokers));
