@@ -44,7 +44,7 @@ SurveyTies ties_of(const Harbor& h, TieRule tie_rule, RatingRule rating_rule = R
 
 }  // namespace
 
-TEST_CASE("union: a tie when either side reported it; confirmed when both did") {
+TEST_CASE("union: a tie when either side reported it, confirmed when both did") {
   Harbor h = harbor();
   SurveyTies t = ties_of(h, TieRule::union_reports);
   REQUIRE(t.ties.size() == 4);
