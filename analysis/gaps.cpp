@@ -333,6 +333,8 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     ++t.people;
     ++(p.formal_leader ? t.formal_leaders : t.informal_leaders);
     ++(p.resident ? t.residents : t.non_residents);
+    // TODO(answers): count t.unknown_generation (and keep such people out of the
+    // shares) once Person carries the `unknown` generation flag of the sheets change.
     ++people_at[p.sector];
     ++at_by_generation[size_t(p.generation)];
     ++r.sector_generation[p.sector][size_t(p.generation)];

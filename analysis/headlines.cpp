@@ -191,10 +191,16 @@ std::string metrics_headline(const NetworkMetrics& m, const Community& c) {
     sentences.push_back(fmt::format("Without {}, {} would lose contact with the rest.", org_name(c, f.organization),
                                     count_of(f.cut_off, "organization")));
   }
-  for (const Broker& b : m.brokers)
-    if (!b.sectors_cut_off.empty())
-      sentences.push_back(fmt::format("{} alone ties {} to the other sectors.", org_name(c, b.organization),
-                                      join_and(sector_names(c, b.sectors_cut_off))));
+  size_t cutting = 0;
+  for (const Broker& b : m.brokers) {
+    if (b.sectors_cut_off.empty()) continue;
+    if (++cutting > 3) continue;
+    sentences.push_back(fmt::format("Without {}, {} would keep no tie to any other sector.", org_name(c, b.organization),
+                                    join_and(sector_names(c, b.sectors_cut_off))));
+  }
+  if (cutting > 3)
+    sentences.push_back(fmt::format("{} more would cut a sector off (see Brokers).",
+                                    count_of(int64_t(cutting - 3), "organization")));
   if (m.single_points.empty() && m.brokers.empty())
     sentences.push_back("No single organization's departure would cut anyone off or lengthen paths.");
   return join(sentences, " ");

@@ -27,7 +27,8 @@ std::vector<std::string> commands() {
       listing = true;
       continue;
     }
-    if (!listing || line.size() < 3 || line[0] != ' ') continue;
+    // A command's line starts with two spaces and its name; its description continues further in.
+    if (!listing || line.size() < 3 || line[0] != ' ' || line[1] != ' ' || line[2] == ' ') continue;
     std::istringstream words(line);
     std::string name;
     words >> name;

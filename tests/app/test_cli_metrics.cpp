@@ -22,8 +22,10 @@
 
 #include <string>
 
+#include "support/bundle_fixture.hpp"
 #include "support/cli_run.hpp"
 
+using namespace tablemap;
 using namespace tablemap::testing;
 
 namespace {
@@ -121,4 +123,28 @@ TEST_CASE("metrics --explain lists the meaning of every measure, and bad usage e
   CHECK(r.out.find("  effective_size: ") != std::string::npos);
   CHECK(run_cli("metrics " + kBridge + " --exact --sampled", true).code == 2);
   CHECK(run_cli("metrics", true).code == 2);
+}
+
+TEST_CASE("metrics --directed says so when the eigenvector does not settle, instead of printing the last round") {
+  // One one-way tie clinic -> school, everybody else without ties: power
+  // iteration on (A + I) lets school's value grow by one each round, so the
+  // normalized vector creeps toward (0, 1, 0, 0, 0) and changes by about
+  // 1/k^2 per organization in round k: about 1e-6 in all after 2,000 rounds,
+  // far above tablemap's tolerance of 1e-13 (NetworkX, whose default
+  // tolerance is 1e-6 per organization, stops early here and reports values).
+  TempFolder folder;
+  write_bundle(folder, valid_bundle_files(),
+               {{"ties.csv", "source,target,kind,strength,directed\nclinic,school,referral,2,yes\n"}});
+  CliRun text = run_cli("metrics " + folder.path() + " --directed", true);
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("Eigenvector: did not settle after ") != std::string::npos);
+  CHECK(text.out.find("unsettled") != std::string::npos);
+  CliRun json = run_cli("metrics " + folder.path() + " --directed --json", false);
+  REQUIRE(json.code == 0);
+  const auto j = nlohmann::json::parse(json.out);
+  CHECK(j["network"]["eigenvector_settled"] == false);
+  for (const auto& o : j["organizations"]) CHECK(o["eigenvector"].is_null());
+  // Undirected, the same network settles.
+  const auto undirected = nlohmann::json::parse(run_cli("metrics " + folder.path() + " --json", false).out);
+  CHECK(undirected["network"]["eigenvector_settled"] == true);
 }
