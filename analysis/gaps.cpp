@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "analysis/invite_plan.hpp"
+#include "analysis/report_text.hpp"
+#include "analysis/roles.hpp"
 
 namespace tablemap {
 
@@ -17,6 +19,16 @@ std::string_view to_string(GapStatus s) {
     case GapStatus::over: return "over";
   }
   return "ok";
+}
+
+std::string_view to_string(FitVerdict v) {
+  switch (v) {
+    case FitVerdict::no_test: return "no_test";
+    case FitVerdict::too_few: return "too_few";
+    case FitVerdict::differs: return "differs";
+    case FitVerdict::within_chance: return "within_chance";
+  }
+  return "no_test";
 }
 
 bool GapReport::ready() const {
@@ -113,12 +125,18 @@ std::vector<Candidate> keep_best(std::vector<Pick>& picks, size_t keep, const Co
       const Organization& o = c.organizations[cand.index];
       cand.sector = c.sector_name(o.sector);
       if (contact_slot[cand.index] >= 0)
-        for (uint32_t p : contacts_of_org[size_t(contact_slot[cand.index])]) cand.contacts.push_back(c.people[p].id);
+        for (uint32_t p : contacts_of_org[size_t(contact_slot[cand.index])]) {
+          cand.contacts.push_back(c.people[p].id);
+          cand.contact_names.push_back(c.people[p].name);
+        }
     } else {
       const Person& p = c.people[cand.index];
       cand.sector = c.sector_name(p.sector);
       cand.generation = p.generation;
-      if (p.organization != kNoOrganization) cand.organization = c.organizations[size_t(p.organization)].id;
+      if (p.organization != kNoOrganization) {
+        cand.organization = c.organizations[size_t(p.organization)].id;
+        cand.organization_name = org_name(c, uint32_t(p.organization));
+      }
     }
   }
   return list;
@@ -141,16 +159,7 @@ int64_t people_needed(int64_t at, int64_t people, double share, double floor) {
   return std::max(k, least);
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ") {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
-
-void add_readiness(GapReport& r, const Community& c) {
+void add_readiness(GapReport& r, const Community& c, const Network& net) {
   // 1. Key sectors.
   {
     std::vector<std::string> missing, under;
@@ -173,66 +182,50 @@ void add_readiness(GapReport& r, const Community& c) {
     }
     r.readiness.push_back(std::move(check));
   }
-  // 2. Generations (those with residents, when the profile counts them).
+  // 2. Generations: the seated ones (seated_generations); the others are served, never missing.
   {
-    std::vector<std::string> missing, under;
+    std::vector<std::string> missing, under, seated_names;
     for (const GenerationRow& g : r.generations) {
+      if (!g.seated) continue;
+      seated_names.emplace_back(to_string(g.generation));
       if (g.status == GapStatus::missing) missing.push_back(std::string(to_string(g.generation)));
       if (g.status == GapStatus::under) under.push_back(std::string(to_string(g.generation)));
     }
     ReadinessCheck check{"The table spans all generations", missing.empty(), ""};
-    check.evidence = missing.empty() ? "every generation among the residents has someone at the table"
-                                     : "nobody at the table from " + join(missing);
-    if (!under.empty()) check.evidence += "; under-represented: " + join(under);
+    check.evidence = missing.empty()
+                         ? fmt::format("every seated generation ({}) has someone at the table", join_and(seated_names))
+                         : "nobody at the table from " + join_and(missing);
+    if (!under.empty()) check.evidence += "; under-represented: " + join_and(under);
     r.readiness.push_back(std::move(check));
   }
-  // 3 and 4. Backbone and anchor, from roles.csv (one entry per organization).
-  std::vector<int32_t> backbone_slot(c.organizations.size(), -1), anchor_slot(c.organizations.size(), -1);
+  // 3. Backbone: the verdict of the roles analysis, so that gaps, roles and the map agree.
+  {
+    const BackboneVerdict verdict = identified_backbone(analyze_roles(c, net), c);
+    r.readiness.push_back({"An identified backbone", verdict.pass, verdict.evidence});
+  }
+  // 4. Anchor, from roles.csv (one entry per organization).
+  std::vector<int32_t> anchor_slot(c.organizations.size(), -1);
   struct Claim {
     uint32_t org;
-    std::vector<std::string> functions;
     bool agreed = false;
   };
-  std::vector<Claim> backbone, anchor;
+  std::vector<Claim> anchor;
   for (const Role& role : c.roles) {
-    if (role.organization >= c.organizations.size()) continue;
-    auto note = [&](std::vector<int32_t>& slot, std::vector<Claim>& list) -> Claim& {
-      if (slot[role.organization] < 0) {
-        slot[role.organization] = int32_t(list.size());
-        list.push_back({role.organization, {}, false});
-      }
-      Claim& claim = list[size_t(slot[role.organization])];
-      claim.agreed = claim.agreed || role.status == RoleStatus::agreed;
-      return claim;
-    };
-    if (role.kind == RoleKind::backbone) {
-      Claim& claim = note(backbone_slot, backbone);
-      std::string f = role.function == kWholeBackbone || size_t(role.function) >= c.profile.backbone_functions.size()
-                          ? "whole backbone"
-                          : c.profile.backbone_functions[size_t(role.function)];
-      if (std::find(claim.functions.begin(), claim.functions.end(), f) == claim.functions.end())
-        claim.functions.push_back(f);
-    } else if (role.kind == RoleKind::anchor) {
-      note(anchor_slot, anchor);
+    if (role.organization >= c.organizations.size() || role.kind != RoleKind::anchor) continue;
+    if (anchor_slot[role.organization] < 0) {
+      anchor_slot[role.organization] = int32_t(anchor.size());
+      anchor.push_back({role.organization, false});
     }
+    Claim& claim = anchor[size_t(anchor_slot[role.organization])];
+    claim.agreed = claim.agreed || role.status == RoleStatus::agreed;
   }
-  auto describe = [&](const Claim& claim, bool with_functions) {
-    std::string s = c.organizations[claim.org].name + " (";
-    if (with_functions) s += join(claim.functions) + ", ";
-    return s + (claim.agreed ? "agreed)" : "claimed)");
+  auto describe = [&](const Claim& claim) {
+    return org_name(c, claim.org) + (claim.agreed ? " (agreed)" : " (claimed)");
   };
-  {
-    ReadinessCheck check{"An identified backbone", !backbone.empty(), ""};
-    std::vector<std::string> names;
-    for (const Claim& claim : backbone) names.push_back(describe(claim, true));
-    check.evidence = backbone.empty() ? "no organization plays a backbone function (no backbone role in roles.csv)"
-                                      : "backbone functions played by " + join(names, "; ");
-    r.readiness.push_back(std::move(check));
-  }
   {
     ReadinessCheck check{"An anchor entity", anchor.size() == 1, ""};
     std::vector<std::string> names;
-    for (const Claim& claim : anchor) names.push_back(describe(claim, false));
+    for (const Claim& claim : anchor) names.push_back(describe(claim));
     if (anchor.empty())
       check.evidence = "no organization is named anchor in roles.csv (where backbone staff sit, the fiscal agent)";
     else if (anchor.size() == 1)
@@ -241,6 +234,56 @@ void add_readiness(GapReport& r, const Community& c) {
       check.evidence = fmt::format("{} organizations hold the anchor role: {}; a partnership should agree on one",
                                    anchor.size(), join(names, "; "));
     r.readiness.push_back(std::move(check));
+  }
+}
+
+// A p-value of 0.05 or more on a table so small that some seated generation
+// would be expected to have under kFitMinExpected people at it is no evidence
+// of a good mix (its absence is likely by chance): say "too few to tell". A
+// p-value under 0.05 stands at any size (the exact test keeps its level).
+void judge_fit(GapReport& r) {
+  FitTest& fit = r.generation_fit;
+  if (fit.test == "none") {
+    r.fit_verdict = FitVerdict::no_test;
+    return;
+  }
+  r.fit_min_expected = -1;
+  for (const GenerationRow& g : r.generations) {
+    if (!g.seated || !g.resident_share || *g.resident_share <= 0) continue;
+    const double expected = double(fit.people) * *g.resident_share;
+    if (r.fit_min_expected < 0 || expected < r.fit_min_expected) {
+      r.fit_min_expected = expected;
+      r.fit_smallest_generation = std::string(to_string(g.generation));
+    }
+  }
+  if (fit.p_value >= 0.05 && r.fit_min_expected < kFitMinExpected) {
+    r.fit_verdict = FitVerdict::too_few;
+    fit.note = fmt::format("too few people at the table to tell: with {} a table drawn at random from the residents "
+                           "would have {:.1f} {} (fewer than {:.0f}), so p = {:.3g} says nothing about the mix; "
+                           "read the rows above instead",
+                           count_of(fit.people, "person", "people"), r.fit_min_expected, r.fit_smallest_generation,
+                           kFitMinExpected, fit.p_value);
+    return;
+  }
+  r.fit_verdict = fit.p_value < 0.05 ? FitVerdict::differs : FitVerdict::within_chance;
+}
+
+// Organizations that serve each unseated generation: at the table first, then by name.
+void add_served_by(GapReport& r, const Community& c, const std::vector<bool>& org_at, size_t keep) {
+  for (GenerationRow& row : r.generations) {
+    if (row.seated) continue;
+    std::vector<uint32_t> orgs;
+    for (uint32_t i = 0; i < c.organizations.size(); ++i)
+      if (contains(c.organizations[i].generations_served, row.generation)) orgs.push_back(i);
+    row.served_by_count = orgs.size();
+    const size_t k = std::min(keep, orgs.size());
+    std::partial_sort(orgs.begin(), orgs.begin() + ptrdiff_t(k), orgs.end(), [&](uint32_t a, uint32_t b) {
+      if (org_at[a] != org_at[b]) return bool(org_at[a]);
+      return org_name(c, a) < org_name(c, b);
+    });
+    orgs.resize(k);
+    row.served_by = orgs;
+    row.served_by_names = org_names(c, orgs);
   }
 }
 
@@ -290,13 +333,25 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     ++t.people;
     ++(p.formal_leader ? t.formal_leaders : t.informal_leaders);
     ++(p.resident ? t.residents : t.non_residents);
+    // TODO(answers): count t.unknown_generation (and keep such people out of the
+    // shares) once Person carries the `unknown` generation flag of the sheets change.
     ++people_at[p.sector];
     ++at_by_generation[size_t(p.generation)];
     ++r.sector_generation[p.sector][size_t(p.generation)];
     if (p.organization == kNoOrganization) {
       ++t.unaffiliated;
       ++seats[p.sector];  // an unaffiliated person is a seat for their own sector
+    } else {
+      ++t.affiliated;
     }
+  }
+  {
+    std::vector<bool> has_person(orgs.size(), false);
+    for (const Person& p : people)
+      if (p.at_table && p.organization != kNoOrganization && size_t(p.organization) < orgs.size())
+        has_person[size_t(p.organization)] = true;
+    for (size_t i = 0; i < orgs.size(); ++i)
+      if (org_at[i]) ++(has_person[i] ? r.table.organizations_with_people : r.table.organizations_without_people);
   }
 
   // Sectors.
@@ -319,19 +374,35 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
       r.single_generation_sectors.push_back({SectorId(s), profile.sectors[s], Generation(top - gens.begin()), *top});
   }
 
-  // Generations.
-  const int64_t total_residents = profile.total_residents();
+  // Generations: the seated ones against the seated residents; the others are served.
+  r.seated_generations = profile.seated_generations;
+  auto seated = [&](Generation g) { return contains(profile.seated_generations, g); };
+  int64_t seated_residents = 0, seated_at_table = 0;
+  for (Generation g : kAllGenerations)
+    if (seated(g)) {
+      seated_residents += profile.residents[size_t(g)];
+      seated_at_table += at_by_generation[size_t(g)];
+    }
+  const bool shares_known = r.has_residents && seated_residents > 0;
   const double floor = r.generation_ratio_floor;
-  std::vector<double> shares(kGenerationCount, 0.0);
+  std::vector<int64_t> fit_counts;
+  std::vector<double> fit_shares;
   for (Generation g : kAllGenerations) {
     GenerationRow row;
     row.generation = g;
+    row.seated = seated(g);
     row.at_table = at_by_generation[size_t(g)];
-    row.table_share = r.table.people ? double(row.at_table) / double(r.table.people) : 0.0;
-    if (r.has_residents) {
+    if (!row.seated) {
+      if (r.has_residents) row.residents = profile.residents[size_t(g)];
+      r.generations.push_back(std::move(row));
+      continue;
+    }
+    row.table_share = seated_at_table ? double(row.at_table) / double(seated_at_table) : 0.0;
+    if (shares_known) {
       row.residents = profile.residents[size_t(g)];
-      row.resident_share = double(*row.residents) / double(total_residents);
-      shares[size_t(g)] = *row.resident_share;
+      row.resident_share = double(*row.residents) / double(seated_residents);
+      fit_counts.push_back(row.at_table);
+      fit_shares.push_back(*row.resident_share);
       if (*row.residents == 0) {
         row.status = row.at_table ? GapStatus::over : GapStatus::ok;  // nobody to represent
       } else {
@@ -345,7 +416,7 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
         else
           row.status = GapStatus::ok;
         if (row.status == GapStatus::missing || row.status == GapStatus::under)
-          row.needed = people_needed(row.at_table, r.table.people, *row.resident_share, floor);
+          row.needed = people_needed(row.at_table, seated_at_table, *row.resident_share, floor);
       }
     } else {
       row.status = row.at_table ? GapStatus::ok : GapStatus::missing;
@@ -353,18 +424,21 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     }
     r.generations.push_back(std::move(row));
   }
-  if (r.has_residents) {
-    r.generation_fit = goodness_of_fit(std::vector<int64_t>(at_by_generation.begin(), at_by_generation.end()), shares);
+  if (shares_known) {
+    r.generation_fit = goodness_of_fit(fit_counts, fit_shares);
+    judge_fit(r);
   } else {
     r.generation_fit.test = "none";
-    r.generation_fit.people = r.table.people;
+    r.generation_fit.people = seated_at_table;
     r.generation_fit.note = "the profile gives no resident counts per generation: only presence is checked";
   }
+  add_served_by(r, c, org_at, options.max_candidates);
 
   // Candidates: organizations and people outside the table who would close a gap.
   const TableReach reach = reach_of(net, org_at);
   auto sector_gap = [&](SectorId s) { return s < sector_count && r.sectors[s].status != GapStatus::ok; };
   auto generation_gap = [&](Generation g) {
+    if (!r.generations[size_t(g)].seated) return false;
     GapStatus st = r.generations[size_t(g)].status;
     return st == GapStatus::missing || st == GapStatus::under;
   };
@@ -515,7 +589,7 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     r.invite_plan.invitees[i].candidate = std::move(keep_best(one, 1, c, contacts_of_org, contact_slot).front());
   }
 
-  add_readiness(r, c);
+  add_readiness(r, c, net);
   return r;
 }
 

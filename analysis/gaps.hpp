@@ -45,7 +45,9 @@ struct Candidate {
   std::string sector;                     // primary sector (an organization) or own sector (a person)
   std::optional<Generation> generation;   // a person's generation
   std::string organization;               // a person's organization id, "" when unaffiliated
+  std::string organization_name;          // and its name
   std::vector<std::string> contacts;      // an organization: ids of its people not at the table
+  std::vector<std::string> contact_names; // and their names
 };
 
 struct SectorRow {
@@ -76,6 +78,14 @@ struct GenerationRow {
   bool through_organizations = false;
   size_t candidate_count = 0;
   std::vector<Candidate> candidates;
+  // A generation the profile does not seat (seated_generations; children by
+  // default) is never missing: it is served. Status stays ok; shares and
+  // ratio are left empty; served_by names the organizations whose
+  // generations_served include it (at most GapOptions::max_candidates).
+  bool seated = true;
+  size_t served_by_count = 0;
+  std::vector<uint32_t> served_by;          // organization rows, at the table first, then by name
+  std::vector<std::string> served_by_names;  // their names, for the report
 };
 
 struct TableSummary {
@@ -84,7 +94,21 @@ struct TableSummary {
   int64_t formal_leaders = 0, informal_leaders = 0;
   int64_t residents = 0, non_residents = 0;
   int64_t unaffiliated = 0;   // people at the table without an organization
+  // people = affiliated + unaffiliated; organizations = organizations_with_people + organizations_without_people.
+  int64_t affiliated = 0;                    // people at the table for an organization
+  int64_t organizations_with_people = 0;     // organizations with someone at the table
+  int64_t organizations_without_people = 0;  // at the table by their own flag, nobody named at it
+  int64_t unknown_generation = 0;            // people at the table whose generation is unknown
 };
+
+// How the whole-table fit test reads: a table too small for the test to tell
+// anything says so instead of a p-value that reads as a pass.
+enum class FitVerdict : uint8_t { no_test, too_few, differs, within_chance };
+std::string_view to_string(FitVerdict v);
+// The rule: a p-value of 0.05 or more judges the mix only when every seated
+// generation would be expected to have at least this many people at the table
+// (table size x resident share); below, the verdict is too_few.
+inline constexpr double kFitMinExpected = 1.0;
 
 // A gap of the invite plan: a sector or a generation.
 struct GapRef {
@@ -133,7 +157,11 @@ struct GapReport {
   TableSummary table;
   std::vector<SectorRow> sectors;          // required sectors first, in profile order
   std::vector<GenerationRow> generations;  // oldest first, all six
-  FitTest generation_fit;
+  FitTest generation_fit;  // over the seated generations only
+  FitVerdict fit_verdict = FitVerdict::no_test;
+  double fit_min_expected = 0;         // smallest table size x resident share among seated generations
+  std::string fit_smallest_generation;  // the generation with that smallest expectation
+  GenerationSet seated_generations = Profile::default_seated_generations();
   // People at the table by their sector (row, SectorId) and generation (column).
   std::vector<std::array<int64_t, kGenerationCount>> sector_generation;
   // Sectors whose people at the table (two or more) are all of one generation.
@@ -151,6 +179,9 @@ bool ranks_before(const Candidate& a, const Candidate& b, const Community& commu
 
 // "sector:safety", "generation:gen_z".
 std::string gap_label(const GapRef& gap, const GapReport& report);
+
+// "At the table: 9 people and 9 organizations (8 people for 8 organizations, ...)".
+std::string table_line(const TableSummary& table);
 
 // The --json form; see docs/gaps.md for the keys.
 nlohmann::json to_json(const GapReport& report);

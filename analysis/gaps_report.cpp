@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include "analysis/gaps.hpp"
+#include "analysis/headlines.hpp"
+#include "analysis/report_text.hpp"
 
 namespace tablemap {
 
@@ -19,8 +21,10 @@ nlohmann::json candidate_json(const Candidate& c) {
   if (c.kind == Candidate::Kind::person) {
     j["generation"] = c.generation ? nlohmann::json(to_string(*c.generation)) : nlohmann::json();
     j["organization"] = c.organization.empty() ? nlohmann::json() : nlohmann::json(c.organization);
+    j["organization_name"] = c.organization.empty() ? nlohmann::json() : nlohmann::json(c.organization_name);
   } else {
     j["contacts"] = c.contacts;
+    j["contact_names"] = c.contact_names;
   }
   return j;
 }
@@ -60,15 +64,13 @@ std::string aligned(const std::vector<std::vector<std::string>>& rows, std::stri
 
 std::string percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
 
-std::string plural(int64_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
+std::string plural(int64_t n, std::string_view one, std::string_view many) { return count_of(n, one, many); }
 
 std::string candidate_kind(const Candidate& c) {
   if (c.kind == Candidate::Kind::organization) return "organization, " + c.sector;
   std::string s = "person";
   if (c.generation) s += ", " + std::string(to_string(*c.generation));
-  if (!c.organization.empty()) s += ", of " + c.organization;
+  if (!c.organization.empty()) s += ", of " + (c.organization_name.empty() ? c.organization : c.organization_name);
   return s;
 }
 
@@ -80,6 +82,15 @@ std::string sector_gap_line(const SectorRow& s) {
   std::string offer = s.candidate_count ? fmt::format(" ({} outside the table could close it)", s.candidate_count)
                                         : " (nobody in the network could close it)";
   return head + what + offer;
+}
+
+std::string served_line(const GenerationRow& g) {
+  std::string head = fmt::format("{} is not expected at a leadership table (seated_generations): ", to_string(g.generation));
+  if (g.served_by_count == 0) return head + "no organization lists it in generations_served";
+  std::string names = join_and(g.served_by_names);
+  if (g.served_by_count > g.served_by_names.size())
+    names = join(g.served_by_names) + fmt::format(" and {} more", g.served_by_count - g.served_by_names.size());
+  return head + fmt::format("served by {}: {}", count_of(int64_t(g.served_by_count), "organization"), names);
 }
 
 std::string generation_gap_line(const GenerationRow& g) {
@@ -97,9 +108,29 @@ std::string generation_gap_line(const GenerationRow& g) {
 
 }  // namespace
 
+std::string table_line(const TableSummary& t) {
+  std::vector<std::string> parts;
+  if (t.affiliated) parts.push_back(fmt::format("{} for {}", count_of(t.affiliated, "person", "people"),
+                                                count_of(t.organizations_with_people, "organization")));
+  if (t.unaffiliated) parts.push_back(fmt::format("{} on their own", count_of(t.unaffiliated, "person", "people")));
+  if (t.organizations_without_people)
+    parts.push_back(fmt::format("{} with nobody named at the table", count_of(t.organizations_without_people, "organization")));
+  std::string out = fmt::format("At the table: {} and {}", count_of(t.people, "person", "people"),
+                                count_of(t.organizations, "organization"));
+  if (!parts.empty()) out += " (" + join(parts, ", ") + ")";
+  out += fmt::format("; {} and {}; {}", count_of(t.formal_leaders, "formal leader"),
+                     count_of(t.informal_leaders, "informal leader"),
+                     t.non_residents == 0 ? std::string("all live in the community")
+                                          : fmt::format("{} in the community, {} elsewhere",
+                                                        count_of(t.residents, "lives", "live"), t.non_residents));
+  if (t.unknown_generation) out += fmt::format("; {} of unknown generation", count_of(t.unknown_generation, "person", "people"));
+  return out;
+}
+
 nlohmann::json to_json(const GapReport& r) {
   nlohmann::json j;
   j["community"] = r.community;
+  j["headline"] = gaps_headline(r);
   j["ready"] = r.ready();
   j["thresholds"] = {{"min_per_required_sector", r.min_per_required_sector},
                      {"generation_ratio_floor", r.generation_ratio_floor}};
@@ -109,7 +140,11 @@ nlohmann::json to_json(const GapReport& r) {
                 {"informal_leaders", r.table.informal_leaders},
                 {"residents", r.table.residents},
                 {"non_residents", r.table.non_residents},
-                {"unaffiliated", r.table.unaffiliated}};
+                {"unaffiliated", r.table.unaffiliated},
+                {"affiliated", r.table.affiliated},
+                {"organizations_with_people", r.table.organizations_with_people},
+                {"organizations_without_people", r.table.organizations_without_people},
+                {"unknown_generation", r.table.unknown_generation}};
   j["sectors"] = nlohmann::json::array();
   for (const SectorRow& s : r.sectors)
     j["sectors"].push_back({{"sector", s.name},
@@ -125,7 +160,10 @@ nlohmann::json to_json(const GapReport& r) {
   j["generations"] = nlohmann::json::array();
   for (const GenerationRow& g : r.generations)
     j["generations"].push_back({{"generation", to_string(g.generation)},
-                                {"status", to_string(g.status)},
+                                {"status", g.seated ? std::string(to_string(g.status)) : std::string("served")},
+                                {"seated", g.seated},
+                                {"served_by_count", g.served_by_count},
+                                {"served_by", g.served_by_names},
                                 {"at_table", g.at_table},
                                 {"table_share", g.table_share},
                                 {"residents", optional_json(g.residents)},
@@ -140,6 +178,9 @@ nlohmann::json to_json(const GapReport& r) {
                          {"p_value", fit.test == "none" ? nlohmann::json() : nlohmann::json(fit.p_value)},
                          {"statistic", fit.statistic},
                          {"people", fit.people},
+                         {"verdict", to_string(r.fit_verdict)},
+                         {"min_expected", r.fit_min_expected},
+                         {"min_expected_rule", kFitMinExpected},
                          {"note", fit.note}};
   j["sector_generation"] = nlohmann::json::array();
   for (size_t s = 0; s < r.sector_generation.size(); ++s) {
@@ -176,14 +217,9 @@ nlohmann::json to_json(const GapReport& r) {
 std::string format_gap_report(const GapReport& r, const Community& community) {
   std::string out;
   const TableSummary& t = r.table;
-  out += fmt::format("Who is missing from the table: {}\n", r.community.empty() ? "(unnamed community)" : r.community);
-  out += fmt::format("At the table: {} from {} ({} and {}; {})\n\n", plural(t.people, "person", "people"),
-                     plural(t.organizations, "organization", "organizations"),
-                     plural(t.formal_leaders, "formal leader", "formal leaders"),
-                     plural(t.informal_leaders, "informal leader", "informal leaders"),
-                     t.non_residents == 0 ? std::string("all live in the community")
-                                          : fmt::format("{} live in the community, {} elsewhere", t.residents,
-                                                        t.non_residents));
+  out += fmt::format("Who is missing from the table: {}\n\n", r.community.empty() ? "(unnamed community)" : r.community);
+  out += gaps_headline(r) + "\n\n";
+  out += table_line(t) + "\n\n";
 
   // What is missing first: key sectors, generations, then optional sectors.
   std::vector<std::string> missing;
@@ -192,7 +228,7 @@ std::string format_gap_report(const GapReport& r, const Community& community) {
   for (const GenerationRow& g : r.generations)
     if (g.status == GapStatus::missing || g.status == GapStatus::under) missing.push_back(generation_gap_line(g));
   out += "MISSING\n";
-  if (missing.empty()) out += "  Every key sector and every generation has a seat at the table.\n";
+  if (missing.empty()) out += "  Every key sector and every seated generation has a seat at the table.\n";
   for (const std::string& line : missing) out += "  - " + line + "\n";
   std::vector<std::string> optional_missing;
   for (const SectorRow& s : r.sectors)
@@ -244,22 +280,34 @@ std::string format_gap_report(const GapReport& r, const Community& community) {
   };
   out += "\nKEY SECTORS (seats: organizations at the table + unaffiliated people at it)\n" + sector_table(true);
   out += "\nOPTIONAL SECTORS\n" + sector_table(false);
+  out += "  (seats: organizations at the table with it as primary sector + people at the table on their own for it;\n"
+         "  needs: the seats a key sector must have; people: people at the table whose sector it is;\n"
+         "  organizations: organizations in the data with it as primary sector; secondary only: organizations\n"
+         "  naming it only as a secondary sector, who know the field but are not a seat)\n";
 
   out += "\nGENERATIONS\n";
   {
     std::vector<std::vector<std::string>> rows{
         {"generation", "status", "at table", "table share", "resident share", "ratio"}};
-    for (const GenerationRow& g : r.generations)
+    for (const GenerationRow& g : r.generations) {
+      if (!g.seated) {
+        rows.push_back({std::string(to_string(g.generation)), "served", std::to_string(g.at_table), "-", "-", "-"});
+        continue;
+      }
       rows.push_back({std::string(to_string(g.generation)), std::string(to_string(g.status)),
                       std::to_string(g.at_table), percent(g.table_share),
                       g.resident_share ? percent(*g.resident_share) : "-",
                       g.ratio ? fmt::format("{:.2f}", *g.ratio) : "-"});
+    }
     out += aligned(rows, "  ", 2);
   }
+  for (const GenerationRow& g : r.generations)
+    if (!g.seated) out += "  " + served_line(g) + "\n";
   out += fmt::format("  Whole table against the residents ({}): {}\n",
                      r.generation_fit.test == "none" ? "no test" : r.generation_fit.test, r.generation_fit.note);
-  out += fmt::format("  (under: ratio below {:.2f}; over: above {:.2f})\n", r.generation_ratio_floor,
-                     r.generation_ratio_floor > 0 ? 1.0 / r.generation_ratio_floor : 0.0);
+  out += fmt::format("  (table share: of the people at the table; resident share: of the residents; ratio: table share /\n"
+                     "  resident share, both among the seated generations; under: ratio below {:.2f}; over: above {:.2f})\n",
+                     r.generation_ratio_floor, r.generation_ratio_floor > 0 ? 1.0 / r.generation_ratio_floor : 0.0);
 
   out += "\nSECTOR x GENERATION (people at the table)\n";
   {

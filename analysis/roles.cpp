@@ -1,8 +1,11 @@
 #include "analysis/roles.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
+
+#include "analysis/report_text.hpp"
 
 namespace tablemap {
 
@@ -34,7 +37,90 @@ std::string_view to_string(HowMany h) {
 
 HowMany how_many(size_t count) { return count == 0 ? HowMany::none : count == 1 ? HowMany::one : HowMany::several; }
 
+const std::vector<RoleFunctionKeywords>& role_function_keywords() {
+  static const std::vector<RoleFunctionKeywords> keywords = {
+      {RoleKind::investor, "investment", {"invest", "fund", "resourc"}},
+      {RoleKind::data_partner, "data", {"data", "measur", "evaluat"}},
+  };
+  return keywords;
+}
+
+std::optional<FunctionId> function_claimed_by(const Profile& profile, RoleKind role) {
+  const auto& fns = profile.backbone_functions;
+  for (const RoleFunctionKeywords& k : role_function_keywords()) {
+    if (k.role != role) continue;
+    for (size_t f = 0; f < fns.size(); ++f)
+      if (equals_ignore_case(fns[f], k.exact)) return FunctionId(f);
+    for (const char* word : k.contains)
+      for (size_t f = 0; f < fns.size(); ++f)
+        if (to_lower(fns[f]).find(word) != std::string::npos) return FunctionId(f);
+  }
+  return std::nullopt;
+}
+
+std::vector<BackboneFunctionClaim> backbone_function_claims(const Community& c) {
+  const size_t n = c.organizations.size();
+  const size_t areas = c.profile.issue_areas.size();
+  const auto investment = function_claimed_by(c.profile, RoleKind::investor);
+  const auto data = function_claimed_by(c.profile, RoleKind::data_partner);
+  std::vector<BackboneFunctionClaim> out;
+  for (uint32_t r = 0; r < c.roles.size(); ++r) {
+    const Role& role = c.roles[r];
+    if (role.organization >= n) continue;
+    BackboneFunctionClaim claim;
+    claim.organization = role.organization;
+    claim.agreed = role.status == RoleStatus::agreed;
+    claim.role = role.kind;
+    claim.row = r;
+    if (role.kind == RoleKind::backbone) {
+      if (role.issue_area < 0 || size_t(role.issue_area) >= areas) continue;
+      claim.issue_area = role.issue_area;
+      claim.function = role.function;
+      out.push_back(claim);
+      continue;
+    }
+    const auto& function = role.kind == RoleKind::investor ? investment : role.kind == RoleKind::data_partner ? data
+                                                                                                              : std::nullopt;
+    if (!function) continue;
+    claim.function = *function;
+    if (role.issue_area >= 0 && size_t(role.issue_area) < areas) {
+      claim.issue_area = role.issue_area;
+      out.push_back(claim);
+      continue;
+    }
+    for (IssueAreaId ia : c.organizations[role.organization].issue_areas)
+      if (ia >= 0 && size_t(ia) < areas) {
+        claim.issue_area = ia;
+        out.push_back(claim);
+      }
+  }
+  return out;
+}
+
+bool is_coordinating(TieKind kind) {
+  return std::find(kCoordinatingKinds.begin(), kCoordinatingKinds.end(), kind) != kCoordinatingKinds.end();
+}
+
 namespace {
+
+// The strongest tie row of a coordinating kind per pair (a < b), and its kinds.
+struct Coordination {
+  uint8_t strength = 0;
+  TieKindSet kinds = 0;
+};
+using CoordinationMap = std::unordered_map<uint64_t, Coordination>;
+uint64_t pair_key(uint32_t a, uint32_t b) { return a < b ? (uint64_t(a) << 32) | b : (uint64_t(b) << 32) | a; }
+
+CoordinationMap coordination_of(const Community& c) {
+  CoordinationMap out;
+  for (const Tie& t : c.ties) {
+    if (!is_coordinating(t.kind) || t.source == t.target) continue;
+    Coordination& k = out[pair_key(t.source, t.target)];
+    k.strength = std::max(k.strength, t.strength);
+    k.kinds = TieKindSet(k.kinds | (1u << int(t.kind)));
+  }
+  return out;
+}
 
 // Scratch arrays of one size per organization, reset after each issue area so
 // that the whole analysis stays O(n) in memory.
@@ -45,24 +131,25 @@ struct Scratch {
   explicit Scratch(size_t n) : member_pos(n, 0), practitioner(n, 0), claimant_pos(n, 0) {}
 };
 
-// Claims merged per organization; `rows` are role rows of one issue area.
+// Claims merged per organization; `claims` are the claims of one issue area.
 // `f` = kWholeBackbone gives the whole-role claims only.
-std::vector<FunctionClaim> claims_for(const Community& c, const std::vector<uint32_t>& rows, FunctionId f) {
-  std::vector<FunctionClaim> claims;
-  for (uint32_t r : rows) {
-    const Role& role = c.roles[r];
-    if (role.kind != RoleKind::backbone) continue;
-    if (role.function != kWholeBackbone && role.function != f) continue;
-    claims.push_back({role.organization, role.function == kWholeBackbone, role.status == RoleStatus::agreed});
+std::vector<FunctionClaim> claims_for(const std::vector<BackboneFunctionClaim>& claims, FunctionId f) {
+  std::vector<FunctionClaim> list;
+  for (const BackboneFunctionClaim& bc : claims) {
+    if (bc.function != kWholeBackbone && bc.function != f) continue;
+    list.push_back({bc.organization, bc.function == kWholeBackbone, bc.agreed, bc.role});
   }
-  std::sort(claims.begin(), claims.end(), [](const FunctionClaim& a, const FunctionClaim& b) {
+  std::sort(list.begin(), list.end(), [](const FunctionClaim& a, const FunctionClaim& b) {
     return a.organization < b.organization;
   });
   std::vector<FunctionClaim> merged;
-  for (const FunctionClaim& claim : claims) {
+  for (const FunctionClaim& claim : list) {
     if (!merged.empty() && merged.back().organization == claim.organization) {
-      merged.back().whole_role = merged.back().whole_role && claim.whole_role;
-      merged.back().agreed = merged.back().agreed || claim.agreed;
+      FunctionClaim& m = merged.back();
+      // A backbone row naming this function is the most direct claim, then an investor / data partner row.
+      if (!claim.whole_role && (m.whole_role || claim.role == RoleKind::backbone)) m.role = claim.role;
+      m.whole_role = m.whole_role && claim.whole_role;
+      m.agreed = m.agreed || claim.agreed;
     } else {
       merged.push_back(claim);
     }
@@ -70,7 +157,8 @@ std::vector<FunctionClaim> claims_for(const Community& c, const std::vector<uint
   return merged;
 }
 
-void judge_coverage(FunctionCoverage& fc, const Network& net, Scratch& s, size_t max_pairs) {
+void judge_coverage(FunctionCoverage& fc, const Network& net, const CoordinationMap& coordination, Scratch& s,
+                    size_t max_pairs) {
   const size_t k = fc.claims.size();
   fc.status = k == 0 ? CoverageStatus::uncovered : CoverageStatus::covered;
   if (k < 2) return;
@@ -79,18 +167,29 @@ void judge_coverage(FunctionCoverage& fc, const Network& net, Scratch& s, size_t
 
   fc.all_agreed = std::all_of(fc.claims.begin(), fc.claims.end(), [](const FunctionClaim& x) { return x.agreed; });
   fc.pair_count = k * (k - 1) / 2;
-  // Count strong ties among claimants in O(sum of their degrees).
-  size_t strong_ends = 0;
+  auto coordination_between = [&](uint32_t a, uint32_t b) {
+    auto it = coordination.find(pair_key(a, b));
+    return it == coordination.end() ? Coordination{} : it->second;
+  };
+  // Count strong and coordinating ties among claimants in O(sum of their degrees).
+  size_t strong_ends = 0, coordinated_ends = 0;
   for (const FunctionClaim& claim : fc.claims) {
     const uint32_t v = claim.organization;
-    for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc)
-      if (s.claimant_pos[net.targets()[arc]] && rels[net.arc_relationship(arc)].strength >= 2) ++strong_ends;
+    for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc) {
+      const uint32_t w = net.targets()[arc];
+      if (!s.claimant_pos[w]) continue;
+      const Relationship& rel = rels[net.arc_relationship(arc)];
+      if (rel.strength >= 2) ++strong_ends;
+      if (rel.strength >= 2 && coordination_between(v, w).strength >= 2) ++coordinated_ends;
+    }
   }
   fc.weak_pair_count = fc.pair_count - strong_ends / 2;
+  fc.uncoordinated_pair_count = fc.pair_count - coordinated_ends / 2;
   fc.all_pairs_strongly_tied = fc.weak_pair_count == 0;
-  fc.status = fc.all_agreed || fc.all_pairs_strongly_tied ? CoverageStatus::shared : CoverageStatus::contested;
+  fc.all_pairs_coordinating = fc.uncoordinated_pair_count == 0;
+  fc.status = fc.all_agreed || fc.all_pairs_coordinating ? CoverageStatus::shared : CoverageStatus::contested;
 
-  // Evidence: the pairs without a strong tie first (they decide the status), then the others.
+  // Evidence: the pairs without a coordinating tie first (they decide the status), then the others.
   std::vector<int64_t> rel_to(k, -1);
   for (int pass = 0; pass < 2 && fc.pairs.size() < max_pairs; ++pass) {
     for (size_t i = 0; i < k && fc.pairs.size() < max_pairs; ++i) {
@@ -98,12 +197,17 @@ void judge_coverage(FunctionCoverage& fc, const Network& net, Scratch& s, size_t
       for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc)
         if (uint32_t j = s.claimant_pos[net.targets()[arc]]; j > i + 1) rel_to[j - 1] = net.arc_relationship(arc);
       for (size_t j = i + 1; j < k && fc.pairs.size() < max_pairs; ++j) {
-        PairEvidence e{v, fc.claims[j].organization, 0, 0};
+        PairEvidence e;
+        e.a = v;
+        e.b = fc.claims[j].organization;
         if (rel_to[j] >= 0) {
           e.strength = rels[size_t(rel_to[j])].strength;
           e.kinds = rels[size_t(rel_to[j])].kinds;
+          const Coordination k = coordination_between(e.a, e.b);
+          e.coordinating_strength = k.strength;
+          e.coordinating_kinds = k.kinds;
         }
-        if (e.strongly_tied() == (pass == 1)) fc.pairs.push_back(e);
+        if (e.coordinated() == (pass == 1)) fc.pairs.push_back(e);
       }
       for (size_t j = i + 1; j < k; ++j) rel_to[j] = -1;
     }
@@ -126,10 +230,7 @@ ConvenerTies convener_ties(uint32_t org, const Network& net, const Scratch& s, u
 }
 
 std::string id_list(const Community& c, const std::vector<uint32_t>& orgs, size_t limit = 3) {
-  std::string out;
-  for (size_t i = 0; i < orgs.size() && i < limit; ++i) out += (i ? ", " : "") + c.org_id(orgs[i]);
-  if (orgs.size() > limit) out += fmt::format(" and {} more", orgs.size() - limit);
-  return out;
+  return join_limited(org_names(c, orgs), limit);
 }
 
 std::string plan_reason(const Community& c, const IssueAreaRoles& area, const BackboneAssignment& a,
@@ -139,9 +240,10 @@ std::string plan_reason(const Community& c, const IssueAreaRoles& area, const Ba
   if (a.organization == kNoOrganization) {
     if (area.organization_count == 0)
       return fmt::format("nobody can take it: no organization works in {} (list it in their issue_areas)", area_id);
-    return fmt::format("nobody can take it: the {} organization(s) of {} can carry at most {} function(s) each "
+    return fmt::format("nobody can take it: the {} of {} can carry at most {} each "
                        "(--max-functions {}); raise the cap or bring more organizations into {}",
-                       area.organization_count, area_id, plan.max_functions, plan.max_functions, area_id);
+                       count_of(area.organization_count, "organization"), area_id,
+                       count_of(plan.max_functions, "function"), plan.max_functions, area_id);
   }
   const BackboneFacts& f = a.facts;
   std::vector<std::string> parts;
@@ -154,16 +256,18 @@ std::string plan_reason(const Community& c, const IssueAreaRoles& area, const Ba
     parts.push_back(fmt::format("claims the whole backbone role in {}", area_id));
   else if (a.other_claimants.empty())
     parts.push_back(fmt::format("nobody claims {}", function));
-  std::string ties = fmt::format("tied to {} of {} other {} organizations", f.area_ties,
-                                 area.organization_count ? area.organization_count - 1 : 0, area_id);
+  const int64_t others = area.organization_count ? area.organization_count - 1 : 0;
+  std::string ties = fmt::format("tied to {} of {} other {} {}", f.area_ties, others, area_id,
+                                 noun(others, "organization"));
   if (f.area_ties > 0 && f.area_ties == max_area_ties) ties += " (the most connected)";
   parts.push_back(ties);
   parts.push_back(f.at_table ? "at the table" : "not at the table");
   if (!a.other_claimants.empty() && f.claim == ClaimLevel::none) {
     // Every claimant was at the cap: say who, and how to change it.
-    parts.insert(parts.begin(), fmt::format("its claimant{} {} already carr{} {} functions in this plan (see --max-functions)",
-                                            a.other_claimants.size() == 1 ? "" : "s", id_list(c, a.other_claimants),
-                                            a.other_claimants.size() == 1 ? "ies" : "y", plan.max_functions));
+    parts.insert(parts.begin(), fmt::format("its {} {} already carr{} {} in this plan (see --max-functions)",
+                                            noun(int64_t(a.other_claimants.size()), "claimant"),
+                                            id_list(c, a.other_claimants), a.other_claimants.size() == 1 ? "ies" : "y",
+                                            count_of(plan.max_functions, "function")));
   } else if (!a.other_claimants.empty()) {
     std::vector<uint32_t> at_cap;
     for (size_t i = 0; i < a.other_claimants.size(); ++i)
@@ -172,8 +276,8 @@ std::string plan_reason(const Community& c, const IssueAreaRoles& area, const Ba
                            ? fmt::format("also claimed by {} others", a.other_claimants.size())
                            : "also claimed by " + id_list(c, a.other_claimants);
     if (!at_cap.empty())
-      also += fmt::format(" ({} already carr{} {} functions in this plan)", id_list(c, at_cap),
-                          at_cap.size() == 1 ? "ies" : "y", plan.max_functions);
+      also += fmt::format(" ({} already carr{} {} in this plan)", id_list(c, at_cap),
+                          at_cap.size() == 1 ? "ies" : "y", count_of(plan.max_functions, "function"));
     parts.push_back(also);
   }
   std::string out;
@@ -203,6 +307,10 @@ RoleReport analyze_roles(const Community& c, const Network& net, const RoleOptio
     else if (role.kind == RoleKind::practitioner)
       arealess_practitioners.push_back(role.organization);
   }
+  std::vector<std::vector<BackboneFunctionClaim>> claims_of_area(area_count);
+  for (const BackboneFunctionClaim& claim : backbone_function_claims(c))
+    claims_of_area[size_t(claim.issue_area)].push_back(claim);
+  const CoordinationMap coordination = coordination_of(c);
   std::sort(report.anchors.begin(), report.anchors.end());
   report.anchors.erase(std::unique(report.anchors.begin(), report.anchors.end()), report.anchors.end());
   report.anchor_status = how_many(report.anchors.size());
@@ -218,6 +326,7 @@ RoleReport analyze_roles(const Community& c, const Network& net, const RoleOptio
     IssueAreaRoles area;
     area.issue_area = IssueAreaId(ia);
     const auto& rows = rows_of_area[ia];
+    const auto& claims = claims_of_area[ia];
 
     // The issue area's organizations: listed, or holding a role in it.
     std::vector<uint32_t> members;
@@ -229,6 +338,7 @@ RoleReport analyze_roles(const Community& c, const Network& net, const RoleOptio
     };
     for (uint32_t o : listed[ia]) add_member(o);
     for (uint32_t r : rows) add_member(c.roles[r].organization);
+    for (const BackboneFunctionClaim& claim : claims) add_member(claim.organization);
     area.organization_count = uint32_t(members.size());
     std::vector<uint32_t> practitioners;
     auto add_practitioner = [&](uint32_t o) {
@@ -254,7 +364,7 @@ RoleReport analyze_roles(const Community& c, const Network& net, const RoleOptio
     }
 
     // Whole-role backbones.
-    for (const FunctionClaim& claim : claims_for(c, rows, kWholeBackbone))
+    for (const FunctionClaim& claim : claims_for(claims, kWholeBackbone))
       area.backbones.push_back({claim.organization, claim.agreed});
     area.overlapping_backbones = area.backbones.size() >= 2;
 
@@ -262,8 +372,8 @@ RoleReport analyze_roles(const Community& c, const Network& net, const RoleOptio
     for (int f = 0; f < F; ++f) {
       FunctionCoverage fc;
       fc.function = FunctionId(f);
-      fc.claims = claims_for(c, rows, FunctionId(f));
-      judge_coverage(fc, net, s, options.max_evidence_pairs);
+      fc.claims = claims_for(claims, FunctionId(f));
+      judge_coverage(fc, net, coordination, s, options.max_evidence_pairs);
       area.functions.push_back(std::move(fc));
     }
 
@@ -303,11 +413,9 @@ RoleReport analyze_roles(const Community& c, const Network& net, const RoleOptio
     input.area_ties = area_ties;
     input.at_table.resize(members.size());
     for (size_t m = 0; m < members.size(); ++m) input.at_table[m] = at_table[members[m]];
-    for (uint32_t r : rows) {
-      const Role& role = c.roles[r];
-      if (role.kind != RoleKind::backbone || role.function >= F) continue;
-      input.claims.push_back({s.member_pos[role.organization] - 1, role.function, role.status == RoleStatus::agreed});
-    }
+    for (const BackboneFunctionClaim& claim : claims)
+      if (claim.function < F)
+        input.claims.push_back({s.member_pos[claim.organization] - 1, claim.function, claim.agreed});
     BackbonePlan plan = plan_backbone(input, options.max_functions);
     area.plan_complete = plan.complete;
     area.plan_cost = plan.total_cost;
@@ -352,6 +460,56 @@ RoleReport analyze_roles(const Community& c, const Network& net, const RoleOptio
     i = j;
   }
   return report;
+}
+
+BackboneVerdict identified_backbone(const RoleReport& report, const Community& c) {
+  BackboneVerdict v;
+  std::vector<std::string> problems, fine;
+  size_t areas_with_claims = 0;
+  for (const IssueAreaRoles& area : report.issue_areas) {
+    const bool claimed = std::any_of(area.functions.begin(), area.functions.end(),
+                                     [](const FunctionCoverage& fc) { return !fc.claims.empty(); });
+    if (!claimed) continue;
+    ++areas_with_claims;
+    const std::string& area_id = c.profile.issue_areas[size_t(area.issue_area)].id;
+    std::vector<std::string> wrong;
+    if (area.overlapping_backbones) {
+      std::vector<uint32_t> orgs;
+      for (const WholeRoleBackbone& b : area.backbones) orgs.push_back(b.organization);
+      wrong.push_back(fmt::format("{} each claim the whole backbone ({})", count_of(int64_t(orgs.size()), "organization"),
+                                  join_limited(org_names(c, orgs), 5)));
+    }
+    std::vector<std::string> contested, uncovered;
+    for (const FunctionCoverage& fc : area.functions) {
+      const std::string& name = c.profile.backbone_functions[size_t(fc.function)];
+      if (fc.status == CoverageStatus::contested) contested.push_back(name);
+      if (fc.status == CoverageStatus::uncovered) uncovered.push_back(name);
+    }
+    // Overlapping whole-role claims make every function contested: say it once.
+    if (!contested.empty() && !(area.overlapping_backbones && contested.size() == area.functions.size()))
+      wrong.push_back(join_and(contested) + (contested.size() == 1 ? " is" : " are") +
+                      " claimed by several organizations that have not agreed or coordinated");
+    if (!uncovered.empty()) wrong.push_back("nobody claims " + join_and(uncovered));
+    if (wrong.empty()) {
+      std::vector<std::string> who;
+      for (const FunctionCoverage& fc : area.functions) {
+        std::vector<uint32_t> orgs;
+        for (const FunctionClaim& claim : fc.claims) orgs.push_back(claim.organization);
+        for (const std::string& name : org_names(c, orgs))
+          if (std::find(who.begin(), who.end(), name) == who.end()) who.push_back(name);
+      }
+      fine.push_back(fmt::format("{}: every function covered or shared ({})", area_id, join_limited(who, 4)));
+    } else {
+      problems.push_back(area_id + ": " + join(wrong, "; "));
+    }
+  }
+  if (areas_with_claims == 0) {
+    v.evidence = "no organization claims a backbone function (no backbone, investor or data_partner role in roles.csv)";
+    return v;
+  }
+  v.pass = problems.empty();
+  v.evidence = v.pass ? join(fine, "; ") : join(problems, "; ");
+  return v;
 }
 
 }  // namespace tablemap

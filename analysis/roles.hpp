@@ -15,7 +15,9 @@
 // when listing pair evidence (bounded by RoleOptions::max_evidence_pairs).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,31 +43,82 @@ enum class HowMany : uint8_t { none, one, several };
 std::string_view to_string(HowMany h);
 HowMany how_many(size_t count);
 
+// ---- Which roles claim which backbone functions (docs/roles.md) ------------
+//
+// A `backbone` row claims its function (or, with no function, the whole role)
+// in its issue area. An `investor` row claims the investment function and a
+// `data_partner` row the data function: in the row's issue area or, when the
+// row names none, in every issue area the organization lists. In a profile
+// whose functions are renamed, the function a role claims is the one whose id
+// is exactly `investment` / `data`, else the first (profile order) whose id
+// contains one of the role's keywords (kRoleFunctionKeywords).
+
+// Keywords of the functions an investor / data partner claims, in order of preference.
+struct RoleFunctionKeywords {
+  RoleKind role;
+  const char* exact;
+  std::vector<const char*> contains;
+};
+const std::vector<RoleFunctionKeywords>& role_function_keywords();
+
+// The backbone function a role row claims: kWholeBackbone-free; nullopt when
+// the role claims no function (conveners, anchors, practitioners) or the
+// profile has no matching function.
+std::optional<FunctionId> function_claimed_by(const Profile& profile, RoleKind role);
+
+// One claim on backbone functions of one issue area, from a role row.
+struct BackboneFunctionClaim {
+  uint32_t organization = 0;
+  IssueAreaId issue_area = 0;
+  FunctionId function = kWholeBackbone;  // kWholeBackbone: the whole role
+  bool agreed = false;
+  RoleKind role = RoleKind::backbone;    // backbone, investor or data_partner
+  uint32_t row = 0;                      // the roles.csv row
+};
+// Every claim on a backbone function, in role-row order (an area-less
+// investor row gives one claim per issue area its organization lists).
+std::vector<BackboneFunctionClaim> backbone_function_claims(const Community& community);
+
+// Tie kinds that are an agreement to work together on the same thing: a pair of
+// claimants tied by one of these with strength >= 2 shares a function.
+inline constexpr std::array<TieKind, 3> kCoordinatingKinds = {TieKind::joint_programming, TieKind::data_sharing,
+                                                               TieKind::formal_agreement};
+bool is_coordinating(TieKind kind);
+
 // One organization's claim on a function (merged over its role rows).
 struct FunctionClaim {
   uint32_t organization = 0;
   bool whole_role = false;  // only through a claim of the whole backbone role
   bool agreed = false;      // any of its claims for this function is agreed
+  // The role that made the claim: backbone, or investor / data_partner when
+  // only such a row claims this function.
+  RoleKind role = RoleKind::backbone;
 };
 
 // Two claimants of one function and what ties them.
 struct PairEvidence {
   uint32_t a = 0, b = 0;   // organization rows
-  uint8_t strength = 0;    // 0 when they have no direct tie
+  uint8_t strength = 0;    // 0 when they have no direct tie (the strongest row of any kind)
   TieKindSet kinds = 0;
+  // The strongest tie row between them of a coordinating kind, and those kinds.
+  uint8_t coordinating_strength = 0;
+  TieKindSet coordinating_kinds = 0;
   bool strongly_tied() const { return strength >= 2; }
+  bool coordinated() const { return coordinating_strength >= 2; }
 };
 
 struct FunctionCoverage {
   FunctionId function = 0;
   CoverageStatus status = CoverageStatus::uncovered;
   std::vector<FunctionClaim> claims;  // by organization row
-  // Evidence, for several claimants: shared when either holds.
+  // Evidence, for several claimants: shared when all_agreed or all_pairs_coordinating.
   bool all_agreed = false;
-  bool all_pairs_strongly_tied = false;
+  bool all_pairs_strongly_tied = false;  // every pair has a tie of strength >= 2, of any kind
+  bool all_pairs_coordinating = false;   // every pair has a coordinating tie of strength >= 2
   size_t pair_count = 0;              // k(k-1)/2
-  size_t weak_pair_count = 0;         // pairs without a tie of strength >= 2
-  std::vector<PairEvidence> pairs;    // weak pairs first, at most max_evidence_pairs
+  size_t weak_pair_count = 0;         // pairs without a tie of strength >= 2 (any kind)
+  size_t uncoordinated_pair_count = 0;  // pairs without a coordinating tie of strength >= 2
+  std::vector<PairEvidence> pairs;    // uncoordinated pairs first, at most max_evidence_pairs
 };
 
 struct WholeRoleBackbone {
@@ -123,6 +176,17 @@ struct RoleReport {
 };
 
 RoleReport analyze_roles(const Community& community, const Network& network, const RoleOptions& options = {});
+
+// The readiness criterion "an identified backbone", from a RoleReport: it
+// passes when some issue area has claims on backbone functions and every such
+// area has no overlapping whole-role claims and every function covered or
+// shared. The evidence names the areas and what is wrong there. The gaps
+// report, its JSON and the map's checklist all show this one verdict.
+struct BackboneVerdict {
+  bool pass = false;
+  std::string evidence;
+};
+BackboneVerdict identified_backbone(const RoleReport& report, const Community& community);
 
 // The plan's caveat and the centrality it uses, for every report.
 extern const char* const kPlanCaveat;

@@ -3,16 +3,25 @@
 
 #include <fmt/format.h>
 
+#include "analysis/headlines.hpp"
+#include "analysis/report_text.hpp"
 #include "analysis/roles.hpp"
 
 namespace tablemap {
 
 namespace {
 
-nlohmann::json ids(const Community& c, const std::vector<uint32_t>& orgs) {
-  nlohmann::json out = nlohmann::json::array();
-  for (uint32_t o : orgs) out.push_back(c.org_id(o));
+std::string kinds_text(TieKindSet kinds) {
+  std::string out;
+  for (int k = 0; k < kTieKindCount; ++k)
+    if ((kinds >> k) & 1u) out += (out.empty() ? "" : "+") + std::string(to_string(TieKind(k)));
   return out;
+}
+
+std::string coordinating_words() {
+  std::vector<std::string> words;
+  for (TieKind k : kCoordinatingKinds) words.emplace_back(to_string(k));
+  return join(words, ", ");
 }
 
 nlohmann::json tie_kinds(TieKindSet kinds) {
@@ -26,24 +35,34 @@ std::string evidence_summary(const FunctionCoverage& fc) {
   if (fc.claims.size() < 2) return "";
   std::string why;
   if (fc.all_agreed) why = "every claim is agreed by the partnership";
-  if (fc.all_pairs_strongly_tied)
-    why += std::string(why.empty() ? "" : "; ") + "every pair of claimants has a direct tie of strength 2 or more";
+  if (fc.all_pairs_coordinating)
+    why += std::string(why.empty() ? "" : "; ") +
+           fmt::format("every pair of claimants works together through a tie of strength 2 or more ({})",
+                       coordinating_words());
   if (fc.status == CoverageStatus::shared) return why;
-  return fmt::format("{} of {} pairs of claimants have no direct tie of strength 2 or more, "
+  const size_t p = fc.uncoordinated_pair_count;
+  return fmt::format("{} of {} {} of claimants {} no coordinating tie ({}) of strength 2 or more, "
                      "and not every claim is agreed",
-                     fc.weak_pair_count, fc.pair_count);
+                     p, fc.pair_count, noun(int64_t(fc.pair_count), "pair"), p == 1 ? "has" : "have",
+                     coordinating_words());
 }
 
 std::string pair_text(const Community& c, const PairEvidence& e) {
-  if (e.strength == 0) return fmt::format("{} - {}: no direct tie", c.org_id(e.a), c.org_id(e.b));
-  std::string kinds;
-  for (int k = 0; k < kTieKindCount; ++k)
-    if ((e.kinds >> k) & 1u) kinds += (kinds.empty() ? "" : "+") + std::string(to_string(TieKind(k)));
-  return fmt::format("{} - {}: tie of strength {} ({})", c.org_id(e.a), c.org_id(e.b), e.strength, kinds);
+  const std::string a = org_label(c, e.a), b = org_label(c, e.b);
+  if (e.strength == 0) return fmt::format("{} - {}: no direct tie", a, b);
+  if (e.coordinated())
+    return fmt::format("{} - {}: {} tie of strength {}", a, b, kinds_text(e.coordinating_kinds),
+                       e.coordinating_strength);
+  if (e.coordinating_strength > 0)
+    return fmt::format("{} - {}: {} tie of strength only {} (also {}, strength {})", a, b,
+                       kinds_text(e.coordinating_kinds), e.coordinating_strength, kinds_text(e.kinds), e.strength);
+  return fmt::format("{} - {}: {} tie of strength {}, which is not an agreement to work together", a, b,
+                     kinds_text(e.kinds), e.strength);
 }
 
 nlohmann::json convener_json(const Community& c, const ConvenerTies& t) {
   return {{"organization", c.org_id(t.organization)},
+          {"name", org_name(c, t.organization)},
           {"whole_issue_area", t.whole_issue_area},
           {"status", t.agreed ? "agreed" : "claimed"},
           {"practitioners_tied", t.practitioners_tied},
@@ -68,6 +87,7 @@ nlohmann::json to_json(const RoleReport& report, const Community& c) {
     for (const WholeRoleBackbone& b : area.backbones) {
       j["backbones"].push_back(c.org_id(b.organization));
       j["backbone_claims"].push_back({{"organization", c.org_id(b.organization)},
+                                      {"name", org_name(c, b.organization)},
                                       {"status", b.agreed ? "agreed" : "claimed"}});
     }
     j["overlapping_backbones"] = area.overlapping_backbones;
@@ -82,22 +102,31 @@ nlohmann::json to_json(const RoleReport& report, const Community& c) {
       for (const FunctionClaim& claim : fc.claims) {
         f["organizations"].push_back(c.org_id(claim.organization));
         f["claims"].push_back({{"organization", c.org_id(claim.organization)},
+                               {"name", org_name(c, claim.organization)},
                                {"through", claim.whole_role ? "whole_role" : "function"},
+                               {"role", to_string(claim.role)},
                                {"status", claim.agreed ? "agreed" : "claimed"}});
       }
       if (fc.claims.size() >= 2) {
         nlohmann::json pairs = nlohmann::json::array();
         for (const PairEvidence& e : fc.pairs)
           pairs.push_back({{"a", c.org_id(e.a)},
+                           {"a_name", org_name(c, e.a)},
                            {"b", c.org_id(e.b)},
+                           {"b_name", org_name(c, e.b)},
                            {"tied", e.strength > 0},
                            {"strength", e.strength},
-                           {"kinds", tie_kinds(e.kinds)}});
+                           {"kinds", tie_kinds(e.kinds)},
+                           {"coordinated", e.coordinated()},
+                           {"coordinating_strength", e.coordinating_strength},
+                           {"coordinating_kinds", tie_kinds(e.coordinating_kinds)}});
         f["evidence"] = {{"summary", evidence_summary(fc)},
                          {"all_claims_agreed", fc.all_agreed},
                          {"all_pairs_tied_strength_2", fc.all_pairs_strongly_tied},
+                         {"all_pairs_coordinating", fc.all_pairs_coordinating},
                          {"pairs_total", fc.pair_count},
                          {"pairs_without_strong_tie", fc.weak_pair_count},
+                         {"pairs_without_coordinating_tie", fc.uncoordinated_pair_count},
                          {"pairs", pairs}};
       } else {
         f["evidence"] = nullptr;
@@ -130,6 +159,7 @@ nlohmann::json to_json(const RoleReport& report, const Community& c) {
         p["organization"] = nullptr;
       } else {
         p["organization"] = c.org_id(uint32_t(a.organization));
+        p["name"] = org_name(c, uint32_t(a.organization));
         p["keeps_agreed"] = a.facts.agreed;
         p["claim"] = a.facts.claim == ClaimLevel::function     ? "function"
                      : a.facts.claim == ClaimLevel::whole_role ? "whole_role"
@@ -150,10 +180,12 @@ nlohmann::json to_json(const RoleReport& report, const Community& c) {
   for (const BackboneLoad& l : report.load_concentration) {
     nlohmann::json a = nlohmann::json::array();
     for (IssueAreaId ia : l.issue_areas) a.push_back(c.profile.issue_areas[size_t(ia)].id);
-    load.push_back({{"organization", c.org_id(l.organization)}, {"issue_areas", a}});
+    load.push_back({{"organization", c.org_id(l.organization)}, {"name", org_name(c, l.organization)}, {"issue_areas", a}});
   }
-  return {{"issue_areas", areas},
-          {"anchors", {{"status", to_string(report.anchor_status)}, {"organizations", ids(c, report.anchors)}}},
+  return {{"headline", roles_headline(report, c)},
+          {"issue_areas", areas},
+          {"anchors", {{"status", to_string(report.anchor_status)}, {"organizations", org_ids(c, report.anchors)},
+                       {"named", named_organizations(c, report.anchors)}}},
           {"load_concentration", load},
           {"plan_max_functions", report.max_functions},
           {"plan_note", kPlanCaveat},
@@ -193,7 +225,7 @@ void format_area(std::string& out, const IssueAreaRoles& area, const Community& 
     for (const WholeRoleBackbone& b : area.backbones) orgs.push_back(b.organization);
     out += "Backbone (whole role): ";
     for (size_t i = 0; i < orgs.size(); ++i)
-      out += (i ? ", " : "") + c.org_id(orgs[i]) + (area.backbones[i].agreed ? " (agreed)" : "");
+      out += (i ? ", " : "") + org_label(c, orgs[i]) + (area.backbones[i].agreed ? " (agreed)" : "");
     out += "\n";
     if (area.overlapping_backbones)
       out += fmt::format("  !! OVERLAPPING BACKBONES: {} organizations each claim the whole role in {}. "
@@ -211,19 +243,20 @@ void format_area(std::string& out, const IssueAreaRoles& area, const Community& 
   rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   const size_t shown = std::min(rows.size(), options.max_matrix_rows);
   size_t id_width = 12;
-  for (size_t r = 0; r < shown; ++r) id_width = std::max(id_width, std::min<size_t>(c.org_id(rows[r]).size(), 28));
+  for (size_t r = 0; r < shown; ++r) id_width = std::max(id_width, std::min<size_t>(org_name(c, rows[r]).size(), 32));
   std::vector<size_t> widths;
   for (const FunctionCoverage& fc : area.functions)
     widths.push_back(std::max<size_t>(c.profile.backbone_functions[size_t(fc.function)].size(), 11));
 
-  out += "\nFunctions (A/C = agreed/claimed, a/c = through a whole-role claim, [ ] = the plan's choice):\n";
+  out += "\nFunctions (A/C = agreed/claimed, a/c = through a whole-role claim, [ ] = the plan's choice; an investor\n"
+         "role claims investment, a data_partner role claims data):\n";
   out += fmt::format("  {:<{}}", "", id_width);
   for (size_t f = 0; f < area.functions.size(); ++f)
     out += fmt::format(" {:<{}}", c.profile.backbone_functions[size_t(area.functions[f].function)], widths[f]);
   out += "\n";
   for (size_t r = 0; r < shown; ++r) {
-    std::string id = c.org_id(rows[r]);
-    if (id.size() > 28) id = id.substr(0, 27) + "~";
+    std::string id = org_name(c, rows[r]);
+    if (id.size() > 32) id = id.substr(0, 31) + "~";
     out += fmt::format("  {:<{}}", id, id_width);
     for (size_t f = 0; f < area.functions.size(); ++f)
       out += fmt::format(" {:<{}}", matrix_cell(area.functions[f], area.plan[f], rows[r]), widths[f]);
@@ -267,15 +300,17 @@ void format_area(std::string& out, const IssueAreaRoles& area, const Community& 
     out += fmt::format("  {}: {}{}\n", outcome, to_string(oc.status),
                        oc.status == HowMany::several ? " - several conveners; check they work together" : "");
     for (const ConvenerTies& t : oc.conveners)
-      out += fmt::format("    {}{}: tied to {} of {} practitioners and {} of {} organizations of {}\n",
-                         c.org_id(t.organization), t.whole_issue_area ? " (whole issue area)" : "",
-                         t.practitioners_tied, t.practitioners, t.organizations_tied, t.organizations, ia.id);
+      out += fmt::format("    {}{}: tied to {} of {} {} and {} of {} {} of {}\n",
+                         org_label(c, t.organization), t.whole_issue_area ? " (whole issue area)" : "",
+                         t.practitioners_tied, t.practitioners, noun(t.practitioners, "practitioner"),
+                         t.organizations_tied, t.organizations, noun(t.organizations, "organization"), ia.id);
   }
   if (area.conveners.empty())
     for (const ConvenerTies& t : area.whole_area_conveners)
-      out += fmt::format("  {} convenes the whole issue area: tied to {} of {} practitioners and {} of {} organizations\n",
-                         c.org_id(t.organization), t.practitioners_tied, t.practitioners, t.organizations_tied,
-                         t.organizations);
+      out += fmt::format("  {} convenes the whole issue area: tied to {} of {} {} and {} of {} {}\n",
+                         org_label(c, t.organization), t.practitioners_tied, t.practitioners,
+                         noun(t.practitioners, "practitioner"), t.organizations_tied, t.organizations,
+                         noun(t.organizations, "organization"));
 
   out += fmt::format("\nShared backbone plan (at most {} functions per organization){}:\n",
                      max_functions, area.plan_complete ? "" : " - INCOMPLETE");
@@ -285,7 +320,7 @@ void format_area(std::string& out, const IssueAreaRoles& area, const Community& 
   for (const BackboneStep& step : area.plan) {
     const BackboneAssignment& a = step.assignment;
     out += fmt::format("  {:<{}} -> {}: {}\n", c.profile.backbone_functions[size_t(a.function)], fw,
-                       a.organization == kNoOrganization ? std::string("(nobody)") : c.org_id(uint32_t(a.organization)),
+                       a.organization == kNoOrganization ? std::string("(nobody)") : org_label(c, uint32_t(a.organization)),
                        step.reason);
   }
 }
@@ -293,13 +328,9 @@ void format_area(std::string& out, const IssueAreaRoles& area, const Community& 
 }  // namespace
 
 std::string format_role_report(const RoleReport& report, const Community& c, const RoleOptions& options) {
-  std::string out = fmt::format("Roles in {}\n", c.profile.name.empty() ? std::string("the community") : c.profile.name);
-  out += fmt::format("Anchor: {}", to_string(report.anchor_status));
-  if (!report.anchors.empty()) {
-    out += " (";
-    for (size_t i = 0; i < report.anchors.size(); ++i) out += (i ? ", " : "") + c.org_id(report.anchors[i]);
-    out += ")";
-  }
+  std::string out = fmt::format("Roles in {}\n\n", c.profile.name.empty() ? std::string("the community") : c.profile.name);
+  out += roles_headline(report, c) + "\n\n";
+  out += "Anchor: " + (report.anchors.empty() ? std::string("none") : join_and(org_labels(c, report.anchors)));
   if (report.anchor_status == HowMany::none)
     out += " - name the entity that hosts backbone staff and acts as fiscal agent (role 'anchor')";
   if (report.anchor_status == HowMany::several) out += " - a partnership should have exactly one anchor";
@@ -308,7 +339,7 @@ std::string format_role_report(const RoleReport& report, const Community& c, con
     std::vector<std::string> names;
     for (IssueAreaId ia : l.issue_areas) names.push_back(c.profile.issue_areas[size_t(ia)].id);
     out += fmt::format("Load: {} claims the whole backbone role in {} issue areas ({}); check it has the capacity.\n",
-                       c.org_id(l.organization), names.size(), fmt::join(names, ", "));
+                       org_label(c, l.organization), names.size(), fmt::join(names, ", "));
   }
   if (report.issue_areas.empty()) out += "\nThe profile names no issue areas, so there is nothing to map.\n";
   for (const IssueAreaRoles& area : report.issue_areas) format_area(out, area, c, options, report.max_functions);

@@ -143,7 +143,7 @@ std::vector<uint32_t> distance_sources(uint32_t n, uint32_t samples, uint64_t se
   return all;
 }
 
-std::vector<Broker> find_brokers(const Network& net, const NetworkMetrics& m,
+std::vector<Broker> find_brokers(const Network& net, NetworkMetrics& m,
                                  const std::vector<std::vector<SectorId>>& cut_sectors, const MetricsOptions& o) {
   const uint32_t n = net.organization_count();
   if (n < 3) return {};
@@ -194,6 +194,10 @@ std::vector<Broker> find_brokers(const Network& net, const NetworkMetrics& m,
       count_from[slot[s]] = count;
     }
   }
+  m.summary.average_distance = total_count > 0 ? total_sum / total_count : 0;
+  m.summary.distance_sampled = sources.size() < n;
+  // Ordered pairs counted from the sources -> unordered pairs of the whole network.
+  const double pair_scale = sources.empty() ? 0 : double(n) / double(sources.size()) / 2.0;
 
   std::vector<Broker> brokers;
   std::vector<bool> removed(n, false);
@@ -213,8 +217,9 @@ std::vector<Broker> find_brokers(const Network& net, const NetworkMetrics& m,
     b.average_distance_before = before_count > 0 ? before_sum / before_count : 0;
     b.average_distance_after = after.average;
     b.pairs_disconnected = before_count > 0 ? (before_count - after.connected_pairs) / before_count : 0;
-    const bool matters = !b.sectors_cut_off.empty() || b.pairs_disconnected > 0 ||
-                         b.average_distance_after > b.average_distance_before + 1e-12;
+    b.pairs_lost = (before_count - after.connected_pairs) * pair_scale;
+    const bool matters = !b.sectors_cut_off.empty() || b.pairs_lost >= 0.5 ||
+                         b.distance_increase() >= kBrokerDistanceStep;
     if (matters) brokers.push_back(b);
   }
   std::stable_sort(brokers.begin(), brokers.end(), [](const Broker& a, const Broker& b) {

@@ -61,6 +61,11 @@ struct NetworkSummary {
   double degree_centralization = 0;    // Freeman: sum(max - degree) / ((n-1)(n-2))
   uint32_t articulation_points = 0;
   uint32_t bridges = 0;
+  // The one baseline every broker is read against: the average distance
+  // between connected pairs of the whole network (from sampled sources above
+  // 2,000 organizations; distance_sampled says so). 0 when no pair is connected.
+  double average_distance = 0;
+  bool distance_sampled = false;
 };
 
 struct Silo {
@@ -74,10 +79,19 @@ struct Silo {
 struct Broker {
   uint32_t organization = 0;
   std::vector<SectorId> sectors_cut_off;
-  double average_distance_before = 0;  // between connected pairs (estimated above 2,000 organizations)
+  // Between the other organizations' connected pairs, before and after it
+  // leaves (the same pairs; estimated above 2,000 organizations).
+  double average_distance_before = 0;
   double average_distance_after = 0;
   double pairs_disconnected = 0;       // share of connected pairs that lose contact
+  double pairs_lost = 0;               // unordered pairs of other organizations that lose contact (estimated above 2,000)
+  // How much longer paths among the pairs still connected get, in steps:
+  // after - before, over the same pairs. Listed when at least kBrokerDistanceStep.
+  double distance_increase() const { return average_distance_after - average_distance_before; }
 };
+// The smallest lengthening of paths that makes an organization a broker (in
+// steps, 1 = one more tie on every path); smaller changes are rounding.
+inline constexpr double kBrokerDistanceStep = 0.005;
 
 struct SinglePointOfFailure {
   uint32_t organization = 0;

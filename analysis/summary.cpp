@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "analysis/headlines.hpp"
+#include "analysis/report_text.hpp"
+
 namespace tablemap {
 
 CommunitySummary summarize(const Community& c, const Network& net) {
@@ -54,7 +57,8 @@ nlohmann::json to_json(const CommunitySummary& s) {
                        {"people_at_table", sc.people_at_table}});
   nlohmann::json roles = nlohmann::json::object();
   for (const auto& [kind, n] : s.roles_by_kind) roles[kind] = n;
-  return {{"name", s.name},
+  return {{"headline", summary_headline(s)},
+          {"name", s.name},
           {"geography", s.geography},
           {"population", s.population},
           {"year", s.year},
@@ -71,12 +75,19 @@ nlohmann::json to_json(const CommunitySummary& s) {
 }
 
 std::string format_summary(const CommunitySummary& s) {
-  std::string out = fmt::format("{} ({}{}{} residents, {})\n", s.name, s.geography, s.geography.empty() ? "" : ", ",
+  std::string out = fmt::format("{} ({}{}{} residents, {})\n\n", s.name, s.geography, s.geography.empty() ? "" : ", ",
                                 s.population, s.year);
-  out += fmt::format("  {} organizations, {} people, {} ties between {} pairs, {} roles\n", s.organizations,
-                     s.people, s.tie_rows, s.relationships, s.roles);
-  out += fmt::format("  at the table: {} organizations, {} people; {} organizations have no tie\n\n",
-                     s.organizations_at_table, s.people_at_table, s.isolated_organizations);
+  out += summary_headline(s) + "\n\n";
+  out += fmt::format("  {}, {}, {} between {}, {}\n", count_of(int64_t(s.organizations), "organization"),
+                     count_of(int64_t(s.people), "person", "people"), count_of(int64_t(s.tie_rows), "tie"),
+                     count_of(int64_t(s.relationships), "pair"), count_of(int64_t(s.roles), "role"));
+  out += fmt::format("  at the table: {}, {}; {} no tie\n\n",
+                     count_of(int64_t(s.organizations_at_table), "organization"),
+                     count_of(int64_t(s.people_at_table), "person", "people"),
+                     s.isolated_organizations == 1 ? std::string("1 organization has")
+                                                   : fmt::format("{} organizations have", s.isolated_organizations));
+  out += "  (organizations: whose primary sector it is; orgs at table: those at the table by their own flag or a\n"
+         "  person; people at table: people at the table whose sector it is)\n";
   out += fmt::format("  {:<18} {:>9} {:>14} {:>14} {:>16}\n", "sector", "", "organizations", "orgs at table",
                      "people at table");
   for (const auto& sc : s.sectors)

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/community.hpp"
 #include "core/network.hpp"
 
@@ -49,6 +51,11 @@ struct WhatIfRow {
 };
 // The comparison's lines, in the order they are shown.
 std::vector<WhatIfRow> what_if_rows(const WhatIfReport& report);
+
+// The text report (what a lead should know first, then the before/after
+// lines) and the --json form, with names beside ids (analysis/whatif_report.cpp).
+std::string format_what_if_report(const WhatIfReport& report, const Community& community);
+nlohmann::json to_json(const WhatIfReport& report, const Community& community);
 
 // The community as it would be without these organizations: their rows, their
 // ties and roles, and their people (who sit at the table for them) are left

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,15 @@ namespace tablemap::app {
 // problem as FILE:LINE: message to stderr, then a one-line summary, and
 // returns nullopt (the command then exits with kBadData).
 std::optional<Community> load_or_report(const std::string& path, int year = 0);
+
+// Organizations given on the command line, each by its id or its exact name
+// (ignoring case). Every unknown one is reported, each with a "did you mean".
+struct OrganizationArgs {
+  std::vector<uint32_t> rows;          // found, in the order given, without repeats
+  std::vector<std::string> problems;   // one line per unknown organization
+  bool ok() const { return problems.empty(); }
+};
+OrganizationArgs find_organizations(const Community& community, const std::vector<std::string>& given);
 
 // Prints JSON with two-space indentation and a final newline.
 void print_json(const nlohmann::json& j);

@@ -55,6 +55,9 @@ struct Profile {
   // Residents per generation, when the profile gives them.
   bool has_residents = false;
   std::array<int64_t, kGenerationCount> residents{};
+  // Generations expected at a leadership table (`seated_generations`); the
+  // others (children, by default) are served, never missing.
+  GenerationSet seated_generations = default_seated_generations();
   std::vector<IssueArea> issue_areas;
   std::vector<std::string> backbone_functions;
   Thresholds thresholds;
@@ -72,6 +75,9 @@ struct Profile {
   static std::vector<std::string> default_required_sectors();
   static std::vector<std::string> default_optional_sectors();
   static std::vector<std::string> default_backbone_functions();
+  static constexpr GenerationSet default_seated_generations() {
+    return GenerationSet(((1u << kGenerationCount) - 1) & ~(1u << int(Generation::gen_alpha)));
+  }
 };
 
 // Values of columns tablemap does not know, in the order of Table::extra_columns.

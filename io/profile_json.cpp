@@ -85,6 +85,7 @@ class ProfileParser {
       else if (key == "issue_areas") read_issue_areas(v, p);
       else if (key == "backbone_functions") read_functions(v, p);
       else if (key == "thresholds") read_thresholds(v, p);
+      else if (key == "seated_generations") read_seated_generations(v, p);
       else p.extra[key] = v;
     }
     if (!root.contains("name")) problem(1, "community.json has no \"name\"; add the community's name");
@@ -202,6 +203,19 @@ class ProfileParser {
     p.has_residents = true;
   }
 
+  void read_seated_generations(const json& v, Profile& p) {
+    const auto names = read_names("seated_generations", v);
+    if (!names) return;
+    GenerationSet seated = 0;
+    for (const auto& n : *names) {
+      if (auto g = parse_generation(n)) seated = with(seated, *g);
+      else
+        problem(line_of_quoted(text_, n, text_.find("\"seated_generations\"")),
+                "\"" + n + "\" in \"seated_generations\" is not a generation; use silent, boomers, gen_x, millennials, gen_z, gen_alpha");
+    }
+    p.seated_generations = seated;
+  }
+
   void read_issue_areas(const json& v, Profile& p) {
     const size_t from = text_.find("\"issue_areas\"");
     if (!v.is_array()) {
@@ -298,6 +312,12 @@ nlohmann::json profile_to_json(const Profile& p) {
   }
   j["issue_areas"] = areas;
   j["backbone_functions"] = p.backbone_functions;
+  if (p.seated_generations != Profile::default_seated_generations()) {
+    json seated = json::array();
+    for (Generation gen : kAllGenerations)
+      if (contains(p.seated_generations, gen)) seated.push_back(std::string(to_string(gen)));
+    j["seated_generations"] = seated;
+  }
   j["thresholds"] = {{"min_per_required_sector", p.thresholds.min_per_required_sector},
                      {"generation_ratio_floor", p.thresholds.generation_ratio_floor}};
   for (auto it = p.extra.begin(); it != p.extra.end(); ++it) j[it.key()] = it.value();

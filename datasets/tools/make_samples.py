@@ -338,6 +338,8 @@ def shared_backbone():
     r("cv-chamber", "backbone", "education", "investment", **agreed)
     r("cv-workforce", "backbone", "economic_mobility", "leadership", status="agreed")
     r("cv-college", "backbone", "economic_mobility", "data", status="agreed")
+    r("cv-united", "backbone", "economic_mobility", "facilitation", status="agreed")
+    r("cv-familyrc", "backbone", "economic_mobility", "mobilization", status="agreed")
     r("cv-early", "convener", "education", outcome="kindergarten_readiness", status="agreed")
     r("cv-library", "convener", "education", outcome="early_grade_reading", status="agreed")
     r("cv-schools", "convener", "education", outcome="middle_grade_math", status="agreed")

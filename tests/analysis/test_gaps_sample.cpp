@@ -49,9 +49,13 @@ TEST_CASE("riverbend: nobody under 45 at the table") {
   CHECK(r.generations[size_t(Generation::boomers)].status == GapStatus::over);  // 76.9% vs 22.7%
   CHECK(r.generations[size_t(Generation::millennials)].status == GapStatus::missing);
   CHECK(r.generations[size_t(Generation::gen_z)].status == GapStatus::missing);
-  // Exact multinomial of (1,10,2,0,0,0) against 600:1700:1400:1500:1400:900, by Python fractions.
+  // Children are not seated: the test runs over the five seated generations. Exact multinomial of
+  // (1,10,2,0,0) against 600:1700:1400:1500:1400, by Python fractions.
   CHECK(r.generation_fit.test == "exact multinomial");
-  CHECK(r.generation_fit.p_value == Approx(0.0003702696625185791).epsilon(1e-9));
+  CHECK(r.generation_fit.p_value == Approx(0.0006222369410940909).epsilon(1e-9));
+  CHECK(r.fit_verdict == FitVerdict::differs);  // 13 x 600/6600 = 1.18 expected silent: big enough to judge
+  CHECK_FALSE(r.generations[size_t(Generation::gen_alpha)].seated);
+  CHECK(r.generations[size_t(Generation::gen_alpha)].served_by_count == 6);
   CHECK_FALSE(r.readiness[1].pass);
   // The invite plan closes both missing key sectors.
   auto closed = [&](const std::string& label) {

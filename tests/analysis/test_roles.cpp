@@ -129,12 +129,12 @@ TEST_CASE("coverage: uncovered, covered, shared by a strong tie, shared by agree
   CHECK_FALSE(r.issue_areas[0].overlapping_backbones);
 }
 
-TEST_CASE("coverage: three claimants are shared only when every pair is strongly tied") {
+TEST_CASE("coverage: three claimants are shared only when every pair is tied by a coordinating kind") {
   Builder b;
   const uint32_t x = b.org("x"), y = b.org("y"), z = b.org("z");
   for (uint32_t o : {x, y, z}) b.backbone(o, "data");
-  b.tie(x, y, 2);
-  b.tie(y, z, 3);
+  b.tie(x, y, 2, TieKind::joint_programming);
+  b.tie(y, z, 3, TieKind::data_sharing);
   SECTION("x-z untied: 1 of 3 pairs weak -> contested, the weak pair listed first") {
     RoleReport r = b.run();
     const FunctionCoverage& data = coverage(r, b.c, "data");
@@ -146,8 +146,15 @@ TEST_CASE("coverage: three claimants are shared only when every pair is strongly
     CHECK(b.c.org_id(data.pairs[0].b) == "z");
     CHECK(data.pairs[0].strength == 0);
   }
-  SECTION("x-z tied with strength 2: every pair strong -> shared") {
+  SECTION("x-z tied by information of strength 2: strong, but not coordinating -> still contested") {
     b.tie(z, x, 2);
+    RoleReport r = b.run();
+    CHECK(coverage(r, b.c, "data").status == CoverageStatus::contested);
+    CHECK(coverage(r, b.c, "data").weak_pair_count == 0);
+    CHECK(coverage(r, b.c, "data").uncoordinated_pair_count == 1);
+  }
+  SECTION("x-z tied by a formal agreement of strength 2: every pair coordinates -> shared") {
+    b.tie(z, x, 2, TieKind::formal_agreement);
     RoleReport r = b.run();
     CHECK(coverage(r, b.c, "data").status == CoverageStatus::shared);
     CHECK(coverage(r, b.c, "data").weak_pair_count == 0);

@@ -16,10 +16,9 @@ struct CliRun {
   std::string out;  // stdout, with stderr when asked for
 };
 
-// Runs `tablemap ARGS`; stderr joins stdout when `with_stderr`, else it is dropped.
-inline CliRun run_cli(const std::string& args, bool with_stderr) {
+// Runs a shell command line and collects its stdout and exit status.
+inline CliRun run_cli_command(const std::string& command) {
   CliRun r;
-  const std::string command = std::string(TABLEMAP_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe);
   std::array<char, 4096> buffer;
@@ -28,6 +27,17 @@ inline CliRun run_cli(const std::string& args, bool with_stderr) {
   const int status = pclose(pipe);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// Runs `tablemap ARGS`; stderr joins stdout when `with_stderr`, else it is dropped.
+inline CliRun run_cli(const std::string& args, bool with_stderr) {
+  return run_cli_command(std::string(TABLEMAP_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null"));
+}
+
+// Runs `tablemap ARGS` through the shell from `folder` (for examples that
+// name relative paths or redirect their output); stderr joins stdout.
+inline CliRun run_cli_in(const std::string& folder, const std::string& args) {
+  return run_cli_command("cd '" + folder + "' && " + std::string(TABLEMAP_BINARY) + " " + args + " 2>&1");
 }
 
 }  // namespace tablemap::testing

@@ -1,0 +1,150 @@
+// `tablemap metrics` from the outside, on tests/data/viz/bridge: two
+// triangles (a1 a2 a3: health, education, health; b1 b2 b3: business,
+// safety, business) joined only through hub (government): a1 - hub, and a
+// one-way resources tie hub -> b1; St. Anne's Parish (lone) has no tie.
+//
+// Worked by hand (and checked with NetworkX 3.6, see each comment):
+// - 8 organizations, 8 ties, 2 separate parts (7 and 1), 1 without any tie.
+// - betweenness (each pair once): hub 9 (the 3 x 3 pairs across), a1 and b1 8
+//   ({a2, a3} or {b2, b3} x the 4 others).
+// - average distance over the 21 pairs of the 7 in contact: 46 / 21 = 2.19.
+// - hub's departure: its 9 crossing pairs lose contact; the 6 pairs left in
+//   contact are 1 apart (before 2.40 over the same 15 pairs): paths get
+//   shorter, not longer, so only the lost pairs are named.
+// - single points of failure: hub, a1 and b1.
+// - brokerage follows the one-way tie even without --directed: hub brokers
+//   a1 -> hub -> b1 (liaison: three sectors) but not b1 -> hub -> a1, so 1.
+// - constraint of hub: two unrelated contacts with p = 1/2 each: 0.5; with
+//   --directed the one-way tie weighs half: p = 2/3 and 1/3, 4/9 + 1/9 = 0.556
+//   (nx.constraint on the DiGraph gives 0.5556).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "support/bundle_fixture.hpp"
+#include "support/cli_run.hpp"
+
+using namespace tablemap;
+using namespace tablemap::testing;
+
+namespace {
+
+const std::string kBridge = std::string(TABLEMAP_SOURCE_DIR) + "/tests/data/viz/bridge";
+
+const nlohmann::json& org(const nlohmann::json& j, const std::string& id) {
+  for (const auto& o : j["organizations"])
+    if (o["id"] == id) return o;
+  FAIL("no organization " << id);
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("metrics opens with what a lead should know, by name") {
+  CliRun r = run_cli("metrics " + kBridge, true);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("Bridgeton") == 0);
+  CHECK(r.out.find("The 8 organizations fall into 2 parts with no tie between them (the largest has 7; "
+                   "1 organization has no tie at all).") != std::string::npos);
+  CHECK(r.out.find("Without Bridgeton Town Hall, ") != std::string::npos);
+  CHECK(r.out.find("Average distance: 2.19 steps") != std::string::npos);
+}
+
+TEST_CASE("metrics lists a broker with what its departure changes, against one baseline") {
+  CliRun r = run_cli("metrics " + kBridge, true);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("against the average distance of 2.19 steps") != std::string::npos);
+  CHECK(r.out.find("  Bridgeton Town Hall (hub): without it, 9 pairs of other organizations would lose contact\n") !=
+        std::string::npos);
+  CHECK(r.out.find("% of pairs") == std::string::npos);
+  // Every column of the table is explained under it.
+  for (const char* column : {"degree:", "betweenness:", "closeness:", "eigenvector:", "pagerank:", "core:",
+                             "constraint:", "brokerage:"})
+    CHECK(r.out.find(std::string("  ") + column) != std::string::npos);
+}
+
+TEST_CASE("metrics --json gives names beside ids and the hand-computed values") {
+  CliRun r = run_cli("metrics " + kBridge + " --json", false);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& net = j["network"];
+  CHECK(net["organizations"] == 8);
+  CHECK(net["ties"] == 8);
+  CHECK(net["components"]["sizes"] == nlohmann::json::array({7, 1}));
+  CHECK(net["isolates"] == 1);
+  CHECK(net["articulation_points"] == 3);
+  CHECK(net["average_distance"]["value"].get<double>() == Approx(46.0 / 21));
+  const auto& hub = org(j, "hub");
+  CHECK(hub["name"] == "Bridgeton Town Hall");
+  CHECK(hub["betweenness"].get<double>() == Approx(9));
+  CHECK(org(j, "a1")["betweenness"].get<double>() == Approx(8));
+  CHECK(hub["brokerage"]["liaison"] == 1);
+  CHECK(hub["brokerage"]["total"] == 1);
+  CHECK(hub["constraint"].get<double>() == Approx(0.5));
+  bool hub_listed = false;
+  for (const auto& b : net["brokers"])
+    if (b["id"] == "hub") {
+      hub_listed = true;
+      CHECK(b["name"] == "Bridgeton Town Hall");
+      CHECK(b["pairs_lost"].get<double>() == Approx(9));
+      CHECK(b["average_distance_before"].get<double>() == Approx(2.4));
+      CHECK(b["average_distance_after"].get<double>() == Approx(1.0));
+    }
+  CHECK(hub_listed);
+  for (const auto& f : net["single_points_of_failure"]) CHECK(f["name"].is_string());
+}
+
+TEST_CASE("metrics --directed changes constraint, as NetworkX on a directed graph") {
+  CliRun r = run_cli("metrics " + kBridge + " --json --directed", false);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(org(j, "hub")["constraint"].get<double>() == Approx(5.0 / 9));
+  CHECK(org(j, "b1")["constraint"].get<double>() == Approx(0.76));       // nx.constraint(D)["b1"]
+  CHECK(org(j, "b1")["effective_size"].get<double>() == Approx(2.2));    // nx.effective_size(D)["b1"]
+  // Closeness uses distances to the organization: b1 is reached from 6, hub only from a1's side.
+  CHECK(org(j, "hub")["closeness"].get<double>() == Approx(0.2571).epsilon(1e-3));  // nx.closeness_centrality(D)
+  CHECK(org(j, "b1")["closeness"].get<double>() == Approx(0.4675).epsilon(1e-3));
+}
+
+TEST_CASE("metrics --weighted changes effective size") {
+  CliRun r = run_cli("metrics " + kBridge + " --json --weighted", false);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  // nx.effective_size(G, weight="weight"): a1 2.7292, b1 2.5 (2.3333 for both unweighted).
+  CHECK(org(j, "a1")["effective_size"].get<double>() == Approx(2.7292).epsilon(1e-3));
+  CHECK(org(j, "b1")["effective_size"].get<double>() == Approx(2.5));
+}
+
+TEST_CASE("metrics --explain lists the meaning of every measure, and bad usage exits 2") {
+  CliRun r = run_cli("metrics " + kBridge + " --explain", true);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("  E-I index: ") != std::string::npos);
+  CHECK(r.out.find("  effective_size: ") != std::string::npos);
+  CHECK(run_cli("metrics " + kBridge + " --exact --sampled", true).code == 2);
+  CHECK(run_cli("metrics", true).code == 2);
+}
+
+TEST_CASE("metrics --directed says so when the eigenvector does not settle, instead of printing the last round") {
+  // One one-way tie clinic -> school, everybody else without ties: power
+  // iteration on (A + I) lets school's value grow by one each round, so the
+  // normalized vector creeps toward (0, 1, 0, 0, 0) and changes by about
+  // 1/k^2 per organization in round k: about 1e-6 in all after 2,000 rounds,
+  // far above tablemap's tolerance of 1e-13 (NetworkX, whose default
+  // tolerance is 1e-6 per organization, stops early here and reports values).
+  TempFolder folder;
+  write_bundle(folder, valid_bundle_files(),
+               {{"ties.csv", "source,target,kind,strength,directed\nclinic,school,referral,2,yes\n"}});
+  CliRun text = run_cli("metrics " + folder.path() + " --directed", true);
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("Eigenvector: did not settle after ") != std::string::npos);
+  CHECK(text.out.find("unsettled") != std::string::npos);
+  CliRun json = run_cli("metrics " + folder.path() + " --directed --json", false);
+  REQUIRE(json.code == 0);
+  const auto j = nlohmann::json::parse(json.out);
+  CHECK(j["network"]["eigenvector_settled"] == false);
+  for (const auto& o : j["organizations"]) CHECK(o["eigenvector"].is_null());
+  // Undirected, the same network settles.
+  const auto undirected = nlohmann::json::parse(run_cli("metrics " + folder.path() + " --json", false).out);
+  CHECK(undirected["network"]["eigenvector_settled"] == true);
+}
