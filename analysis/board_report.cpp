@@ -84,6 +84,13 @@ std::string function_name(const Community& c, FunctionId f) { return words(c.pro
 
 std::string candidate_name(const Candidate& cand) { return cand.name.empty() ? cand.id : cand.name; }
 
+// "Sam Okafor of Harvest Savings & Loan" for a person, the name for an organization.
+std::string invitee_words(const Community& c, const Candidate& cand) {
+  if (cand.kind != Candidate::Kind::person || cand.organization.empty()) return candidate_name(cand);
+  auto o = c.find_organization(cand.organization);
+  return candidate_name(cand) + " of " + (o ? org_name(c, *o) : cand.organization);
+}
+
 // The invitee of the plan who closes `gap` first, if any.
 const PlanInvitee* invitee_for(const GapReport& g, const GapRef& gap) {
   for (const PlanInvitee& p : g.invite_plan.invitees)
@@ -183,7 +190,7 @@ BoardFindings board_findings(const Community& c, const GapReport& g, const RoleR
     if (!row.required || (row.status != GapStatus::missing && row.status != GapStatus::under)) continue;
     const PlanInvitee* p = invitee_for(g, GapRef{GapRef::Kind::sector, row.sector});
     if (p)
-      kinds[0].push_back(fmt::format("Invite {} to the table for {} ({}).", candidate_name(p->candidate), words(row.name),
+      kinds[0].push_back(fmt::format("Invite {} to the table for {} ({}).", invitee_words(c, p->candidate), words(row.name),
                                      tie_phrase(p->candidate)));
     else
       kinds[0].push_back(fmt::format("Find a {} partner: nobody in the network can take the {} seat yet.",
@@ -216,17 +223,11 @@ BoardFindings board_findings(const Community& c, const GapReport& g, const RoleR
                                      area_name(c, a), org_list(c, who, 3)));
     }
   for (const GenerationRow& row : g.generations) {
-    if (row.status != GapStatus::missing && row.status != GapStatus::under) continue;
+    if (!g.has_residents || (row.status != GapStatus::missing && row.status != GapStatus::under)) continue;
     const PlanInvitee* p = invitee_for(g, GapRef{GapRef::Kind::generation, uint16_t(row.generation)});
     if (p)
-      kinds[4].push_back(fmt::format("Bring {} to the table: invite {}{}.", generation_name(row.generation),
-                                     candidate_name(p->candidate),
-                                     p->candidate.organization.empty()
-                                         ? ""
-                                         : " of " + [&] {
-                                             auto o = c.find_organization(p->candidate.organization);
-                                             return o ? org_name(c, *o) : p->candidate.organization;
-                                           }()));
+      kinds[4].push_back(fmt::format("Bring {} to the table: invite {}.", generation_name(row.generation),
+                                     invitee_words(c, p->candidate)));
     else if (row.through_organizations)
       kinds[4].push_back(fmt::format("Reach {} through the organizations that serve them: nobody of that "
                                      "generation is in the network yet.",
@@ -336,6 +337,16 @@ std::string generation_chart(const Context& x) {
                           x.gaps.has_residents ? "share of the residents" : "residents not given");
 }
 
+// 7500 -> "7,500", as the profile's population reads in English.
+std::string thousands(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
 std::string summary_section(const Context& x, const BoardFindings& f) {
   const Profile& p = x.c.profile;
   std::string out = "<section class=\"summary\" id=\"summary\">";
@@ -343,7 +354,7 @@ std::string summary_section(const Context& x, const BoardFindings& f) {
   std::vector<std::string> facts;
   if (p.year) facts.push_back(fmt::format("Leadership table, {}", p.year));
   if (p.geography != Geography::unspecified) facts.push_back(std::string(to_string(p.geography)));
-  if (p.population) facts.push_back(fmt::format("{} residents", p.population));
+  if (p.population) facts.push_back(thousands(p.population) + " residents");
   if (!x.options.generated.empty()) facts.push_back("report of " + x.options.generated);
   for (size_t i = 0; i < facts.size(); ++i) out += (i ? " · " : "") + h(facts[i]);
   out += "</p>";
@@ -386,15 +397,13 @@ std::string table_section(const Context& x) {
                      g.table.informal_leaders, g.table.residents);
   out += "<h3>Seats per sector</h3><figure>" + seat_chart(x) + "</figure>";
   out += "<h3>Generations at the table and among the residents</h3><figure>" + generation_chart(x) + "</figure>";
-  out += "<p class=\"note\">" + h(fmt::format("A generation is under-represented when its share of the table is below "
-                                               "{:.2f} times its share of the residents. {}",
-                                               g.generation_ratio_floor,
-                                               g.generation_fit.test.empty() || g.generation_fit.test == "none"
-                                                   ? g.generation_fit.note
-                                                   : fmt::format("Test of the whole table against the residents: "
-                                                                 "{}, p = {:.3f}. {}",
-                                                                 g.generation_fit.test, g.generation_fit.p_value,
-                                                                 g.generation_fit.note))) +
+  const FitTest& fit = g.generation_fit;
+  std::string test = fit.test.empty() || fit.test == "none" ? fit.note
+                     : fmt::format("Whole table against the residents ({}): {}", fit.test, fit.note);
+  out += "<p class=\"note\">" +
+         h(fmt::format("A generation is under-represented when its share of the table is below {:.2f} times its "
+                       "share of the residents. {}",
+                       g.generation_ratio_floor, test)) +
          "</p>";
 
   out += "<h3>Candidates for each gap</h3><table><tr><th>Gap</th><th>Best candidates</th><th class=\"num\">In "
@@ -479,6 +488,10 @@ std::string board_report_html(const Community& c, const Network& net, const Boar
   GapReport gaps = analyze_gaps(c, net);
   RoleReport roles = analyze_roles(c, net);
   MetricsOptions mo;
+  // Above 2,000 organizations betweenness and closeness are estimated from
+  // sampled organizations (the report says so): exact ones take a minute on
+  // 10,000, and the report only names the top few.
+  if (c.organizations.size() > 2000) mo.centrality.force_sampled = true;
   NetworkMetrics metrics = measure_network(c, net, mo);
   return board_report_html(c, net, gaps, roles, metrics, options);
 }

@@ -161,7 +161,7 @@ std::string network_picture(const Context& x) {
     m.y = x.options.positions[v].y;
     m.fill = sector_rgb(o.sector);
     m.ring = x.at_table[v];
-    m.radius = std::min(3.0 + 1.2 * std::sqrt(double(x.net.degree(v))), n > 2000 ? 6.0 : 11.0);
+    m.radius = std::min(4.0 + 1.6 * std::sqrt(double(x.net.degree(v))), n > 2000 ? 6.0 : 12.0);
     if (n > 2000) m.radius = std::max(1.5, m.radius * 0.5);
     m.title = org_name(c, v) + " (" + words(c.sector_name(o.sector)) + ")";
   }

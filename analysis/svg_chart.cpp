@@ -64,7 +64,7 @@ std::string seat_chart(const std::vector<SeatRow>& rows, const std::string& titl
 std::string paired_bars(const std::vector<PairedRow>& rows, const std::string& title, const std::string& first_name,
                         const std::string& second_name) {
   const int label_w = 110, bar_w = 300, bar_h = 9, row_h = 28, legend_h = 22;
-  const int width = label_w + bar_w + 150, height = legend_h + int(rows.size()) * row_h + 6;
+  const int width = label_w + bar_w + 190, height = legend_h + int(rows.size()) * row_h + 6;
   double top = 0.0001;
   for (const PairedRow& r : rows) top = std::max({top, r.first, r.second.value_or(0)});
   std::string out = open_svg(width, height, title);
@@ -90,7 +90,7 @@ std::string paired_bars(const std::vector<PairedRow>& rows, const std::string& t
                   " font-size=\"10\" fill=\"#555555\"");
     }
     if (!r.note.empty())
-      out += text(label_w + bar_w + 50, y + 13, r.note, r.flagged ? " fill=\"#c0392b\"" : " fill=\"#555555\"");
+      out += text(label_w + bar_w + 40, y + 13, r.note, r.flagged ? " fill=\"#c0392b\"" : " fill=\"#555555\"");
   }
   out += "</svg>";
   return out;

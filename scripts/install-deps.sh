@@ -19,6 +19,8 @@ PACKAGES=(
   python3 python3-igraph    # reference tool in benchmarks; reads the GraphML/GEXF exports back in tests
   python3-networkx          # tests: reads the GraphML, GEXF and Kumu exports back (Debian 12: networkx 2.8)
   libxml2-utils             # tests: xmllint checks the GraphML and GEXF exports
+  chromium                  # tests: opens and prints the board report; `report --pdf` prints with it
+  poppler-utils             # tests: pdftotext / pdftoppm read the printed report back
 )
 
 missing=()
