@@ -5,6 +5,7 @@
 #include "app/command.hpp"
 #include "app/common.hpp"
 #include "app/map_positions.hpp"
+#include "app/pseudonymize_option.hpp"
 #include "core/network.hpp"
 #include "io/graph_export.hpp"
 #include "io/load.hpp"
@@ -23,9 +24,12 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto out = std::make_shared<std::string>();
   cmd->add_option("IN", *in, "bundle folder, .json or .tablemap file to read")->required();
   cmd->add_option("OUT", *out, "where to write")->required();
-  return [in, out] {
-    auto community = load_or_report(*in);
-    if (!community) return kBadData;
+  auto privacy = add_pseudonymize_option(cmd);
+  return [in, out, privacy] {
+    auto loaded = load_or_report(*in);
+    if (!loaded) return kBadData;
+    auto community = apply_pseudonymize(*privacy, std::move(*loaded));
+    if (!community) return kBadUsage;
     try {
       if (auto graph = graph_format_of_path(*out)) {
         Network network(*community);

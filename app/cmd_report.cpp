@@ -18,6 +18,7 @@
 #include "app/command.hpp"
 #include "app/common.hpp"
 #include "app/map_positions.hpp"
+#include "app/pseudonymize_option.hpp"
 #include "core/network.hpp"
 #include "io/load.hpp"
 
@@ -122,9 +123,12 @@ CommandRegistration registration{75, [](CLI::App& cli) -> std::function<int()> {
   cmd->add_option("-o,--output", a->out, "the HTML file to write (default report.html)");
   cmd->add_option("--pdf", a->pdf, "also print it to this PDF file (needs Chromium: apt-get install chromium)");
   cmd->add_flag("--profiles", a->profiles, "add one page per organization, to hand back to each partner");
-  return [a] {
-    auto community = load_or_report(a->path);
-    if (!community) return kBadData;
+  auto privacy = add_pseudonymize_option(cmd);
+  return [a, privacy] {
+    auto loaded = load_or_report(a->path);
+    if (!loaded) return kBadData;
+    auto community = apply_pseudonymize(*privacy, std::move(*loaded));
+    if (!community) return kBadUsage;
     Network network(*community);
     BoardReportOptions options;
     options.profiles = a->profiles;

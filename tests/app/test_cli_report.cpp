@@ -215,3 +215,76 @@ TEST_CASE("report --pdf without Chromium says how to get a PDF", "[report]") {
   CHECK(out.find("apt-get install chromium") != std::string::npos);
   CHECK(out.find("Print > Save as PDF") != std::string::npos);
 }
+
+namespace {
+
+std::vector<std::string> column(const std::string& csv, size_t index) {
+  std::vector<std::string> out;
+  std::ifstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    for (std::string cell; std::getline(ss, cell, ',');) cells.push_back(cell);
+    if (index < cells.size()) out.push_back(cells[index]);
+  }
+  return out;
+}
+
+// Every file under `path` (a file or a folder), concatenated.
+std::string everything(const fs::path& path) {
+  if (fs::is_regular_file(path)) return read(path.string());
+  std::string all;
+  for (auto& e : fs::recursive_directory_iterator(path))
+    if (e.is_regular_file()) all += read(e.path().string());
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("--pseudonymize: no original name survives in any output form", "[report][privacy]") {
+  Scratch s("privacy");
+  const std::string in = kSource + "/datasets/riverbend";
+  const auto people = column(in + "/people.csv", 1);       // names
+  const auto person_ids = column(in + "/people.csv", 0);
+  const auto orgs = column(in + "/organizations.csv", 1);
+  const auto org_ids = column(in + "/organizations.csv", 0);
+  const auto notes = column(in + "/organizations.csv", 9);  // "only clinic within 40 miles" and the like
+  REQUIRE(people.size() == 18);
+  REQUIRE(orgs.size() == 24);
+  const std::vector<std::string> outputs = {"r.html", "r.json", "r.tablemap", "folder", "r.graphml",
+                                            "r.gexf", "r.dot",  "r.kumu.json"};
+  for (const std::string level : {"people", "all"}) {
+    INFO("--pseudonymize " << level);
+    for (const std::string& out : outputs) {
+      INFO(out);
+      const std::string target = s / (level + "-" + out);
+      const std::string command = out == "r.html" ? "report " + in + " --profiles -o " + target
+                                                  : "convert " + in + " " + target;
+      auto r = run_cli(command + " --pseudonymize " + level, true);
+      INFO(r.out);
+      REQUIRE(r.code == 0);
+      CHECK(r.out.find("pseudonyms:") != std::string::npos);
+      const std::string text = everything(target);
+      REQUIRE(!text.empty());
+      for (const std::string& name : people) CHECK(text.find(name) == std::string::npos);
+      for (const std::string& id : person_ids) CHECK(text.find(id) == std::string::npos);
+      for (const std::string& note : notes)
+        if (!note.empty()) CHECK(text.find(note) == std::string::npos);
+      for (const std::string& name : orgs) {
+        INFO(name);
+        if (std::string(level) == "all") CHECK(text.find(name) == std::string::npos);
+      }
+      if (std::string(level) == "all")
+        for (const std::string& id : org_ids) CHECK(text.find(id) == std::string::npos);
+    }
+  }
+  // Stable: the same person gets the same pseudonym in two runs.
+  auto a = run_cli("convert " + in + " " + s / "a.json --pseudonymize", true);
+  auto b = run_cli("convert " + in + " " + s / "b.json --pseudonymize", true);
+  REQUIRE(a.code == 0);
+  REQUIRE(b.code == 0);
+  CHECK(read(s / "a.json") == read(s / "b.json"));
+  CHECK(read(s / "a.json").find("Person ") != std::string::npos);
+}
