@@ -24,8 +24,11 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto out = std::make_shared<std::string>();
   cmd->add_option("IN", *in, "bundle folder, .json or .tablemap file to read")->required();
   cmd->add_option("OUT", *out, "where to write")->required();
+  auto options = std::make_shared<SaveOptions>();
+  cmd->add_flag("--force", options->replace_any_folder,
+                "write a bundle into an existing folder that holds other things (they stay)");
   auto privacy = add_pseudonymize_option(cmd);
-  return [in, out, privacy] {
+  return [in, out, options, privacy] {
     auto loaded = load_or_report(*in);
     if (!loaded) return kBadData;
     auto community = apply_pseudonymize(*privacy, std::move(*loaded));
@@ -33,14 +36,14 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
     try {
       if (auto graph = graph_format_of_path(*out)) {
         Network network(*community);
-        GraphExportOptions options;
-        options.positions = map_positions(*in, *community, network);
-        save_graph(*community, network, *out, *graph, options);
+        GraphExportOptions export_options;
+        export_options.positions = map_positions(*in, *community, network);
+        save_graph(*community, network, *out, *graph, export_options);
         std::printf("wrote %s, the network only:\n%s", out->c_str(),
-                    describe_graph_export(*community, network, *graph, !options.positions.empty()).c_str());
+                    describe_graph_export(*community, network, *graph, !export_options.positions.empty()).c_str());
         return kOk;
       }
-      save_community(*community, *out);
+      save_community(*community, *out, *options);
     } catch (const SaveError& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadData;
