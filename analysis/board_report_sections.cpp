@@ -44,7 +44,9 @@ std::string plan_reason(const Context& x, const IssueAreaRoles& area, const Back
                               area.organization_count ? area.organization_count - 1 : 0));
   parts.push_back(f.at_table ? "at the table" : "not at the table");
   if (!a.other_claimants.empty()) parts.push_back("also claimed by " + org_list(x.c, a.other_claimants, 3));
-  return name_list(parts, 10);
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+  return out;
 }
 
 std::string issue_area_block(const Context& x, const IssueAreaRoles& area) {
