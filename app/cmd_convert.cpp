@@ -1,8 +1,12 @@
-// tablemap convert IN OUT: between bundle folders, .json and .tablemap files.
+// tablemap convert IN OUT: between bundle folders, .json and .tablemap files,
+// or the network alone for other tools (io/graph_export.hpp).
 #include <cstdio>
 
 #include "app/command.hpp"
 #include "app/common.hpp"
+#include "app/map_positions.hpp"
+#include "app/pseudonymize_option.hpp"
+#include "core/network.hpp"
 #include "io/graph_export.hpp"
 #include "io/load.hpp"
 
@@ -13,7 +17,8 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto* cmd = cli.add_subcommand("convert",
                                  "Convert a community between forms; OUT's name picks the form:\n"
                                  "a .json file, a .tablemap project file, a bundle folder, or, for\n"
-                                 "other network tools, .graphml, .gexf or .dot (the network only).\n"
+                                 "other network tools, .graphml, .gexf, .dot or .kumu.json (the network only,\n"
+                                 "with the map's colors and positions; see docs/exchange.md).\n"
                                  "Example: tablemap convert datasets/riverbend riverbend.tablemap");
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
@@ -22,14 +27,23 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto options = std::make_shared<SaveOptions>();
   cmd->add_flag("--force", options->replace_any_folder,
                 "write a bundle into an existing folder that holds other things (they stay)");
-  return [in, out, options] {
-    auto community = load_or_report(*in);
-    if (!community) return kBadData;
+  auto privacy = add_pseudonymize_option(cmd);
+  return [in, out, options, privacy] {
+    auto loaded = load_or_report(*in);
+    if (!loaded) return kBadData;
+    auto community = apply_pseudonymize(*privacy, std::move(*loaded));
+    if (!community) return kBadUsage;
     try {
-      if (auto graph = graph_format_of_path(*out))
-        save_graph(*community, *out, *graph);
-      else
-        save_community(*community, *out, *options);
+      if (auto graph = graph_format_of_path(*out)) {
+        Network network(*community);
+        GraphExportOptions export_options;
+        export_options.positions = map_positions(*in, *community, network);
+        save_graph(*community, network, *out, *graph, export_options);
+        std::printf("wrote %s, the network only:\n%s", out->c_str(),
+                    describe_graph_export(*community, network, *graph, !export_options.positions.empty()).c_str());
+        return kOk;
+      }
+      save_community(*community, *out, *options);
     } catch (const SaveError& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadData;

@@ -17,7 +17,11 @@ PACKAGES=(
   libcli11-dev              # command-line parsing
   libfmt-dev                # formatting of reports
   xvfb xauth                # GUI tests under a virtual display
-  python3 python3-igraph    # reference tool in benchmarks
+  python3 python3-igraph    # reference tool in benchmarks; reads the GraphML/GEXF exports back in tests
+  python3-networkx          # tests: reads the GraphML, GEXF and Kumu exports back (Debian 12: networkx 2.8)
+  libxml2-utils             # tests: xmllint checks the GraphML and GEXF exports
+  chromium                  # tests: opens and prints the board report; `report --pdf` prints with it
+  poppler-utils             # tests: pdftotext / pdftoppm read the printed report back
   libzip-dev                # the .xlsx container (a zip archive), read
   libpugixml-dev            # the XML inside workbooks, GraphML and GEXF imports
   libxlsxwriter-dev         # .xlsx workbooks, written

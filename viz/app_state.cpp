@@ -4,31 +4,21 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/palette.hpp"
 #include "io/load.hpp"
 #include "io/project_file.hpp"
 
 namespace tablemap::viz {
 
+// The palette lives in core/palette.hpp, shared with the exports and the report.
 Color sector_color(SectorId s) {
-  // Okabe-Ito and Tableau hues: distinguishable, and none of them is the
-  // selection yellow, the highlight magenta or the removed grey.
-  static constexpr Color palette[12] = {
-      {0, 114, 178, 255},  {213, 94, 0, 255},   {0, 158, 115, 255},  {86, 180, 233, 255},
-      {204, 121, 167, 255}, {120, 94, 60, 255}, {88, 56, 160, 255},  {44, 160, 44, 255},
-      {23, 190, 207, 255}, {140, 86, 75, 255},  {127, 127, 40, 255}, {31, 60, 110, 255}};
-  return palette[s % 12];
+  const Rgb c = sector_rgb(s);
+  return {c.r, c.g, c.b, 255};
 }
 
 Color tie_kind_color(TieKind k) {
-  switch (k) {
-    case TieKind::information: return {150, 150, 160, 255};
-    case TieKind::resources: return {200, 140, 30, 255};
-    case TieKind::joint_programming: return {60, 140, 90, 255};
-    case TieKind::data_sharing: return {70, 110, 200, 255};
-    case TieKind::referral: return {160, 90, 170, 255};
-    case TieKind::formal_agreement: return {60, 60, 60, 255};
-  }
-  return {128, 128, 128, 255};
+  const Rgb c = tie_kind_rgb(k);
+  return {c.r, c.g, c.b, 255};
 }
 
 uint32_t to_imgui(Color c) {

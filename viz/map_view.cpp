@@ -16,6 +16,8 @@
 
 #include <imgui.h>
 
+#include "core/palette.hpp"
+
 namespace tablemap::viz {
 namespace {
 
@@ -25,13 +27,7 @@ ImU32 with_alpha(Color c, uint8_t a) {
 }
 
 // The kind a relationship is drawn as: the most binding one it has.
-TieKind main_kind(TieKindSet kinds) {
-  static constexpr TieKind order[] = {TieKind::formal_agreement, TieKind::resources,   TieKind::joint_programming,
-                                      TieKind::data_sharing,     TieKind::referral,    TieKind::information};
-  for (TieKind k : order)
-    if ((kinds >> int(k)) & 1u) return k;
-  return TieKind::information;
-}
+TieKind main_kind(TieKindSet kinds) { return main_tie_kind(kinds); }  // core/palette.hpp
 
 void draw_glyphs(ImDrawList* dl, ImVec2 c, float r, uint8_t glyphs) {
   if (r < 5 || !glyphs) return;
