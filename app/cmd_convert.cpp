@@ -1,9 +1,11 @@
-// tablemap convert IN OUT: between bundle folders, .json and .tablemap files.
+// tablemap convert IN OUT: between bundle folders, .json, .tablemap and .xlsx
+// files, and from the tools coalitions already use (Kumu, Gephi, yEd, a matrix).
 #include <cstdio>
 
 #include "app/command.hpp"
 #include "app/common.hpp"
 #include "io/graph_export.hpp"
+#include "io/import_network.hpp"
 #include "io/load.hpp"
 
 namespace tablemap::app {
@@ -12,15 +14,26 @@ namespace {
 CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto* cmd = cli.add_subcommand("convert",
                                  "Convert a community between forms; OUT's name picks the form:\n"
-                                 "a .json file, a .tablemap project file, a bundle folder, or, for\n"
-                                 "other network tools, .graphml, .gexf or .dot (the network only).\n"
-                                 "Example: tablemap convert datasets/riverbend riverbend.tablemap");
+                                 "a .json file, a .tablemap project file, an .xlsx workbook, a bundle\n"
+                                 "folder, or, for other network tools, .graphml, .gexf or .dot (the\n"
+                                 "network only). IN may also come from another tool: a Kumu workbook\n"
+                                 "(Elements and Connections sheets) or blueprint .json, GraphML or GEXF\n"
+                                 "from Gephi or yEd, or an adjacency matrix .csv.\n"
+                                 "Example: tablemap convert datasets/riverbend riverbend.xlsx\n"
+                                 "Example: tablemap convert kumu-map.xlsx our-town --sector-column Type");
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  cmd->add_option("IN", *in, "bundle folder, .json or .tablemap file to read")->required();
+  auto import = std::make_shared<ImportOptions>();
+  cmd->add_option("IN", *in, "bundle folder, .json, .tablemap or .xlsx file to read, or another tool's file")
+      ->required();
   cmd->add_option("OUT", *out, "where to write")->required();
-  return [in, out] {
-    auto community = load_or_report(*in);
+  cmd->add_option("--sector-column", import->sector_column,
+                  "from another tool: the column that holds each organization's sector (default: sector)");
+  cmd->add_option("--profile", import->profile_path,
+                  "from another tool: a community.json that declares the sectors and names the community");
+  return [in, out, import] {
+    auto format = import_format_of(*in);
+    auto community = format ? community_or_report(import_community(*in, *format, *import), *in) : load_or_report(*in);
     if (!community) return kBadData;
     try {
       if (auto graph = graph_format_of_path(*out))

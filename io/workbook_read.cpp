@@ -438,6 +438,12 @@ LoadResult load_workbook(const std::string& path) {
   if (!book) return result;
 
   const WorkbookSheet* organizations = book->find("Organizations");
+  if (!organizations && book->find("Elements")) {
+    problems.push_back({path, 0,
+                        "this is a Kumu workbook (Elements and Connections), not a tablemap one; import it with: "
+                        "tablemap convert " + path + " NEW.xlsx --sector-column Type (the column that holds the sectors)"});
+    return result;
+  }
   if (!book->find("Community"))
     problems.push_back({path, 0,
                         "the workbook has no Community sheet (the profile: Field and Value, one row per field); "
