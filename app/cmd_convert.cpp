@@ -31,7 +31,10 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
                   "from another tool: the column that holds each organization's sector (default: sector)");
   cmd->add_option("--profile", import->profile_path,
                   "from another tool: a community.json that declares the sectors and names the community");
-  return [in, out, import] {
+  auto options = std::make_shared<SaveOptions>();
+  cmd->add_flag("--force", options->replace_any_folder,
+                "write a bundle into an existing folder that holds other things (they stay)");
+  return [in, out, import, options] {
     auto format = import_format_of(*in);
     auto community = format ? community_or_report(import_community(*in, *format, *import), *in) : load_or_report(*in);
     if (!community) return kBadData;
@@ -39,7 +42,7 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
       if (auto graph = graph_format_of_path(*out))
         save_graph(*community, *out, *graph);
       else
-        save_community(*community, *out);
+        save_community(*community, *out, *options);
     } catch (const SaveError& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadData;

@@ -14,29 +14,11 @@
 #include "io/csv.hpp"
 #include "io/import_network.hpp"
 #include "io/workbook_read.hpp"
+#include "io/xml_names.hpp"
 
 namespace tablemap {
 
 namespace {
-
-std::string_view local_name(const char* name) {
-  std::string_view s(name);
-  size_t colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-std::vector<pugi::xml_node> children_named(pugi::xml_node node, std::string_view name) {
-  std::vector<pugi::xml_node> out;
-  for (pugi::xml_node c : node.children())
-    if (local_name(c.name()) == name) out.push_back(c);
-  return out;
-}
-
-pugi::xml_node child_named(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node c : node.children())
-    if (local_name(c.name()) == name) return c;
-  return {};
-}
 
 // The first descendant named `name` (yEd's label sits a few levels down).
 pugi::xml_node descendant_named(pugi::xml_node node, std::string_view name) {

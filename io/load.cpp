@@ -42,9 +42,9 @@ LoadResult load_community(const std::string& path, int year) {
   return {};
 }
 
-void save_community(const Community& community, const std::string& path) {
+void save_community(const Community& community, const std::string& path, const SaveOptions& options) {
   switch (format_of_path(path)) {
-    case Format::bundle: save_bundle(community, path); return;
+    case Format::bundle: save_bundle(community, path, options); return;
     case Format::json: save_json_file(community, path); return;
     case Format::project: save_project(community, path); return;
     case Format::workbook: save_workbook(community, path); return;

@@ -21,10 +21,17 @@ struct SaveError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Saves atomically (write to a temporary file, fsync, rename). For a project
-// file, the community is stored as the snapshot of its profile's year,
-// replacing that year's snapshot and keeping the others.
-void save_community(const Community& community, const std::string& path);
+struct SaveOptions {
+  // A bundle may go into an existing folder that holds other things and no
+  // community.json (`convert --force`); what is there stays.
+  bool replace_any_folder = false;
+};
+
+// Saves atomically (write to a temporary file, fsync, rename; a bundle folder
+// is swapped in as a whole). For a project file, the community is stored as
+// the snapshot of its profile's year, replacing that year's snapshot and
+// keeping the others.
+void save_community(const Community& community, const std::string& path, const SaveOptions& options = {});
 
 // Writes `content` to `path` atomically: temporary file, fsync, rename, fsync of the folder.
 void write_file_atomically(const std::string& path, std::string_view content);

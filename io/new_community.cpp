@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/atomic_folder.hpp"
 #include "io/bundle.hpp"
 #include "io/codec.hpp"
 #include "io/csv.hpp"
@@ -193,11 +194,14 @@ void write_new_community(const NewCommunityOptions& options, const std::string& 
     write_workbook(sheets, {c.profile.name, c.profile.year}, path);
     return;
   }
-  save_bundle(c, path);
-  write_file_atomically(path + "/community.json", new_community_json(c.profile));
+  // The bundle's files, with a community.json that explains itself, and a README.md.
+  std::vector<FolderFile> files = bundle_files(c);
+  for (FolderFile& f : files)
+    if (f.name == "community.json") f.content = new_community_json(c.profile);
   std::string readme = "# " + c.profile.name + "\n\n";
   for (const auto& line : how_to_fill_in(false)) readme += (line == "How to fill this in" ? "## " + line : line) + "\n";
-  write_file_atomically(path + "/README.md", readme);
+  files.push_back({"README.md", readme});
+  write_folder_atomically(path, files, {});
 }
 
 }  // namespace tablemap

@@ -13,6 +13,7 @@ PACKAGES=(
   catch2                    # unit tests (v2.13)
   nlohmann-json3-dev        # community.json and --json output
   libsqlite3-dev            # the .tablemap project file
+  sqlite3                   # tests: another program (the sqlite3 shell) edits a project file
   libcli11-dev              # command-line parsing
   libfmt-dev                # formatting of reports
   xvfb xauth                # GUI tests under a virtual display
