@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "io/load.hpp"
 #include "io/new_community.hpp"
@@ -16,6 +17,7 @@ using namespace tablemap::testing;
 namespace {
 
 CliRun run(const std::string& args) { return run_cli(args, true); }
+
 
 Community load_ok(const std::string& path) {
   LoadResult r = load_community(path);
@@ -109,4 +111,31 @@ TEST_CASE("init refuses to overwrite and rejects a wrong geography") {
   CliRun g = run("init --geography rural " + folder.file("new"));
   CHECK(g.code == 2);
   CHECK(g.out.find("--geography must be one of: small rural") != std::string::npos);
+}
+
+TEST_CASE("the README's newcomer path runs as written") {
+  // The commands of the first code block under "Your own community" in README.md, run in an empty folder.
+  std::ifstream readme(std::string(TABLEMAP_SOURCE_DIR) + "/README.md");
+  std::string line;
+  bool in_section = false, in_block = false;
+  std::vector<std::string> commands;
+  while (std::getline(readme, line)) {
+    if (line.rfind("## Your own community", 0) == 0) in_section = true;
+    if (!in_section) continue;
+    if (line.rfind("```", 0) == 0) {
+      if (in_block) break;
+      in_block = true;
+      continue;
+    }
+    if (in_block && line.rfind("tablemap ", 0) == 0) commands.push_back(line.substr(0, line.find(" #")));
+  }
+  REQUIRE(commands.size() == 3);  // init, validate, gaps
+  TempFolder folder;
+  for (const auto& command : commands) {
+    INFO(command);
+    CliRun r = run_cli(command.substr(std::string("tablemap ").size()), true, folder.path());
+    INFO(r.out);
+    // gaps exits 0 when it reports; validate is clean on what init wrote.
+    CHECK(r.code == 0);
+  }
 }

@@ -17,9 +17,11 @@ struct CliRun {
 };
 
 // Runs `tablemap ARGS`; stderr joins stdout when `with_stderr`, else it is dropped.
-inline CliRun run_cli(const std::string& args, bool with_stderr) {
+// With `folder`, the program runs there (relative paths in ARGS are inside it).
+inline CliRun run_cli(const std::string& args, bool with_stderr, const std::string& folder = "") {
   CliRun r;
-  const std::string command = std::string(TABLEMAP_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string command = (folder.empty() ? "" : "cd '" + folder + "' && ") + std::string(TABLEMAP_BINARY) +
+                              " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe);
   std::array<char, 4096> buffer;
