@@ -1,4 +1,5 @@
-// tablemap convert IN OUT: between bundle folders, .json and .tablemap files,
+// tablemap convert IN OUT: between bundle folders, .json, .tablemap and .xlsx
+// files, from the tools coalitions already use (Kumu, Gephi, yEd, a matrix),
 // or the network alone for other tools (io/graph_export.hpp).
 #include <cstdio>
 
@@ -8,6 +9,7 @@
 #include "app/pseudonymize_option.hpp"
 #include "core/network.hpp"
 #include "io/graph_export.hpp"
+#include "io/import_network.hpp"
 #include "io/load.hpp"
 
 namespace tablemap::app {
@@ -16,20 +18,31 @@ namespace {
 CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto* cmd = cli.add_subcommand("convert",
                                  "Convert a community between forms; OUT's name picks the form:\n"
-                                 "a .json file, a .tablemap project file, a bundle folder, or, for\n"
-                                 "other network tools, .graphml, .gexf, .dot or .kumu.json (the network only,\n"
-                                 "with the map's colors and positions; see docs/exchange.md).\n"
-                                 "Example: tablemap convert datasets/riverbend riverbend.tablemap");
+                                 "a .json file, a .tablemap project file, an .xlsx workbook, a bundle\n"
+                                 "folder, or, for other network tools, .graphml, .gexf, .dot or .kumu.json\n"
+                                 "(the network only, with the map's colors and positions; docs/exchange.md).\n"
+                                 "IN may also come from another tool: a Kumu workbook (Elements and\n"
+                                 "Connections sheets) or blueprint .json, GraphML or GEXF from Gephi or yEd,\n"
+                                 "or an adjacency matrix .csv.\n"
+                                 "Example: tablemap convert datasets/riverbend riverbend.xlsx\n"
+                                 "Example: tablemap convert kumu-map.xlsx our-town --sector-column Type");
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  cmd->add_option("IN", *in, "bundle folder, .json or .tablemap file to read")->required();
+  auto import = std::make_shared<ImportOptions>();
+  cmd->add_option("IN", *in, "bundle folder, .json, .tablemap or .xlsx file to read, or another tool's file")
+      ->required();
   cmd->add_option("OUT", *out, "where to write")->required();
+  cmd->add_option("--sector-column", import->sector_column,
+                  "from another tool: the column that holds each organization's sector (default: sector)");
+  cmd->add_option("--profile", import->profile_path,
+                  "from another tool: a community.json that declares the sectors and names the community");
   auto options = std::make_shared<SaveOptions>();
   cmd->add_flag("--force", options->replace_any_folder,
                 "write a bundle into an existing folder that holds other things (they stay)");
   auto privacy = add_pseudonymize_option(cmd);
-  return [in, out, options, privacy] {
-    auto loaded = load_or_report(*in);
+  return [in, out, import, options, privacy] {
+    auto format = import_format_of(*in);
+    auto loaded = format ? community_or_report(import_community(*in, *format, *import), *in) : load_or_report(*in);
     if (!loaded) return kBadData;
     auto community = apply_pseudonymize(*privacy, std::move(*loaded));
     if (!community) return kBadUsage;

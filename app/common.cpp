@@ -10,7 +10,10 @@
 namespace tablemap::app {
 
 std::optional<Community> load_or_report(const std::string& path, int year) {
-  LoadResult r = load_community(path, year);
+  return community_or_report(load_community(path, year), path);
+}
+
+std::optional<Community> community_or_report(LoadResult r, const std::string& path) {
   if (r.ok()) return std::move(r.community);
   for (const Problem& p : r.problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
   std::fprintf(stderr, "tablemap: %zu problem%s in %s; nothing was loaded. Fix the lines above and try again.\n",

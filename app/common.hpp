@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/community.hpp"
+#include "io/codec.hpp"
 
 namespace tablemap::app {
 
@@ -15,6 +16,8 @@ namespace tablemap::app {
 // problem as FILE:LINE: message to stderr, then a one-line summary, and
 // returns nullopt (the command then exits with kBadData).
 std::optional<Community> load_or_report(const std::string& path, int year = 0);
+// The same for a result already loaded (an import): the community, or its problems printed.
+std::optional<Community> community_or_report(LoadResult result, const std::string& path);
 
 // Organizations given on the command line, each by its id or its exact name
 // (ignoring case). Every unknown one is reported, each with a "did you mean".

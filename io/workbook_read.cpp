@@ -20,29 +20,11 @@
 
 #include "io/suggest.hpp"
 #include "io/workbook_profile.hpp"
+#include "io/xml_names.hpp"
 
 namespace tablemap {
 
 namespace {
-
-std::string_view local_name(const char* name) {
-  std::string_view s(name);
-  size_t colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-pugi::xml_node child_named(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node c : node.children())
-    if (local_name(c.name()) == name) return c;
-  return {};
-}
-
-// An attribute by local name ("r:id" and "id" in another prefix alike).
-const char* attribute_named(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_attribute a : node.attributes())
-    if (local_name(a.name()) == name) return a.value();
-  return "";
-}
 
 // The container: entries by name, read whole.
 class ZipArchive {
@@ -438,6 +420,12 @@ LoadResult load_workbook(const std::string& path) {
   if (!book) return result;
 
   const WorkbookSheet* organizations = book->find("Organizations");
+  if (!organizations && book->find("Elements")) {
+    problems.push_back({path, 0,
+                        "this is a Kumu workbook (Elements and Connections), not a tablemap one; import it with: "
+                        "tablemap convert " + path + " NEW.xlsx --sector-column Type (the column that holds the sectors)"});
+    return result;
+  }
   if (!book->find("Community"))
     problems.push_back({path, 0,
                         "the workbook has no Community sheet (the profile: Field and Value, one row per field); "

@@ -282,3 +282,17 @@ TEST_CASE("a file that is not a workbook says what to do") {
   CHECK(has_line(lines, "wrong.xlsx: the workbook has no Organizations sheet (did you mean 'Organisations'?); its sheets are: Organisations"));
   CHECK(has_line(lines, "wrong.xlsx: the workbook has no Community sheet"));
 }
+
+TEST_CASE("a workbook converts to and from every other form") {
+  // bundle -> .xlsx -> .json -> .xlsx -> .tablemap -> .xlsx -> bundle: the same community at every step.
+  TempFolder folder;
+  const Community original = load_ok((kDatasets / "shared-backbone").string());
+  const std::vector<std::string> steps = {"a.xlsx", "b.json", "c.xlsx", "d.tablemap", "e.xlsx", "f"};
+  Community current = original;
+  for (const auto& step : steps) {
+    INFO(step);
+    save_community(current, folder.file(step));
+    current = load_ok(folder.file(step));
+    CHECK(current == original);
+  }
+}

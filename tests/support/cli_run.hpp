@@ -30,8 +30,10 @@ inline CliRun run_cli_command(const std::string& command) {
 }
 
 // Runs `tablemap ARGS`; stderr joins stdout when `with_stderr`, else it is dropped.
-inline CliRun run_cli(const std::string& args, bool with_stderr) {
-  return run_cli_command(std::string(TABLEMAP_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null"));
+// With `folder`, the program runs there (relative paths in ARGS are inside it).
+inline CliRun run_cli(const std::string& args, bool with_stderr, const std::string& folder = "") {
+  return run_cli_command((folder.empty() ? "" : "cd '" + folder + "' && ") + std::string(TABLEMAP_BINARY) + " " +
+                         args + (with_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 // Runs `tablemap ARGS` through the shell from `folder` (for examples that
