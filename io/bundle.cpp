@@ -75,12 +75,18 @@ void save_bundle(const Community& community, const std::string& folder) {
   std::error_code ec;
   fs::create_directories(folder, ec);
   if (ec) throw SaveError("cannot create the folder " + folder + ": " + ec.message());
-  write_file_atomically(label(folder, "community.json"), profile_to_json(community.profile).dump(2) + "\n");
+  write_file_atomically(label(folder, "community.json"), profile_text(community.profile));
   for (TableName t : kAllTables) {
+    const std::string path = label(folder, file_name_of(t));
+    if (t != TableName::organizations && table_is_absent(community, t)) {
+      // No rows and never read from a file: no file (an old one would be read again).
+      fs::remove(path, ec);
+      continue;
+    }
     std::string text;
     CsvSink sink(text);
     encode_table(community, t, sink);
-    write_file_atomically(label(folder, file_name_of(t)), text);
+    write_file_atomically(path, text);
   }
 }
 
