@@ -83,17 +83,7 @@ struct OrgIds {
   mutable std::unordered_map<uint32_t, size_t> name_count_;
 };
 
-// Where each known column sits in a RowTable, and which columns are unknown.
-struct ColumnMap {
-  std::vector<int> position;        // per known column: index in the table, or -1
-  std::vector<size_t> extra;        // table indexes of unknown columns
-  std::vector<std::string> extra_names;
-  std::vector<int32_t> layout;      // per table column: known index, or -1 - extra index
-  bool has(size_t known) const { return position[known] >= 0; }
-  std::string_view get(const RowTable& t, size_t row, size_t known) const {
-    return position[known] < 0 ? std::string_view() : t.cell(row, size_t(position[known]));
-  }
-};
+}  // namespace
 
 // Header names match as words (same_word): `At Table` is at_table. Linear in
 // the number of columns (a 100,000-column header is read in one pass).
@@ -137,6 +127,8 @@ ColumnMap map_columns(const RowTable& t, const std::vector<std::string>& known,
   }
   return m;
 }
+
+namespace {
 
 ExtraCells extra_cells(const RowTable& t, size_t row, const ColumnMap& m) {
   ExtraCells cells;

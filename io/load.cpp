@@ -13,6 +13,8 @@
 #include "io/graph_export.hpp"
 #include "io/json_file.hpp"
 #include "io/project_file.hpp"
+#include "io/workbook_read.hpp"
+#include "io/workbook_write.hpp"
 
 namespace tablemap {
 
@@ -30,11 +32,15 @@ struct Form {
   std::string_view suffix;
   Format format;
   LoadResult (*load)(const std::string& path, int year);
-  void (*save)(const Community& community, const std::string& path);
+  void (*save)(const Community& community, const std::string& path, const SaveOptions& options);
 };
 const Form kForms[] = {
-    {".json", Format::json, [](const std::string& p, int) { return load_json_file(p); }, save_json_file},
-    {".tablemap", Format::project, load_project, save_project},
+    {".json", Format::json, [](const std::string& p, int) { return load_json_file(p); },
+     [](const Community& c, const std::string& p, const SaveOptions&) { save_json_file(c, p); }},
+    {".tablemap", Format::project, load_project,
+     [](const Community& c, const std::string& p, const SaveOptions&) { save_project(c, p); }},
+    {".xlsx", Format::workbook, [](const std::string& p, int) { return load_workbook(p); },
+     [](const Community& c, const std::string& p, const SaveOptions&) { save_workbook(c, p); }},
     {"", Format::bundle, [](const std::string& p, int) { return load_bundle(p); }, save_bundle},
 };
 
@@ -58,7 +64,7 @@ std::optional<std::string> wrong_path(const std::string& path) {
            (parent.empty() ? std::string(".") : parent.string()) + "), with community.json beside it";
   }
   if (form_of(path).format == Format::bundle && !fs::is_directory(path, ec))
-    return std::string("not a bundle folder, a .json or a .tablemap file");
+    return std::string("not a bundle folder, a .json, .xlsx or .tablemap file");
   return std::nullopt;
 }
 
@@ -76,7 +82,9 @@ LoadResult load_community(const std::string& path, int year) {
   return form_of(path).load(path, year);
 }
 
-void save_community(const Community& community, const std::string& path) { form_of(path).save(community, path); }
+void save_community(const Community& community, const std::string& path, const SaveOptions& options) {
+  form_of(path).save(community, path, options);
+}
 
 void write_file_atomically(const std::string& path, std::string_view content) {
   const fs::path target(path);

@@ -44,7 +44,7 @@ TEST_CASE("a path that does not exist, and a file that is no community form") {
   write_text(scratch / "notes.txt", "hello\n");
   LoadResult text = load_community(scratch / "notes.txt");
   CHECK(text.wrong_path);
-  CHECK(text.problems.at(0).message == "not a bundle folder, a .json or a .tablemap file");
+  CHECK(text.problems.at(0).message == "not a bundle folder, a .json, .xlsx or .tablemap file");
 }
 
 TEST_CASE("bad data in a real bundle is not a wrong path") {
