@@ -57,7 +57,7 @@ std::optional<std::string> wrong_path(const std::string& path) {
   if (graph_format_of_path(path))
     return "tablemap writes this kind of file (tablemap convert COMMUNITY " + fs::path(path).filename().string() +
            ") but cannot read one; give the bundle folder, .json or .tablemap file it was made from";
-  if (!exists) return std::string("no such folder or file");
+  if (!exists) return std::string(form_of(path).format == Format::bundle ? "no such folder or file" : "no such file");
   if (ends_with(path, ".csv") && !fs::is_directory(path, ec)) {
     const fs::path parent = fs::path(path).parent_path();
     return "this is one CSV file of a bundle; give the folder that holds it (" +

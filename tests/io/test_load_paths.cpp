@@ -41,6 +41,9 @@ TEST_CASE("a path that does not exist, and a file that is no community form") {
   LoadResult missing = load_community(scratch / "nowhere");
   CHECK(missing.wrong_path);
   CHECK(missing.problems.at(0).message == "no such folder or file");
+  LoadResult missing_file = load_community(scratch / "nowhere.json");
+  CHECK(missing_file.wrong_path);
+  CHECK(missing_file.problems.at(0).message == "no such file");
   write_text(scratch / "notes.txt", "hello\n");
   LoadResult text = load_community(scratch / "notes.txt");
   CHECK(text.wrong_path);
