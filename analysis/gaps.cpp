@@ -132,7 +132,7 @@ std::vector<Candidate> keep_best(std::vector<Pick>& picks, size_t keep, const Co
     } else {
       const Person& p = c.people[cand.index];
       cand.sector = c.sector_name(p.sector);
-      cand.generation = p.generation;
+      if (p.generation_known) cand.generation = p.generation;
       if (p.organization != kNoOrganization) {
         cand.organization = c.organizations[size_t(p.organization)].id;
         cand.organization_name = org_name(c, uint32_t(p.organization));
@@ -336,8 +336,10 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     // TODO(answers): count t.unknown_generation (and keep such people out of the
     // shares) once Person carries the `unknown` generation flag of the sheets change.
     ++people_at[p.sector];
-    ++at_by_generation[size_t(p.generation)];
-    ++r.sector_generation[p.sector][size_t(p.generation)];
+    if (p.generation_known) {  // an unknown generation counts as a person, in no generation share
+      ++at_by_generation[size_t(p.generation)];
+      ++r.sector_generation[p.sector][size_t(p.generation)];
+    }
     if (p.organization == kNoOrganization) {
       ++t.unaffiliated;
       ++seats[p.sector];  // an unaffiliated person is a seat for their own sector
@@ -451,7 +453,7 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     if (p.at_table) continue;
     if (p.organization == kNoOrganization && sector_gap(p.sector))
       sector_lists[p.sector].push_back(light_candidate(Candidate::Kind::person, i, c, reach));
-    if (generation_gap(p.generation))
+    if (p.generation_known && generation_gap(p.generation))
       generation_lists[size_t(p.generation)].push_back(light_candidate(Candidate::Kind::person, i, c, reach));
   }
   // A generation with nobody outside the table (children, often) is reached
@@ -513,7 +515,7 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
           SectorId s = orgs[size_t(p.organization)].sector;
           if (sector_plan_gap[s] >= 0) offers.push_back({uint32_t(sector_plan_gap[s]), uint64_t(p.organization)});
         }
-        if (!contains(through_orgs, p.generation) && generation_plan_gap[size_t(p.generation)] >= 0)
+        if (p.generation_known && !contains(through_orgs, p.generation) && generation_plan_gap[size_t(p.generation)] >= 0)
           offers.push_back({uint32_t(generation_plan_gap[size_t(p.generation)]), person_source + cand.index});
       }
       if (offers.empty()) return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ namespace tablemap::app {
 // Loads PATH (bundle folder, .json or .tablemap). On bad data prints every
 // problem as FILE:LINE: message to stderr, then a one-line summary, and
 // returns nullopt (the command then exits with kBadData).
+// Warnings are printed too (the community still loads). A PATH that is the
+// wrong thing (missing, a single CSV, an export-only format) throws
+// UsageError, which main turns into exit code kBadUsage.
 std::optional<Community> load_or_report(const std::string& path, int year = 0);
 // The same for a result already loaded (an import): the community, or its problems printed.
 std::optional<Community> community_or_report(LoadResult result, const std::string& path);
@@ -27,6 +31,11 @@ struct OrganizationArgs {
   bool ok() const { return problems.empty(); }
 };
 OrganizationArgs find_organizations(const Community& community, const std::vector<std::string>& given);
+
+// Bad usage found after parsing: main prints the message (when not empty) and exits with kBadUsage.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 // Prints JSON with two-space indentation and a final newline.
 void print_json(const nlohmann::json& j);

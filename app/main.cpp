@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "app/command.hpp"
+#include "app/common.hpp"
 
 namespace tablemap::app {
 
@@ -49,6 +50,9 @@ int main(int argc, char** argv) {
   try {
     for (auto& [sub, run] : runners)
       if (sub->parsed()) return run();
+  } catch (const UsageError& e) {
+    if (*e.what()) std::fprintf(stderr, "tablemap: %s\n", e.what());
+    return kBadUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "tablemap: %s\n", e.what());
     return kBadData;

@@ -63,8 +63,15 @@ struct Profile {
   Thresholds thresholds;
   // Top-level keys tablemap does not know, kept for the round trip.
   nlohmann::json extra = nlohmann::json::object();
+  // community.json as it was read (comments and all): written back as it is
+  // while the profile still reads the same. Never part of the comparison.
+  struct SourceText {
+    std::string text;
+    bool operator==(const SourceText&) const { return true; }
+  } source;
 
   bool is_required(SectorId s) const { return s < required_sector_count; }
+  // Matched as words (same_word): `Social Services` finds social_services.
   std::optional<SectorId> find_sector(std::string_view name) const;
   std::optional<IssueAreaId> find_issue_area(std::string_view id) const;
   std::optional<FunctionId> find_function(std::string_view id) const;
@@ -83,6 +90,60 @@ struct Profile {
 // Values of columns tablemap does not know, in the order of Table::extra_columns.
 using ExtraCells = std::vector<std::string>;
 
+// How one row was written in its file, kept so that a row nobody edited is
+// written back byte for byte. Only rows the writer would not reproduce from
+// their values carry one: a `Yes`, a name typed for an id, `Social Services`,
+// extra quotes or spaces, blank lines before the row.
+struct RowText {
+  std::string text;        // the skipped lines before the row, then the row with its line end
+  uint32_t row_begin = 0;  // where the row itself starts in `text`
+  std::string_view skipped() const { return std::string_view(text).substr(0, row_begin); }
+  std::string_view row() const { return std::string_view(text).substr(row_begin); }
+};
+
+// A row's RowText, when it has one. Copies deep (8 bytes in the row: a
+// 4,000,000-tie community keeps no text for rows written as the writer would)
+// and always compares equal: how a row was spelled is not part of its content.
+class RowSource {
+ public:
+  RowSource() = default;
+  explicit RowSource(RowText text) : text_(std::make_unique<RowText>(std::move(text))) {}
+  RowSource(const RowSource& o) : text_(o.text_ ? std::make_unique<RowText>(*o.text_) : nullptr) {}
+  RowSource(RowSource&&) noexcept = default;
+  RowSource& operator=(const RowSource& o) {
+    if (this != &o) text_ = o.text_ ? std::make_unique<RowText>(*o.text_) : nullptr;
+    return *this;
+  }
+  RowSource& operator=(RowSource&&) noexcept = default;
+  const RowText* get() const { return text_.get(); }
+  explicit operator bool() const { return bool(text_); }
+  void clear() { text_.reset(); }
+  // After an edit: the row is written from its values; skipped lines before it stay.
+  void forget_row() {
+    if (!text_) return;
+    if (text_->row_begin == 0) text_.reset();
+    else text_->text.resize(text_->row_begin);
+  }
+  bool operator==(const RowSource&) const { return true; }
+
+ private:
+  std::unique_ptr<RowText> text_;
+};
+
+// How a table's file was written (from the file it was read from), so that
+// writing it back keeps the lead's separator, byte-order mark, line ends,
+// header spellings and column order.
+struct TableLayout {
+  char separator = ',';
+  bool bom = false;
+  std::string line_end = "\n";
+  std::string header_text;       // skipped lines, the header row as typed, its line end
+  uint32_t header_begin = 0;     // where the header row starts in header_text
+  std::vector<int32_t> columns;  // per file column: a known column's index, or -1 - the extra column's index
+  std::string trailer;           // skipped lines after the last row
+  bool operator==(const TableLayout&) const = default;
+};
+
 struct Organization {
   std::string id;
   std::string name;
@@ -93,21 +154,52 @@ struct Organization {
   std::vector<IssueAreaId> issue_areas;
   GenerationSet generations_served = 0;
   ExtraCells extra;
+  uint8_t blank = 0;  // cells left blank (kBlankType | kBlankAtTable): written back blank while default
+  RowSource typed_text{};
   bool operator==(const Organization&) const = default;
+
+  static constexpr uint8_t kBlankType = 1, kBlankAtTable = 2;
 };
 
+// A person's generation as typed in people.csv's `generation` column: one of
+// the generations (same numbering as Generation), blank, or `unknown`.
+enum class GenerationCell : uint8_t { silent, boomers, gen_x, millennials, gen_z, gen_alpha, blank, unknown };
+inline GenerationCell cell_of(Generation g) { return GenerationCell(uint8_t(g)); }
+inline bool names_generation(GenerationCell c) { return uint8_t(c) < kGenerationCount; }
+inline constexpr int kBirthYearUnknown = -1;  // birth_year typed as `unknown`
+
+// A person keeps what was typed (the *_cell fields and birth_year, written
+// back as they are) apart from what is derived from them and from the
+// organization (generation, generation_known, sector, at_table: the effective
+// values every analysis reads). derive_people() recomputes the derived ones;
+// the reader and every edit call it, so that correcting a birth year or moving
+// an organization to another sector carries through to its people.
 struct Person {
   std::string id;
   std::string name;
   int32_t organization = kNoOrganization;
-  int birth_year = 0;  // 0 when the file gave only a generation
+  // As typed.
+  int birth_year = 0;  // 0: blank; kBirthYearUnknown: `unknown`
+  GenerationCell generation_cell = GenerationCell::blank;
+  std::optional<SectorId> sector_cell;  // nullopt: the organization's sector
+  std::optional<bool> at_table_cell;    // nullopt: the organization's at_table
+  // Derived. generation_known is false when neither the birth year nor the
+  // generation is known: the person counts as a person, but in no generation
+  // share (generation then holds no meaning). It defaults to true so that
+  // code building people directly (generators, tests) need not set it.
   Generation generation = Generation::gen_x;
+  bool generation_known = true;
   SectorId sector = 0;
   bool at_table = true;
+  // As typed; a blank cell (a bit of `blank`) reads as yes and stays blank.
   bool resident = true;
   bool formal_leader = true;
+  uint8_t blank = 0;  // kBlankResident | kBlankFormalLeader
   ExtraCells extra;
+  RowSource typed_text{};
   bool operator==(const Person&) const = default;
+
+  static constexpr uint8_t kBlankResident = 1, kBlankFormalLeader = 2;
 };
 
 // One row of ties.csv. Several rows may link the same pair with different
@@ -120,7 +212,11 @@ struct Tie {
   bool directed = false;
   bool confirmed = true;
   ExtraCells extra;
+  uint8_t blank = 0;  // cells left blank, written back blank while they hold the default
+  RowSource typed_text{};
   bool operator==(const Tie&) const = default;
+
+  static constexpr uint8_t kBlankKind = 1, kBlankStrength = 2, kBlankDirected = 4, kBlankConfirmed = 8;
 };
 
 struct Role {
@@ -131,8 +227,24 @@ struct Role {
   int16_t outcome = kNone;               // convener only: index into the issue area's outcomes
   RoleStatus status = RoleStatus::claimed;
   ExtraCells extra;
+  uint8_t blank = 0;  // kBlankFunction (blank rather than `all`) | kBlankStatus
+  RowSource typed_text{};
   bool operator==(const Role&) const = default;
+
+  static constexpr uint8_t kBlankFunction = 1, kBlankStatus = 2;
 };
+
+// A person's derived values, from the typed cells and the organizations.
+struct PersonDerived {
+  Generation generation = Generation::gen_x;
+  bool generation_known = false;
+  SectorId sector = 0;
+  bool at_table = false;
+};
+// `organizations` gives the organization's sector and at_table. When the
+// cells leave the sector underivable (no organization, no sector typed), the
+// person's current sector is kept: the reader reports that case as an error.
+PersonDerived derive_person(const Person& p, const std::vector<Organization>& organizations);
 
 uint64_t next_table_version();
 
@@ -151,6 +263,9 @@ class Table {
 
   // Header names of unknown columns, kept for the round trip.
   const std::vector<std::string>& extra_columns() const { return data_->extra_columns; }
+  // How the table's file was written; null for a table not read from a file.
+  const TableLayout* layout() const { return data_->layout ? &*data_->layout : nullptr; }
+  void set_layout(std::optional<TableLayout> layout) { own().layout = std::move(layout); }
 
   // Mutable access; clones the table first when a snapshot shares it. Each
   // call gives the table a new version, so id lookups made afterwards see the
@@ -172,6 +287,7 @@ class Table {
   struct Data {
     std::vector<Row> rows;
     std::vector<std::string> extra_columns;
+    std::optional<TableLayout> layout;
     uint64_t version = next_table_version();
   };
   Data& own() {
@@ -226,6 +342,11 @@ class Community {
 
   // Whether the organization sits at the table: its own flag, or one of its people.
   std::vector<bool> organizations_at_table() const;
+
+  // Recomputes every person's derived values (generation, sector, at_table)
+  // from what was typed and from the organization; see Person. Edits the
+  // people table only when a value changes, so undo snapshots stay shared.
+  void derive_people();
 
   bool operator==(const Community& o) const {
     return profile == o.profile && organizations == o.organizations && people == o.people &&

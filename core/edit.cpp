@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/rules.hpp"
+
 namespace tablemap {
 namespace {
 
@@ -22,15 +24,6 @@ size_t table_size(const Community& c, const Edit& e) {
     case 2: return c.ties.size();
     default: return c.roles.size();
   }
-}
-
-bool valid_id_chars(const std::string& id) {
-  for (char ch : id) {
-    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-                    ch == '-' || ch == '.';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 int this_year() {
@@ -62,8 +55,8 @@ struct Checker {
 
   void check(const Organization& o, size_t self) {
     if (o.id.empty()) fail("this organization has no id");
-    else if (!valid_id_chars(o.id))
-      fail("organization id " + quoted(o.id) + " may use only letters, digits, _ - .");
+    else if (!rules::valid_id(o.id))
+      fail(rules::bad_id("organization", o.id));
     else if (id_taken(c.organizations, o.id, self))
       fail("duplicate organization id " + quoted(o.id) + " (already used by another organization)");
     if (trim(o.name).empty()) fail("organization " + quoted(o.id) + " has no name");
@@ -80,23 +73,25 @@ struct Checker {
     if (trim(p.name).empty()) fail("person " + quoted(p.id) + " has no name (a pseudonym is fine)");
     if (p.organization != kNoOrganization && !org_ok(p.organization))
       fail("person " + quoted(p.id) + " belongs to an organization that does not exist");
-    if (!sector_ok(p.sector)) fail("person " + quoted(p.id) + " has a sector the profile does not declare");
-    if (p.birth_year != 0) {
-      if (p.birth_year < 1900 || p.birth_year > year) {
-        fail("birth year '" + std::to_string(p.birth_year) + "' is impossible; use a year from 1900 to " +
-             std::to_string(year));
-      } else if (auto g = generation_of_birth_year(p.birth_year); g && *g != p.generation) {
-        fail("birth year " + std::to_string(p.birth_year) + " belongs to " + std::string(to_string(*g)) +
-             " but the generation says " + std::string(to_string(p.generation)));
-      }
+    if (p.sector_cell && !sector_ok(*p.sector_cell))
+      fail("person " + quoted(p.id) + " has a sector the profile does not declare");
+    else if (!p.sector_cell && p.organization == kNoOrganization)
+      fail(rules::needs_sector(p.id));
+    if (p.birth_year > 0 && rules::birth_year_possible(p.birth_year, year)) {
+      const Generation g = generation_of_birth_year(p.birth_year).value_or(Generation::silent);
+      if (names_generation(p.generation_cell) && cell_of(g) != p.generation_cell)
+        fail(rules::birth_year_against_generation(p.birth_year, g, Generation(uint8_t(p.generation_cell))));
+    } else if (p.birth_year != 0 && p.birth_year != kBirthYearUnknown) {
+      fail(rules::impossible_birth_year(std::to_string(p.birth_year), year));
     }
+    if (p.birth_year == 0 && p.generation_cell == GenerationCell::blank) fail(rules::needs_generation(p.id));
   }
 
   void check(const Tie& t) {
     if (!org_ok(t.source) || !org_ok(t.target)) fail("a tie needs two organizations that exist");
     else if (t.source == t.target)
-      fail("a tie from " + quoted(c.org_id(t.source)) + " to itself; a tie links two organizations");
-    if (t.strength < 1 || t.strength > 3) fail("strength '" + std::to_string(t.strength) + "' must be 1 (occasional), 2 or 3 (daily/strong)");
+      fail(rules::tie_to_itself(c.org_id(t.source)));
+    if (t.strength < 1 || t.strength > 3) fail(rules::bad_strength(std::to_string(t.strength)));
   }
 
   void check(const Role& r) {
@@ -110,17 +105,14 @@ struct Checker {
       fail("role of " + who + " names an issue area the profile does not declare");
       return;
     }
-    if (needs_area && r.issue_area == kNone)
-      fail("a " + std::string(to_string(r.kind)) + " role needs an issue_area (which issue area is " + who + " " +
-           std::string(to_string(r.kind)) + " of?)");
-    if (r.kind != RoleKind::backbone && r.function != kWholeBackbone)
-      fail("a function is only for backbone roles; this role is " + std::string(to_string(r.kind)));
+    if (needs_area && r.issue_area == kNone) fail(rules::role_needs_issue_area(r.kind, c.org_id(r.organization)));
+    if (r.kind != RoleKind::backbone && r.function != kWholeBackbone) fail(rules::function_only_for_backbone(r.kind));
     if (r.kind == RoleKind::backbone && r.function != kWholeBackbone &&
         (r.function < 0 || size_t(r.function) >= c.profile.backbone_functions.size()))
       fail("backbone role of " + who + " names a function the profile does not declare");
     if (r.outcome != kNone) {
       if (r.kind != RoleKind::convener)
-        fail("an outcome is only for convener roles; this role is " + std::string(to_string(r.kind)));
+        fail(rules::outcome_only_for_convener(r.kind));
       else if (r.issue_area != kNone &&
                (r.outcome < 0 || size_t(r.outcome) >= c.profile.issue_areas[size_t(r.issue_area)].outcomes.size()))
         fail("convener role of " + who + " names an outcome its issue area does not list");
@@ -149,8 +141,13 @@ void remove_organization(Community& c, uint32_t org) {
     if (p.organization != kNoOrganization && uint32_t(p.organization) >= org) people_affected = true;
   if (people_affected) {
     for (Person& p : c.people.edit()) {
-      if (p.organization == int32_t(org)) p.organization = kNoOrganization;
-      else if (p.organization > int32_t(org)) --p.organization;
+      if (p.organization == int32_t(org)) {
+        // Unaffiliated now: what came from the organization becomes their own.
+        p.organization = kNoOrganization;
+        p.sector_cell = p.sector;
+        p.at_table_cell = p.at_table;
+        p.typed_text.forget_row();
+      } else if (p.organization > int32_t(org)) --p.organization;
     }
   }
   auto& orgs = c.organizations.edit();
@@ -160,10 +157,34 @@ void remove_organization(Community& c, uint32_t org) {
 template <class Row>
 void apply_row(Table<Row>& table, const Edit& e) {
   auto& rows = table.edit();
-  const Row& value = std::get<Row>(e.value);
-  if (e.action == EditAction::add) rows.push_back(value);
-  else if (e.action == EditAction::change) rows[e.row] = value;
-  else rows.erase(rows.begin() + ptrdiff_t(e.row));
+  Row value = std::get<Row>(e.value);
+  if (e.action == EditAction::add) {
+    value.typed_text.clear();  // a new row has no text of its own yet
+    rows.push_back(std::move(value));
+  } else if (e.action == EditAction::change) {
+    // An unchanged row keeps its text; a changed one is written from its values.
+    if (!(value == rows[e.row])) value.typed_text.forget_row();
+    rows[e.row] = std::move(value);
+  } else {
+    rows.erase(rows.begin() + ptrdiff_t(e.row));
+  }
+}
+
+// Rows that name an organization by its id (or its name) in their text must
+// be written from their values once that id or name changes.
+void forget_texts_naming(Community& c, uint32_t org) {
+  auto names = [org](uint32_t o) { return o == org; };
+  auto forget = [&](auto& table, auto&& refers) {
+    bool any = false;
+    for (const auto& row : table)
+      if (row.typed_text && refers(row)) any = true;
+    if (!any) return;
+    for (auto& row : table.edit())
+      if (row.typed_text && refers(row)) row.typed_text.forget_row();
+  };
+  forget(c.ties, [&](const Tie& t) { return names(t.source) || names(t.target); });
+  forget(c.roles, [&](const Role& r) { return names(r.organization); });
+  forget(c.people, [&](const Person& p) { return p.organization == int32_t(org); });
 }
 
 }  // namespace
@@ -227,13 +248,22 @@ Problems check_edit(const Community& c, const Edit& e, int current_year) {
 void apply_edit(Community& c, const Edit& e) {
   switch (e.value.index()) {
     case 0:
-      if (e.action == EditAction::remove) remove_organization(c, uint32_t(e.row));
-      else apply_row(c.organizations, e);
+      if (e.action == EditAction::remove) {
+        remove_organization(c, uint32_t(e.row));
+      } else {
+        if (e.action == EditAction::change) {
+          const Organization& before = c.organizations[e.row];
+          const Organization& after = std::get<Organization>(e.value);
+          if (before.id != after.id || before.name != after.name) forget_texts_naming(c, uint32_t(e.row));
+        }
+        apply_row(c.organizations, e);
+      }
       break;
     case 1: apply_row(c.people, e); break;
     case 2: apply_row(c.ties, e); break;
     default: apply_row(c.roles, e); break;
   }
+  c.derive_people();
 }
 
 Problems EditHistory::apply(const Edit& edit) {

@@ -486,6 +486,9 @@ struct Generator {
       p.generation = *generation_of_birth_year(p.birth_year);
       p.sector = org == kNoOrganization ? residents_sector : orgs[size_t(org)].sector;
       p.at_table = at_table;
+      // Typed as well, so that the derived values survive edits and a save.
+      p.at_table_cell = at_table;
+      if (org == kNoOrganization) p.sector_cell = residents_sector;
       p.resident = random.chance(0.85);
       p.formal_leader = org != kNoOrganization && random.chance(0.8);
       people.push_back(std::move(p));

@@ -10,7 +10,7 @@ namespace {
 template <class Enum, size_t N>
 std::optional<Enum> parse_from(const std::array<std::string_view, N>& names, std::string_view s) {
   for (size_t i = 0; i < N; ++i)
-    if (equals_ignore_case(names[i], s)) return Enum(i);
+    if (same_word(names[i], s)) return Enum(i);
   return std::nullopt;
 }
 
@@ -84,11 +84,38 @@ std::optional<Geography> parse_geography(std::string_view s) {
 
 std::optional<bool> parse_yes_no(std::string_view s) {
   s = trim(s);
-  for (std::string_view y : {"yes", "y", "true", "1"})
+  // `x` and check marks: what a lead types in a column of ticks.
+  for (std::string_view y : {"yes", "y", "true", "1", "x", "\u2713", "\u2714"})
     if (equals_ignore_case(s, y)) return true;
   for (std::string_view n : {"no", "n", "false", "0"})
     if (equals_ignore_case(s, n)) return false;
   return std::nullopt;
+}
+
+bool is_unknown_word(std::string_view s) { return same_word(s, kUnknownWord); }
+
+namespace {
+bool ignored_in_words(char c) { return c == ' ' || c == '_' || c == '-' || c == '\t'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+}  // namespace
+
+bool same_word(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && ignored_in_words(a[i])) ++i;
+    while (j < b.size() && ignored_in_words(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (lower(a[i]) != lower(b[j])) return false;
+    ++i, ++j;
+  }
+}
+
+std::string word_key(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (!ignored_in_words(c)) out.push_back(lower(c));
+  return out;
 }
 
 std::string to_lower(std::string_view s) {

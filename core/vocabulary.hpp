@@ -34,6 +34,9 @@ enum class OrgType : uint8_t {
 };
 std::string_view to_string(OrgType t);
 std::optional<OrgType> parse_org_type(std::string_view s);
+inline constexpr std::array<OrgType, 9> kAllOrgTypes = {
+    OrgType::nonprofit, OrgType::public_agency, OrgType::business,       OrgType::school, OrgType::faith,
+    OrgType::foundation, OrgType::informal,     OrgType::resident_group, OrgType::other};
 
 enum class TieKind : uint8_t {
   information, resources, joint_programming, data_sharing, referral, formal_agreement
@@ -41,6 +44,9 @@ enum class TieKind : uint8_t {
 inline constexpr int kTieKindCount = 6;
 std::string_view to_string(TieKind k);
 std::optional<TieKind> parse_tie_kind(std::string_view s);
+inline constexpr std::array<TieKind, kTieKindCount> kAllTieKinds = {
+    TieKind::information, TieKind::resources, TieKind::joint_programming,
+    TieKind::data_sharing, TieKind::referral, TieKind::formal_agreement};
 // A set of tie kinds as a bit mask (bit i = TieKind i).
 using TieKindSet = uint8_t;
 
@@ -48,10 +54,25 @@ enum class RoleKind : uint8_t { backbone, convener, anchor, investor, practition
 inline constexpr int kRoleKindCount = 6;
 std::string_view to_string(RoleKind k);
 std::optional<RoleKind> parse_role_kind(std::string_view s);
+inline constexpr std::array<RoleKind, kRoleKindCount> kAllRoleKinds = {
+    RoleKind::backbone, RoleKind::convener, RoleKind::anchor, RoleKind::investor, RoleKind::practitioner,
+    RoleKind::data_partner};
 
 enum class RoleStatus : uint8_t { claimed, agreed };
 std::string_view to_string(RoleStatus s);
 std::optional<RoleStatus> parse_role_status(std::string_view s);
+inline constexpr std::array<RoleStatus, 2> kAllRoleStatuses = {RoleStatus::claimed, RoleStatus::agreed};
+
+// "a, b, c": the words of a fixed list, for messages ("use one of ...").
+template <class Enum, size_t N>
+std::string word_list(const std::array<Enum, N>& all) {
+  std::string out;
+  for (Enum e : all) {
+    if (!out.empty()) out += ", ";
+    out += to_string(e);
+  }
+  return out;
+}
 
 enum class Geography : uint8_t {
   small_rural, large_rural, small_urban, large_urban, suburban, regional, unspecified
@@ -59,9 +80,20 @@ enum class Geography : uint8_t {
 std::string_view to_string(Geography g);  // "small rural", ...; "" for unspecified
 std::optional<Geography> parse_geography(std::string_view s);
 
-// "yes"/"no" (also true/false, y/n, 1/0), case-insensitive.
+// "yes"/"no" (also true/false, y/n, 1/0, and x or a check mark for yes), case-insensitive.
 std::optional<bool> parse_yes_no(std::string_view s);
 inline std::string_view yes_no(bool b) { return b ? "yes" : "no"; }
+
+// `unknown`, typed for a birth year or a generation the lead does not know.
+inline constexpr std::string_view kUnknownWord = "unknown";
+bool is_unknown_word(std::string_view s);
+
+// How headers and the words of fixed lists are matched: ignoring case,
+// spaces, `_` and `-` ("At Table", "at-table" and "AT_TABLE" are one word).
+// Every reader and the edit checks compare words through this one function.
+bool same_word(std::string_view a, std::string_view b);
+// The key same_word compares: lower case, without spaces, `_` and `-`.
+std::string word_key(std::string_view s);
 
 // ASCII helpers shared by the readers.
 std::string to_lower(std::string_view s);

@@ -93,8 +93,11 @@ LoadResult load_bundle(const std::string& folder) {
 
 std::vector<FolderFile> bundle_files(const Community& community) {
   std::vector<FolderFile> files;
-  files.push_back({"community.json", profile_to_json(community.profile).dump(2) + "\n"});
+  files.push_back({"community.json", profile_text(community.profile)});
   for (TableName t : kAllTables) {
+    // No rows and never read from a file: no file (save_bundle owns the name,
+    // so an old one goes rather than being read again).
+    if (table_is_absent(community, t)) continue;
     std::string text;
     CsvSink sink(text);
     encode_table(community, t, sink);
@@ -105,8 +108,9 @@ std::vector<FolderFile> bundle_files(const Community& community) {
 
 void save_bundle(const Community& community, const std::string& folder, const SaveOptions& options) {
   const std::vector<FolderFile> files = bundle_files(community);
-  std::vector<std::string> owned;
-  for (const FolderFile& f : files) owned.push_back(f.name);
+  // Every file of the bundle is the writer's, also one it no longer writes.
+  std::vector<std::string> owned = {"community.json"};
+  for (TableName t : kAllTables) owned.emplace_back(file_name_of(t));
   if (!options.replace_any_folder) refuse_unless_bundle_folder(folder);
   write_folder_atomically(folder, files, owned);
 }

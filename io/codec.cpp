@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "core/id_table.hpp"
-#include "io/suggest.hpp"
+#include "core/rules.hpp"
+#include "core/suggest.hpp"
+#include "io/csv.hpp"
 
 namespace tablemap {
 
@@ -41,8 +45,11 @@ const std::vector<std::string> kPeopleColumns = {
 const std::vector<std::string> kTieColumns = {"source", "target", "kind", "strength", "directed", "confirmed"};
 const std::vector<std::string> kRoleColumns = {"organization", "role", "issue_area", "function", "outcome", "status"};
 
-// Organization id -> row. While organizations.csv is decoded the ids are read
-// from its cells; afterwards from the decoded rows, so the CSV text can go.
+// The separator inside list cells: `;`, or `|` in a `;`-separated file.
+char list_separator(char cell_separator) { return cell_separator == ';' ? '|' : ';'; }
+
+// Organization id -> row; and, built the first time an id is not found,
+// exact name -> row for names no other organization has.
 struct OrgIds {
   IdTable table;
   const std::vector<Organization>* rows = nullptr;
@@ -50,43 +57,73 @@ struct OrgIds {
     return table.find(id, [this](uint32_t r) { return std::string_view((*rows)[r].id); });
   }
   bool empty() const { return table.size() == 0; }
+
+  // By id, else by exact name; `holders` counts the organizations of that name.
+  std::optional<uint32_t> resolve(std::string_view text, size_t& holders) const {
+    holders = 0;
+    if (auto r = find(text)) return r;
+    std::call_once(names_built_, [this] {
+      auto name_of = [this](uint32_t r) { return std::string_view((*rows)[r].name); };
+      for (uint32_t r = 0; r < rows->size(); ++r) {
+        if ((*rows)[r].name.empty()) continue;
+        if (auto first = names_.insert((*rows)[r].name, r, name_of)) ++name_count_[*first];
+        else name_count_[r] = 1;
+      }
+    });
+    auto r = names_.find(text, [this](uint32_t row) { return std::string_view((*rows)[row].name); });
+    if (!r) return std::nullopt;
+    holders = name_count_.at(*r);
+    if (holders > 1) return std::nullopt;
+    return r;
+  }
+
+ private:
+  mutable std::once_flag names_built_;
+  mutable IdTable names_;
+  mutable std::unordered_map<uint32_t, size_t> name_count_;
 };
 
 }  // namespace
 
+// Header names match as words (same_word): `At Table` is at_table. Linear in
+// the number of columns (a 100,000-column header is read in one pass).
 ColumnMap map_columns(const RowTable& t, const std::vector<std::string>& known,
                       const std::vector<std::string>& required, Problems& problems) {
   ColumnMap m;
   m.position.assign(known.size(), -1);
-  std::vector<std::string> seen;
+  std::unordered_map<std::string, size_t> seen;
+  std::vector<std::string> names;  // for messages: the first columns as typed
   for (size_t c = 0; c < t.header.size(); ++c) {
-    const std::string name = to_lower(trim(t.header[c]));
-    bool duplicate = false;
-    for (const auto& s : seen) duplicate = duplicate || s == name;
-    seen.push_back(name);
-    if (duplicate) {
-      problems.push_back({t.file, t.header_line, "column '" + name + "' appears twice in the header"});
+    const std::string_view typed = trim(t.header[c]);
+    if (names.size() < 20) names.emplace_back(typed);
+    const std::string key = word_key(typed);
+    if (!key.empty() && !seen.emplace(key, c).second) {
+      problems.push_back({t.file, t.header_line, "column '" + std::string(typed) + "' appears twice in the header"});
+      m.layout.push_back(-1 - int32_t(m.extra.size()));
+      m.extra.push_back(c);
+      m.extra_names.emplace_back(typed);
       continue;
     }
-    bool matched = false;
-    for (size_t k = 0; k < known.size(); ++k)
-      if (known[k] == name) {
-        m.position[k] = int(c);
-        matched = true;
-      }
-    if (!matched) {
+    int matched = -1;
+    for (size_t k = 0; k < known.size() && matched < 0; ++k)
+      if (word_key(known[k]) == key) matched = int(k);
+    if (matched >= 0) {
+      m.position[size_t(matched)] = int(c);
+      m.layout.push_back(matched);
+    } else {
+      m.layout.push_back(-1 - int32_t(m.extra.size()));
       m.extra.push_back(c);
-      m.extra_names.push_back(trim(t.header[c]).empty() ? "column_" + std::to_string(c + 1)
-                                                         : std::string(trim(t.header[c])));
+      m.extra_names.push_back(typed.empty() ? "column_" + std::to_string(c + 1) : std::string(typed));
     }
   }
+  if (t.header.size() > names.size()) names.push_back("... (" + std::to_string(t.header.size()) + " columns)");
   for (const auto& r : required) {
     bool present = false;
     for (size_t k = 0; k < known.size(); ++k) present = present || (known[k] == r && m.position[k] >= 0);
     if (!present)
       problems.push_back({t.file, t.header_line,
-                          "the header has no '" + r + "' column" + did_you_mean(r, seen) +
-                              "; the columns are: " + join_names(seen)});
+                          "the header has no '" + r + "' column" + did_you_mean(r, names) +
+                              "; the columns are: " + join_names(names)});
   }
   return m;
 }
@@ -101,50 +138,208 @@ ExtraCells extra_cells(const RowTable& t, size_t row, const ColumnMap& m) {
   return cells;
 }
 
-bool valid_id(std::string_view id) {
-  for (char c : id)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) return false;
-  return !id.empty();
-}
-
-// Splits "a; b;c" into trimmed non-empty parts.
+// Splits "a; b;c" (or "a|b") into trimmed non-empty parts.
 template <class F>
 void for_each_item(std::string_view cell, F&& f) {
   while (!cell.empty()) {
-    size_t semi = cell.find(';');
-    std::string_view item = trim(cell.substr(0, semi));
+    size_t at = cell.find_first_of(";|");
+    std::string_view item = trim(cell.substr(0, at));
     if (!item.empty()) f(item);
-    if (semi == std::string_view::npos) break;
-    cell.remove_prefix(semi + 1);
+    if (at == std::string_view::npos) break;
+    cell.remove_prefix(at + 1);
   }
+}
+
+std::optional<int> parse_int(std::string_view s) {
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+// ---------------------------------------------------------------------------
+// Model rows -> text cells, in the order of the table's known columns: what
+// the writer writes for a row, and what the reader compares a row's cells
+// with to know whether its text must be kept.
+
+class RowEncoder {
+ public:
+  RowEncoder(const Profile& p, const std::vector<Organization>& orgs, char separator)
+      : p_(p), orgs_(orgs), list_(list_separator(separator)) {}
+
+  const std::vector<std::string_view>& operator()(const Organization& o) {
+    a_.clear(), b_.clear(), g_.clear();
+    for (SectorId s : o.secondary_sectors) append(a_, p_.sectors[s]);
+    for (IssueAreaId i : o.issue_areas) append(b_, p_.issue_areas[size_t(i)].id);
+    for (Generation gen : kAllGenerations)
+      if (contains(o.generations_served, gen)) append(g_, to_string(gen));
+    const bool blank_type = (o.blank & Organization::kBlankType) && o.type == OrgType::other;
+    const bool blank_at = (o.blank & Organization::kBlankAtTable) && !o.at_table;
+    cells_ = {o.id, o.name, p_.sectors[o.sector], a_, blank_type ? "" : to_string(o.type),
+              blank_at ? "" : yes_no(o.at_table), b_, g_};
+    return cells_;
+  }
+
+  const std::vector<std::string_view>& operator()(const Person& person) {
+    // What was typed; a derived value is written only when the typed cells
+    // would not give it back (people built by code rather than read).
+    const PersonDerived derived = derive_person(person, orgs_);
+    a_ = person.birth_year > 0 ? std::to_string(person.birth_year)
+         : person.birth_year == kBirthYearUnknown ? std::string(kUnknownWord)
+                                                  : std::string();
+    std::string_view gen = person.generation_cell == GenerationCell::unknown ? kUnknownWord
+                           : names_generation(person.generation_cell)
+                               ? to_string(Generation(uint8_t(person.generation_cell)))
+                               : std::string_view();
+    if (person.generation_known && (!derived.generation_known || derived.generation != person.generation))
+      gen = to_string(person.generation);
+    std::string_view sector = person.sector_cell ? std::string_view(p_.sectors[*person.sector_cell]) : "";
+    if (!person.sector_cell && (derived.sector != person.sector || person.organization == kNoOrganization))
+      sector = p_.sectors[person.sector];
+    std::string_view at_table = person.at_table_cell ? yes_no(*person.at_table_cell) : "";
+    if (!person.at_table_cell && derived.at_table != person.at_table) at_table = yes_no(person.at_table);
+    std::string_view org =
+        person.organization == kNoOrganization ? "" : std::string_view(orgs_[size_t(person.organization)].id);
+    cells_ = {person.id,
+              person.name,
+              org,
+              a_,
+              gen,
+              sector,
+              at_table,
+              (person.blank & Person::kBlankResident) && person.resident ? "" : yes_no(person.resident),
+              (person.blank & Person::kBlankFormalLeader) && person.formal_leader ? "" : yes_no(person.formal_leader)};
+    return cells_;
+  }
+
+  const std::vector<std::string_view>& operator()(const Tie& t) {
+    static const std::string_view kStrength[] = {"0", "1", "2", "3"};
+    cells_ = {orgs_[t.source].id,
+              orgs_[t.target].id,
+              (t.blank & Tie::kBlankKind) && t.kind == TieKind::information ? "" : to_string(t.kind),
+              (t.blank & Tie::kBlankStrength) && t.strength == 1 ? "" : kStrength[t.strength & 3],
+              (t.blank & Tie::kBlankDirected) && !t.directed ? "" : yes_no(t.directed),
+              (t.blank & Tie::kBlankConfirmed) && t.confirmed ? "" : yes_no(t.confirmed)};
+    return cells_;
+  }
+
+  const std::vector<std::string_view>& operator()(const Role& r) {
+    std::string_view area = r.issue_area == kNone ? "" : std::string_view(p_.issue_areas[size_t(r.issue_area)].id);
+    std::string_view function;
+    if (r.kind == RoleKind::backbone && r.function != kWholeBackbone)
+      function = p_.backbone_functions[size_t(r.function)];
+    else if (r.kind == RoleKind::backbone && !(r.blank & Role::kBlankFunction))
+      function = "all";
+    std::string_view outcome =
+        r.outcome == kNone || r.issue_area == kNone
+            ? ""
+            : std::string_view(p_.issue_areas[size_t(r.issue_area)].outcomes[size_t(r.outcome)]);
+    cells_ = {orgs_[r.organization].id,
+              to_string(r.kind),
+              area,
+              function,
+              outcome,
+              (r.blank & Role::kBlankStatus) && r.status == RoleStatus::claimed ? "" : to_string(r.status)};
+    return cells_;
+  }
+
+ private:
+  void append(std::string& out, std::string_view item) {
+    if (!out.empty()) out += list_;
+    out += item;
+  }
+  const Profile& p_;
+  const std::vector<Organization>& orgs_;
+  char list_;
+  std::string a_, b_, g_;
+  std::vector<std::string_view> cells_;
+};
+
+// The text of row `r` as its file had it: kept verbatim when the CSV parser
+// saw it differ from what the writer writes, else rebuilt from its cells
+// (which give it back exactly).
+RowText row_text(const RowTable& t, size_t r, const RowTable::RawRow* raw) {
+  RowText text;
+  if (raw) {
+    text.text = std::string(std::string_view(t.text).substr(raw->begin, raw->end - raw->begin));
+    text.row_begin = raw->row_begin - raw->begin;
+    return text;
+  }
+  std::vector<std::string_view> cells(t.columns());
+  for (size_t c = 0; c < t.columns(); ++c) cells[c] = t.cell(r, c);
+  append_csv_row(text.text, cells, t.separator, t.line_end);
+  return text;
+}
+
+// Keeps a decoded row's text when the writer would not give it back: the CSV
+// parser said so, or its cells differ from what the encoder makes of the row.
+class TextKeeper {
+ public:
+  TextKeeper(const RowTable& t, const ColumnMap& m) : t_(t), m_(m) {}
+
+  template <class Row>
+  void keep(RowEncoder& encode, size_t r, Row& row) {
+    const RowTable::RawRow* raw = find_raw(r);
+    bool same = raw == nullptr;
+    if (same) {
+      const auto& cells = encode(row);
+      for (size_t k = 0; k < cells.size() && same; ++k) same = m_.get(t_, r, k) == cells[k];
+    }
+    if (!same) row.typed_text = RowSource(row_text(t_, r, raw));
+  }
+
+ private:
+  const RowTable::RawRow* find_raw(size_t r) const {
+    const auto& raw = t_.raw_rows;
+    auto it = std::lower_bound(raw.begin(), raw.end(), r, [](const RowTable::RawRow& x, size_t row) { return x.row < row; });
+    return it != raw.end() && it->row == r ? &*it : nullptr;
+  }
+  const RowTable& t_;
+  const ColumnMap& m_;
+};
+
+TableLayout layout_of(const RowTable& t, const ColumnMap& m) {
+  TableLayout l;
+  l.separator = t.separator;
+  l.bom = t.bom;
+  l.line_end = t.line_end;
+  l.header_text = t.header_text;
+  l.header_begin = t.header_begin;
+  if (l.header_text.empty()) {
+    // Not read from CSV text (a .json file): the header as its keys spell it.
+    std::vector<std::string_view> names(t.header.begin(), t.header.end());
+    append_csv_row(l.header_text, names, l.separator, l.line_end);
+  }
+  l.columns = m.layout;
+  l.trailer = t.trailer;
+  return l;
 }
 
 // Context shared by the table decoders.
 struct Decoder {
   const Profile& profile;
+  bool profile_known;  // false when community.json had problems: checks that need it are skipped
   int last_birth_year;
 
   void problem(Problems& out, const RowTable& t, size_t row, std::string message) const {
     out.push_back({t.file, t.lines[row], std::move(message)});
   }
+  void warning(Problems& out, const RowTable& t, size_t row, std::string message) const {
+    out.push_back({t.file, t.lines[row], std::move(message), true});
+  }
 
   std::optional<SectorId> sector(Problems& out, const RowTable& t, size_t row, std::string_view name,
                                  std::string_view what) const {
+    if (!profile_known) return SectorId(0);
     if (auto s = profile.find_sector(name)) return s;
-    problem(out, t, row,
-            std::string(what) + " '" + std::string(name) + "' is not declared in community.json" +
-                did_you_mean(name, profile.sectors) + "; declare it under sectors, or use one of: " +
-                join_names(profile.sectors));
+    problem(out, t, row, rules::undeclared_sector(what, name, profile));
     return std::nullopt;
   }
 
   std::optional<IssueAreaId> issue_area(Problems& out, const RowTable& t, size_t row, std::string_view id) const {
+    if (!profile_known) return std::nullopt;
     if (auto a = profile.find_issue_area(id)) return a;
-    std::vector<std::string> ids;
-    for (const auto& area : profile.issue_areas) ids.push_back(area.id);
-    problem(out, t, row,
-            "issue area '" + std::string(id) + "' is not in community.json" + did_you_mean(id, ids) +
-                (ids.empty() ? "; the profile lists no issue areas" : "; its issue areas are: " + join_names(ids)));
+    problem(out, t, row, rules::unknown_issue_area(id, profile));
     return std::nullopt;
   }
 
@@ -152,15 +347,17 @@ struct Decoder {
                                   std::string_view column, bool fallback) const {
     if (cell.empty()) return fallback;
     if (auto b = parse_yes_no(cell)) return b;
-    problem(out, t, row, std::string(column) + " must be yes or no, not '" + std::string(cell) + "'");
+    problem(out, t, row, rules::not_yes_no(column, cell));
     return std::nullopt;
   }
 
+  // An organization by id, or by its exact name when no other has it.
   std::optional<uint32_t> organization(Problems& out, const RowTable& t, size_t row, const OrgIds& orgs,
-                                       std::string_view id, std::string_view what) const {
-    if (auto found = orgs.find(id)) return found;
+                                       std::string_view text, std::string_view what) const {
+    size_t holders = 0;
+    if (auto found = orgs.resolve(text, holders)) return found;
     problem(out, t, row,
-            std::string(what) + " '" + std::string(id) + "' is not an organization in organizations.csv");
+            holders > 1 ? rules::shared_name(what, text, holders) : rules::unknown_organization(what, text, *orgs.rows));
     return std::nullopt;
   }
 };
@@ -182,10 +379,9 @@ void for_row_ranges(size_t rows, Problems& problems, F&& decode) {
 }
 
 std::vector<Organization> decode_organizations(const Decoder& d, const RowTable& t, IdTable& ids,
-                                               std::vector<std::string>& extra_names, Problems& problems) {
+                                               ColumnMap& m, Problems& problems) {
   enum { ID, NAME, SECTOR, SECONDARY, TYPE, AT_TABLE, ISSUE_AREAS, GENERATIONS };
-  ColumnMap m = map_columns(t, kOrganizationColumns, {"id", "name", "sector"}, problems);
-  extra_names = m.extra_names;
+  m = map_columns(t, kOrganizationColumns, {"id", "name", "sector"}, problems);
   // Without ids nothing else can refer to an organization; without a name or
   // sector column the ids are still good for checking the other files.
   if (!m.has(ID)) return {};
@@ -198,8 +394,7 @@ std::vector<Organization> decode_organizations(const Decoder& d, const RowTable&
       d.problem(problems, t, r, "this organization has no id");
       continue;
     }
-    if (!valid_id(id))
-      d.problem(problems, t, r, "organization id '" + std::string(id) + "' may use only letters, digits, _ - .");
+    if (!rules::valid_id(id)) d.problem(problems, t, r, rules::bad_id("organization", id));
     auto first = ids.insert(id, uint32_t(r), [&](uint32_t row) { return t.cell(row, size_t(m.position[ID])); });
     if (first)
       d.problem(problems, t, r,
@@ -222,16 +417,17 @@ std::vector<Organization> decode_organizations(const Decoder& d, const RowTable&
       for_each_item(m.get(t, r, SECONDARY), [&](std::string_view name) {
         if (auto s = d.sector(out, t, r, name, "secondary sector")) o.secondary_sectors.push_back(*s);
       });
-      if (std::string_view type = m.get(t, r, TYPE); !type.empty()) {
-        if (auto ty = parse_org_type(type))
-          o.type = *ty;
-        else
-          d.problem(out, t, r,
-                    "type '" + std::string(type) +
-                        "' is not one of nonprofit, public_agency, business, school, faith, foundation, "
-                        "informal, resident_group, other");
+      if (std::string_view type = m.get(t, r, TYPE); type.empty()) {
+        o.blank |= Organization::kBlankType;
+      } else if (auto ty = parse_org_type(type)) {
+        o.type = *ty;
+      } else {
+        d.problem(out, t, r, rules::not_a_type(type));
       }
-      if (auto b = d.yes_no_cell(out, t, r, m.get(t, r, AT_TABLE), "at_table", false)) o.at_table = *b;
+      if (std::string_view at = m.get(t, r, AT_TABLE); at.empty())
+        o.blank |= Organization::kBlankAtTable;
+      else if (auto b = d.yes_no_cell(out, t, r, at, "at_table", false))
+        o.at_table = *b;
       for_each_item(m.get(t, r, ISSUE_AREAS), [&](std::string_view id) {
         if (auto a = d.issue_area(out, t, r, id)) o.issue_areas.push_back(*a);
       });
@@ -239,9 +435,7 @@ std::vector<Organization> decode_organizations(const Decoder& d, const RowTable&
         if (auto gen = parse_generation(g))
           o.generations_served = with(o.generations_served, *gen);
         else
-          d.problem(out, t, r,
-                    "'" + std::string(g) +
-                        "' is not a generation; use silent, boomers, gen_x, millennials, gen_z, gen_alpha");
+          d.problem(out, t, r, "'" + std::string(g) + "' is not a generation; use " + word_list(kAllGenerations));
       });
       o.extra = extra_cells(t, r, m);
     }
@@ -249,19 +443,11 @@ std::vector<Organization> decode_organizations(const Decoder& d, const RowTable&
   return orgs;
 }
 
-std::optional<int> parse_int(std::string_view s) {
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-  return value;
-}
-
 std::vector<Person> decode_people(const Decoder& d, const RowTable& t, const OrgIds& orgs,
-                                  const std::vector<Organization>& organizations,
-                                  std::vector<std::string>& extra_names, Problems& problems) {
+                                  const std::vector<Organization>& organizations, ColumnMap& m, Problems& problems,
+                                  Problems& warnings) {
   enum { ID, NAME, ORGANIZATION, BIRTH_YEAR, GENERATION, SECTOR, AT_TABLE, RESIDENT, FORMAL };
-  ColumnMap m = map_columns(t, kPeopleColumns, {"id", "name"}, problems);
-  extra_names = m.extra_names;
+  m = map_columns(t, kPeopleColumns, {"id", "name"}, problems);
   if (!m.has(ID) || !m.has(NAME)) return {};
   if (!m.has(BIRTH_YEAR) && !m.has(GENERATION))
     problems.push_back({t.file, t.header_line, "people.csv needs a 'birth_year' or a 'generation' column"});
@@ -284,56 +470,60 @@ std::vector<Person> decode_people(const Decoder& d, const RowTable& t, const Org
       if (auto o = d.organization(problems, t, r, orgs, org, "organization")) p.organization = int32_t(*o);
     }
     std::optional<Generation> from_year, named;
-    if (std::string_view year = m.get(t, r, BIRTH_YEAR); !year.empty()) {
+    std::string_view year = m.get(t, r, BIRTH_YEAR), gen = m.get(t, r, GENERATION);
+    if (!year.empty()) {
       auto y = parse_int(year);
-      if (!y || *y < 1900 || *y > d.last_birth_year) {
-        d.problem(problems, t, r,
-                  "birth year '" + std::string(year) + "' is impossible; use a year from 1900 to " +
-                      std::to_string(d.last_birth_year));
+      if (is_unknown_word(year)) {
+        p.birth_year = kBirthYearUnknown;
+      } else if (!y || !rules::birth_year_possible(*y, d.last_birth_year)) {
+        d.problem(problems, t, r, rules::impossible_birth_year(year, d.last_birth_year));
       } else {
         p.birth_year = *y;
-        // Born before 1928 (the first year of the silent generation): the oldest generation we name.
         from_year = generation_of_birth_year(*y).value_or(Generation::silent);
       }
     }
-    if (std::string_view gen = m.get(t, r, GENERATION); !gen.empty()) {
+    if (!gen.empty()) {
       named = parse_generation(gen);
-      if (!named)
-        d.problem(problems, t, r,
-                  "'" + std::string(gen) +
-                      "' is not a generation; use silent, boomers, gen_x, millennials, gen_z, gen_alpha");
+      if (named) p.generation_cell = cell_of(*named);
+      else if (is_unknown_word(gen)) p.generation_cell = GenerationCell::unknown;
+      else d.problem(problems, t, r, rules::not_a_generation(gen));
     }
     if (from_year && named && *from_year != *named)
-      d.problem(problems, t, r,
-                "birth year " + std::to_string(p.birth_year) + " belongs to " + std::string(to_string(*from_year)) +
-                    " but the generation column says " + std::string(to_string(*named)));
-    if (from_year || named) {
-      p.generation = from_year ? *from_year : *named;
-    } else if (m.get(t, r, BIRTH_YEAR).empty() && m.get(t, r, GENERATION).empty()) {
-      d.problem(problems, t, r, "person '" + p.id + "' needs a birth_year or a generation");
-    }
+      d.problem(problems, t, r, rules::birth_year_against_generation(p.birth_year, *from_year, *named));
+    if (year.empty() && gen.empty()) d.problem(problems, t, r, rules::needs_generation(p.id));
     std::string_view sector = m.get(t, r, SECTOR);
     if (!sector.empty()) {
-      if (auto s = d.sector(problems, t, r, sector, "sector")) p.sector = *s;
-    } else if (p.organization != kNoOrganization) {
-      p.sector = organizations[size_t(p.organization)].sector;
+      if (auto s = d.sector(problems, t, r, sector, "sector")) p.sector_cell = *s;
     } else if (org.empty()) {
-      d.problem(problems, t, r,
-                "person '" + p.id + "' has no organization, so needs a sector (use 'residents' for a resident)");
+      d.problem(problems, t, r, rules::needs_sector(p.id));
     }
-    if (auto b = d.yes_no_cell(problems, t, r, m.get(t, r, AT_TABLE), "at_table", true)) p.at_table = *b;
-    if (auto b = d.yes_no_cell(problems, t, r, m.get(t, r, RESIDENT), "resident", true)) p.resident = *b;
-    if (auto b = d.yes_no_cell(problems, t, r, m.get(t, r, FORMAL), "formal_leader", true)) p.formal_leader = *b;
+    if (std::string_view cell = m.get(t, r, AT_TABLE); !cell.empty())
+      if (auto b = d.yes_no_cell(problems, t, r, cell, "at_table", false)) p.at_table_cell = *b;
+    if (std::string_view cell = m.get(t, r, RESIDENT); cell.empty())
+      p.blank |= Person::kBlankResident;
+    else if (auto b = d.yes_no_cell(problems, t, r, cell, "resident", true))
+      p.resident = *b;
+    if (std::string_view cell = m.get(t, r, FORMAL); cell.empty())
+      p.blank |= Person::kBlankFormalLeader;
+    else if (auto b = d.yes_no_cell(problems, t, r, cell, "formal_leader", true))
+      p.formal_leader = *b;
+    const PersonDerived derived = derive_person(p, organizations);
+    p.generation = derived.generation;
+    p.generation_known = derived.generation_known;
+    p.sector = derived.sector;
+    p.at_table = derived.at_table;
+    if (p.at_table_cell == true && p.organization != kNoOrganization &&
+        !organizations[size_t(p.organization)].at_table)
+      d.warning(warnings, t, r, rules::seated_without_organization(p.id, organizations[size_t(p.organization)].id));
     p.extra = extra_cells(t, r, m);
   }
   return people;
 }
 
-std::vector<Tie> decode_ties(const Decoder& d, const RowTable& t, const OrgIds& orgs,
-                             std::vector<std::string>& extra_names, Problems& problems) {
+std::vector<Tie> decode_ties(const Decoder& d, const RowTable& t, const OrgIds& orgs, ColumnMap& m,
+                             Problems& problems) {
   enum { SOURCE, TARGET, KIND, STRENGTH, DIRECTED, CONFIRMED };
-  ColumnMap m = map_columns(t, kTieColumns, {"source", "target"}, problems);
-  extra_names = m.extra_names;
+  m = map_columns(t, kTieColumns, {"source", "target"}, problems);
   if (!m.has(SOURCE) || !m.has(TARGET)) return {};
   std::vector<Tie> ties(t.rows());
   for_row_ranges(t.rows(), problems, [&](size_t begin, size_t end, Problems& out) {
@@ -357,38 +547,39 @@ std::vector<Tie> decode_ties(const Decoder& d, const RowTable& t, const OrgIds& 
       } else {
         both_known = false;
       }
-      if (both_known && tie.source == tie.target)
-        d.problem(out, t, r, "a tie from '" + std::string(source) + "' to itself; a tie links two organizations");
-      if (std::string_view kind = m.get(t, r, KIND); !kind.empty()) {
-        if (auto k = parse_tie_kind(kind))
-          tie.kind = *k;
-        else
-          d.problem(out, t, r,
-                    "tie kind '" + std::string(kind) +
-                        "' is not one of information, resources, joint_programming, data_sharing, referral, "
-                        "formal_agreement");
+      if (both_known && tie.source == tie.target) d.problem(out, t, r, rules::tie_to_itself(source));
+      if (std::string_view kind = m.get(t, r, KIND); kind.empty()) {
+        tie.blank |= Tie::kBlankKind;
+      } else if (auto k = parse_tie_kind(kind)) {
+        tie.kind = *k;
+      } else {
+        d.problem(out, t, r, rules::not_a_tie_kind(kind));
       }
-      if (std::string_view strength = m.get(t, r, STRENGTH); !strength.empty()) {
+      if (std::string_view strength = m.get(t, r, STRENGTH); strength.empty()) {
+        tie.blank |= Tie::kBlankStrength;
+      } else {
         auto v = parse_int(strength);
-        if (!v || *v < 1 || *v > 3)
-          d.problem(out, t, r,
-                    "strength '" + std::string(strength) + "' must be 1 (occasional), 2 or 3 (daily/strong)");
-        else
-          tie.strength = uint8_t(*v);
+        if (!v || *v < 1 || *v > 3) d.problem(out, t, r, rules::bad_strength(strength));
+        else tie.strength = uint8_t(*v);
       }
-      if (auto b = d.yes_no_cell(out, t, r, m.get(t, r, DIRECTED), "directed", false)) tie.directed = *b;
-      if (auto b = d.yes_no_cell(out, t, r, m.get(t, r, CONFIRMED), "confirmed", true)) tie.confirmed = *b;
+      if (std::string_view cell = m.get(t, r, DIRECTED); cell.empty())
+        tie.blank |= Tie::kBlankDirected;
+      else if (auto b = d.yes_no_cell(out, t, r, cell, "directed", false))
+        tie.directed = *b;
+      if (std::string_view cell = m.get(t, r, CONFIRMED); cell.empty())
+        tie.blank |= Tie::kBlankConfirmed;
+      else if (auto b = d.yes_no_cell(out, t, r, cell, "confirmed", true))
+        tie.confirmed = *b;
       tie.extra = extra_cells(t, r, m);
     }
   });
   return ties;
 }
 
-std::vector<Role> decode_roles(const Decoder& d, const RowTable& t, const OrgIds& orgs,
-                               std::vector<std::string>& extra_names, Problems& problems) {
+std::vector<Role> decode_roles(const Decoder& d, const RowTable& t, const OrgIds& orgs, ColumnMap& m,
+                               Problems& problems) {
   enum { ORGANIZATION, ROLE, ISSUE_AREA, FUNCTION, OUTCOME, STATUS };
-  ColumnMap m = map_columns(t, kRoleColumns, {"organization", "role"}, problems);
-  extra_names = m.extra_names;
+  m = map_columns(t, kRoleColumns, {"organization", "role"}, problems);
   if (!m.has(ORGANIZATION) || !m.has(ROLE)) return {};
   std::vector<Role> roles(t.rows());
   for (size_t r = 0; r < t.rows(); ++r) {
@@ -400,64 +591,87 @@ std::vector<Role> decode_roles(const Decoder& d, const RowTable& t, const OrgIds
       role.organization = *o;
     std::string_view kind_text = m.get(t, r, ROLE);
     auto kind = parse_role_kind(kind_text);
-    if (!kind) {
-      d.problem(problems, t, r,
-                kind_text.empty() ? std::string("this role row has no role")
-                                  : "role '" + std::string(kind_text) +
-                                        "' is not one of backbone, convener, anchor, investor, practitioner, "
-                                        "data_partner");
-    } else {
-      role.kind = *kind;
-    }
+    if (!kind) d.problem(problems, t, r, rules::not_a_role(kind_text));
+    else role.kind = *kind;
     std::string_view area = m.get(t, r, ISSUE_AREA);
     if (!area.empty()) {
       if (auto a = d.issue_area(problems, t, r, area)) role.issue_area = *a;
     } else if (kind == RoleKind::backbone || kind == RoleKind::convener) {
-      d.problem(problems, t, r,
-                "a " + std::string(kind_text) + " role needs an issue_area (which issue area is '" +
-                    std::string(org) + "' " + std::string(kind_text) + " of?)");
+      d.problem(problems, t, r, rules::role_needs_issue_area(*kind, org));
     }
     std::string_view function = m.get(t, r, FUNCTION);
-    if (!function.empty() && !equals_ignore_case(function, "all")) {
+    if (function.empty() && kind == RoleKind::backbone) role.blank |= Role::kBlankFunction;
+    if (!function.empty() && !same_word(function, "all")) {
       if (kind && kind != RoleKind::backbone) {
-        d.problem(problems, t, r, "a function is only for backbone roles; this row's role is " + std::string(kind_text));
+        d.problem(problems, t, r, rules::function_only_for_backbone(*kind));
+      } else if (!d.profile_known) {
       } else if (auto f = d.profile.find_function(function)) {
         role.function = *f;
       } else {
-        d.problem(problems, t, r,
-                  "backbone function '" + std::string(function) + "' is not in community.json" +
-                      did_you_mean(function, d.profile.backbone_functions) +
-                      "; use one of: " + join_names(d.profile.backbone_functions) + ", or all");
+        d.problem(problems, t, r, rules::unknown_function(function, d.profile));
       }
     }
     std::string_view outcome = m.get(t, r, OUTCOME);
     if (!outcome.empty()) {
       if (kind && kind != RoleKind::convener) {
-        d.problem(problems, t, r, "an outcome is only for convener roles; this row's role is " + std::string(kind_text));
+        d.problem(problems, t, r, rules::outcome_only_for_convener(*kind));
       } else if (role.issue_area != kNone) {
-        const auto& outcomes = d.profile.issue_areas[size_t(role.issue_area)].outcomes;
+        const IssueArea& ia = d.profile.issue_areas[size_t(role.issue_area)];
         bool found = false;
-        for (size_t i = 0; i < outcomes.size() && !found; ++i)
-          if (outcomes[i] == outcome) {
+        for (size_t i = 0; i < ia.outcomes.size() && !found; ++i)
+          if (same_word(ia.outcomes[i], outcome)) {
             role.outcome = int16_t(i);
             found = true;
           }
-        if (!found)
-          d.problem(problems, t, r,
-                    "outcome '" + std::string(outcome) + "' is not an outcome of issue area '" + std::string(area) +
-                        "'" + did_you_mean(outcome, outcomes) +
-                        (outcomes.empty() ? "; that issue area lists no outcomes" : "; its outcomes are: " + join_names(outcomes)));
+        if (!found) d.problem(problems, t, r, rules::unknown_outcome(outcome, ia));
       }
     }
-    if (std::string_view status = m.get(t, r, STATUS); !status.empty()) {
-      if (auto s = parse_role_status(status))
-        role.status = *s;
-      else
-        d.problem(problems, t, r, "status '" + std::string(status) + "' must be claimed or agreed");
+    if (std::string_view status = m.get(t, r, STATUS); status.empty()) {
+      role.blank |= Role::kBlankStatus;
+    } else if (auto s = parse_role_status(status)) {
+      role.status = *s;
+    } else {
+      d.problem(problems, t, r, rules::not_a_status(status));
     }
     role.extra = extra_cells(t, r, m);
   }
   return roles;
+}
+
+// Keeps each row's text where the writer would not give it back; in row
+// ranges on two threads for large tables, as the decoding.
+template <class Row>
+void keep_texts(const RowTable& t, const ColumnMap& m, const Profile& profile, const std::vector<Organization>& orgs,
+                std::vector<Row>& rows) {
+  Problems unused;
+  for_row_ranges(rows.size(), unused, [&](size_t begin, size_t end, Problems&) {
+    RowEncoder encode(profile, orgs, t.separator);
+    TextKeeper keeper(t, m);
+    for (size_t r = begin; r < end; ++r) keeper.keep(encode, r, rows[r]);
+  });
+}
+
+// Warnings for rows that repeat an earlier row exactly (same cells).
+void warn_repeated_rows(const Decoder& d, const RowTable& t, Problems& warnings) {
+  if (t.rows() < 2) return;
+  const size_t w = t.columns();
+  auto hash_row = [&](size_t r) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t c = 0; c < w; ++c) {
+      for (char ch : t.cell(r, c)) h = (h ^ uint8_t(ch)) * 1099511628211ull;
+      h = (h ^ 0x1f) * 1099511628211ull;
+    }
+    return h;
+  };
+  std::unordered_map<uint64_t, uint32_t> first;
+  first.reserve(t.rows());
+  for (size_t r = 0; r < t.rows(); ++r) {
+    auto [it, inserted] = first.emplace(hash_row(r), uint32_t(r));
+    if (inserted) continue;
+    bool same = true;
+    for (size_t c = 0; c < w && same; ++c) same = t.cell(r, c) == t.cell(it->second, c);
+    if (same) d.warning(warnings, t, r, rules::repeats_line(t.lines[it->second]));
+  }
 }
 
 }  // namespace
@@ -481,20 +695,31 @@ void sort_problems_by_line(Problems& problems) {
 LoadResult decode_community(RawCommunity& raw) {
   LoadResult result;
   Problems& problems = result.problems;
+  Problems& warnings = result.warnings;
   std::optional<Profile> profile = parse_profile(raw.profile_text, raw.profile_file, problems);
+  // A profile with problems does not hide the tables' problems: they are
+  // checked too, but for the rules that need the profile (declared sectors,
+  // issue areas, functions).
+  const bool profile_known = profile.has_value();
   if (!profile) {
-    // Without the profile no sector can be checked; still report the tables' own syntax problems.
-    return result;
+    profile.emplace();
+    profile->year = 9999;
   }
-  Decoder d{*profile, profile->year};
+  Decoder d{*profile, profile_known, profile->year};
 
   Community c;
   OrgIds org_ids;
-  std::vector<std::string> extra;
+  ColumnMap m;
   const size_t organization_rows = raw.organizations.rows();
-  auto orgs = decode_organizations(d, raw.organizations, org_ids.table, extra, problems);
+  auto orgs = decode_organizations(d, raw.organizations, org_ids.table, m, problems);
   org_ids.rows = &orgs;
-  c.organizations.edit_extra_columns() = extra;
+  c.organizations.edit_extra_columns() = m.extra_names;
+  if (problems.empty()) {
+    keep_texts(raw.organizations, m, *profile, orgs, orgs);
+    c.organizations.set_layout(layout_of(raw.organizations, m));
+  }
+  const std::string org_file = raw.organizations.file;
+  const std::vector<uint32_t> org_lines = std::move(raw.organizations.lines);
   raw.organizations = RowTable{};  // the decoded rows hold everything now; free the text
   if (org_ids.empty() && organization_rows > 0) {
     // No usable organization ids: every reference in the other files would be
@@ -503,27 +728,60 @@ LoadResult decode_community(RawCommunity& raw) {
     return result;
   }
   if (raw.people) {
-    auto people = decode_people(d, *raw.people, org_ids, orgs, extra, problems);
+    auto people = decode_people(d, *raw.people, org_ids, orgs, m, problems, warnings);
+    if (problems.empty()) {
+      keep_texts(*raw.people, m, *profile, orgs, people);
+      c.people.set_layout(layout_of(*raw.people, m));
+    }
     c.people.edit() = std::move(people);
-    c.people.edit_extra_columns() = extra;
+    c.people.edit_extra_columns() = m.extra_names;
   }
   if (raw.ties) {
-    auto ties = decode_ties(d, *raw.ties, org_ids, extra, problems);
+    auto ties = decode_ties(d, *raw.ties, org_ids, m, problems);
+    if (problems.empty()) {
+      keep_texts(*raw.ties, m, *profile, orgs, ties);
+      c.ties.set_layout(layout_of(*raw.ties, m));
+      // Exact repeats, for files of a spreadsheet's size (a repeated tie is
+      // harmless: the network merges it).
+      if (raw.ties->rows() <= 1000000) warn_repeated_rows(d, *raw.ties, warnings);
+    }
     raw.ties.reset();
     c.ties.edit() = std::move(ties);
-    c.ties.edit_extra_columns() = extra;
+    c.ties.edit_extra_columns() = m.extra_names;
   }
   if (raw.roles) {
-    auto roles = decode_roles(d, *raw.roles, org_ids, extra, problems);
+    auto roles = decode_roles(d, *raw.roles, org_ids, m, problems);
+    if (problems.empty()) {
+      keep_texts(*raw.roles, m, *profile, orgs, roles);
+      c.roles.set_layout(layout_of(*raw.roles, m));
+      warn_repeated_rows(d, *raw.roles, warnings);
+    }
     c.roles.edit() = std::move(roles);
-    c.roles.edit_extra_columns() = extra;
+    c.roles.edit_extra_columns() = m.extra_names;
   }
   if (!problems.empty()) {
     sort_problems_by_line(problems);
     return result;
   }
+  // Organizations with no tie at all, when the community has ties.
+  if (!c.ties.empty()) {
+    std::vector<bool> tied(orgs.size());
+    for (const Tie& t : c.ties) tied[t.source] = tied[t.target] = true;
+    size_t untied = 0;
+    Problems first;  // organizations.csv comes first in the list
+    for (size_t i = 0; i < orgs.size(); ++i) {
+      if (tied[i]) continue;
+      if (++untied <= 10) first.push_back({org_file, org_lines[i], rules::no_ties(orgs[i].id), true});
+    }
+    if (untied > 10)
+      first.push_back({org_file, 0, "and " + std::to_string(untied - 10) + " more organizations have no ties", true});
+    warnings.insert(warnings.begin(), first.begin(), first.end());
+  }
+  sort_problems_by_line(warnings);
   c.organizations.edit() = std::move(orgs);
+  profile->source.text = raw.profile_source ? *raw.profile_source : raw.profile_text;
   c.profile = std::move(*profile);
+  c.derive_people();
   result.community = std::move(c);
   return result;
 }
@@ -533,103 +791,135 @@ LoadResult decode_community(RawCommunity& raw) {
 
 namespace {
 
-void append_list(std::string& out, const std::vector<std::string>& names, auto&& indexes) {
-  bool first = true;
-  for (auto i : indexes) {
-    if (!first) out += ';';
-    out += names[size_t(i)];
-    first = false;
+// The layout a table is written with: the one it was read with, plus at the
+// end any known column it lacks that an edit has filled; or, for a table not
+// read from a file, every known column and then the unknown ones.
+template <class Row>
+TableLayout writing_layout(const Table<Row>& table, const std::vector<std::string>& known, RowEncoder& encode) {
+  TableLayout l;
+  if (table.layout()) {
+    l = *table.layout();
+  } else {
+    for (size_t k = 0; k < known.size(); ++k) l.columns.push_back(int32_t(k));
   }
+  for (size_t i = 0; i < table.extra_columns().size(); ++i) {
+    bool present = false;
+    for (int32_t c : l.columns) present = present || c == -1 - int32_t(i);
+    if (!present) l.columns.push_back(-1 - int32_t(i));
+  }
+  std::vector<bool> present(known.size());
+  for (int32_t c : l.columns)
+    if (c >= 0) present[size_t(c)] = true;
+  std::vector<bool> needed(known.size());
+  bool any_missing = false;
+  for (size_t k = 0; k < known.size(); ++k) any_missing = any_missing || !present[k];
+  if (!any_missing) return l;
+  for (const Row& row : table) {
+    if (row.typed_text && !row.typed_text.get()->row().empty()) continue;  // written as read: needs no new column
+    const auto& cells = encode(row);
+    for (size_t k = 0; k < known.size(); ++k)
+      if (!present[k] && !cells[k].empty()) needed[k] = true;
+  }
+  std::string added;
+  for (size_t k = 0; k < known.size(); ++k)
+    if (needed[k]) {
+      l.columns.push_back(int32_t(k));
+      added += l.separator;
+      added += known[k];
+    }
+  if (!added.empty() && !l.header_text.empty()) {
+    // The header row is the last line of header_text: the new names go before its line end.
+    size_t end = l.header_text.size();
+    while (end > l.header_begin && (l.header_text[end - 1] == '\n' || l.header_text[end - 1] == '\r')) --end;
+    l.header_text.insert(end, added);
+  }
+  return l;
 }
 
 template <class Row>
-void emit_header(RowSink& sink, const std::vector<std::string>& known, const Table<Row>& table) {
-  std::vector<std::string_view> names(known.begin(), known.end());
-  for (const auto& e : table.extra_columns()) names.push_back(e);
-  sink.header(names);
-}
-
-void emit_extra(std::vector<std::string_view>& cells, const ExtraCells& extra, size_t count) {
-  for (size_t i = 0; i < count; ++i) cells.push_back(i < extra.size() ? std::string_view(extra[i]) : "");
+void encode_rows(const Table<Row>& table, const std::vector<std::string>& known, RowEncoder& encode, RowSink& sink) {
+  const TableLayout l = writing_layout(table, known, encode);
+  const auto& extras = table.extra_columns();
+  std::vector<std::string_view> names;
+  std::vector<std::string> typed_names;
+  if (!l.header_text.empty()) {
+    std::string_view header_row = std::string_view(l.header_text).substr(l.header_begin);
+    typed_names = split_csv_row(header_row, l.separator);
+  }
+  for (size_t i = 0; i < l.columns.size(); ++i) {
+    const int32_t c = l.columns[i];
+    if (i < typed_names.size()) names.push_back(typed_names[i]);
+    else names.push_back(c >= 0 ? std::string_view(known[size_t(c)]) : std::string_view(extras[size_t(-1 - c)]));
+  }
+  sink.header(names, l);
+  std::vector<std::string_view> cells(l.columns.size());
+  std::vector<std::string> typed;
+  for (const Row& row : table) {
+    const RowText* text = row.typed_text.get();
+    std::string_view skipped = text ? text->skipped() : std::string_view();
+    if (text && !text->row().empty()) {
+      typed = split_csv_row(text->row(), l.separator);
+      for (size_t i = 0; i < cells.size(); ++i) cells[i] = i < typed.size() ? std::string_view(typed[i]) : "";
+      sink.row(cells, skipped, text->row());
+      continue;
+    }
+    const auto& encoded = encode(row);
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const int32_t c = l.columns[i];
+      const size_t e = size_t(-1 - c);
+      cells[i] = c >= 0 ? encoded[size_t(c)] : e < row.extra.size() ? std::string_view(row.extra[e]) : "";
+    }
+    sink.row(cells, skipped, "");
+  }
+  sink.end(l.trailer);
 }
 
 }  // namespace
 
 void encode_table(const Community& c, TableName table, RowSink& sink) {
-  const Profile& p = c.profile;
-  std::vector<std::string_view> cells;
-  std::string a, b, g, num;
+  const auto& orgs = c.organizations.rows();
+  auto separator_of = [](const auto& t) { return t.layout() ? t.layout()->separator : ','; };
   switch (table) {
     case TableName::organizations: {
-      emit_header(sink, kOrganizationColumns, c.organizations);
-      const size_t extras = c.organizations.extra_columns().size();
-      for (const Organization& o : c.organizations) {
-        a.clear();
-        b.clear();
-        g.clear();
-        append_list(a, p.sectors, o.secondary_sectors);
-        std::vector<std::string> area_ids;
-        for (IssueAreaId i : o.issue_areas) {
-          if (!b.empty()) b += ';';
-          b += p.issue_areas[size_t(i)].id;
-        }
-        for (Generation gen : kAllGenerations)
-          if (contains(o.generations_served, gen)) {
-            if (!g.empty()) g += ';';
-            g += to_string(gen);
-          }
-        cells = {o.id, o.name, p.sectors[o.sector], a, to_string(o.type), yes_no(o.at_table), b, g};
-        emit_extra(cells, o.extra, extras);
-        sink.row(cells);
-      }
+      RowEncoder encode(c.profile, orgs, separator_of(c.organizations));
+      encode_rows(c.organizations, kOrganizationColumns, encode, sink);
       break;
     }
     case TableName::people: {
-      emit_header(sink, kPeopleColumns, c.people);
-      const size_t extras = c.people.extra_columns().size();
-      for (const Person& person : c.people) {
-        num = person.birth_year ? std::to_string(person.birth_year) : "";
-        std::string_view org =
-            person.organization == kNoOrganization ? "" : std::string_view(c.organizations[size_t(person.organization)].id);
-        cells = {person.id,           person.name,           org,
-                 num,                 to_string(person.generation), p.sectors[person.sector],
-                 yes_no(person.at_table), yes_no(person.resident), yes_no(person.formal_leader)};
-        emit_extra(cells, person.extra, extras);
-        sink.row(cells);
-      }
+      RowEncoder encode(c.profile, orgs, separator_of(c.people));
+      encode_rows(c.people, kPeopleColumns, encode, sink);
       break;
     }
     case TableName::ties: {
-      emit_header(sink, kTieColumns, c.ties);
-      const size_t extras = c.ties.extra_columns().size();
-      static const std::string_view kStrength[] = {"0", "1", "2", "3"};
-      for (const Tie& t : c.ties) {
-        cells = {c.organizations[t.source].id, c.organizations[t.target].id, to_string(t.kind),
-                 kStrength[t.strength & 3],    yes_no(t.directed),           yes_no(t.confirmed)};
-        emit_extra(cells, t.extra, extras);
-        sink.row(cells);
-      }
+      RowEncoder encode(c.profile, orgs, separator_of(c.ties));
+      encode_rows(c.ties, kTieColumns, encode, sink);
       break;
     }
     case TableName::roles: {
-      emit_header(sink, kRoleColumns, c.roles);
-      const size_t extras = c.roles.extra_columns().size();
-      for (const Role& r : c.roles) {
-        std::string_view area = r.issue_area == kNone ? "" : std::string_view(p.issue_areas[size_t(r.issue_area)].id);
-        std::string_view function;
-        if (r.kind == RoleKind::backbone)
-          function = r.function == kWholeBackbone ? "all" : std::string_view(p.backbone_functions[size_t(r.function)]);
-        std::string_view outcome =
-            r.outcome == kNone || r.issue_area == kNone
-                ? ""
-                : std::string_view(p.issue_areas[size_t(r.issue_area)].outcomes[size_t(r.outcome)]);
-        cells = {c.organizations[r.organization].id, to_string(r.kind), area, function, outcome, to_string(r.status)};
-        emit_extra(cells, r.extra, extras);
-        sink.row(cells);
-      }
+      RowEncoder encode(c.profile, orgs, separator_of(c.roles));
+      encode_rows(c.roles, kRoleColumns, encode, sink);
       break;
     }
   }
+}
+
+bool table_is_absent(const Community& c, TableName t) {
+  switch (t) {
+    case TableName::organizations: return false;
+    case TableName::people: return c.people.empty() && !c.people.layout();
+    case TableName::ties: return c.ties.empty() && !c.ties.layout();
+    case TableName::roles: return c.roles.empty() && !c.roles.layout();
+  }
+  return false;
+}
+
+std::string profile_text(const Profile& profile) {
+  if (!profile.source.text.empty()) {
+    Problems ignored;
+    auto as_read = parse_profile(profile.source.text, "", ignored);
+    if (as_read && *as_read == profile) return profile.source.text;
+  }
+  return profile_to_json(profile).dump(2) + "\n";
 }
 
 }  // namespace tablemap

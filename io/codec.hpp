@@ -18,6 +18,10 @@ namespace tablemap {
 struct LoadResult {
   std::optional<Community> community;  // set only when problems is empty
   Problems problems;
+  Problems warnings;  // printed, marked `warning:`; the community still loads
+  // The path itself is the wrong thing (no such path, a single CSV file, an
+  // export-only format): a usage error (exit 2) rather than bad data (exit 1).
+  bool wrong_path = false;
   bool ok() const { return community.has_value(); }
 };
 
@@ -25,6 +29,7 @@ struct LoadResult {
 struct RawCommunity {
   std::string profile_file;   // label for problems in the profile
   std::string profile_text;   // community.json text (// comments allowed)
+  std::optional<std::string> profile_source;  // the text to keep, when not profile_text itself
   RowTable organizations;     // required
   std::optional<RowTable> people, ties, roles;  // absent file = no rows
 };
@@ -40,6 +45,9 @@ void sort_problems_by_line(Problems& problems);
 // Parses community.json text into a profile; problems go to `problems`.
 std::optional<Profile> parse_profile(std::string_view text, const std::string& file, Problems& problems);
 nlohmann::json profile_to_json(const Profile& profile);
+// community.json's text for a writer: as it was read (comments included)
+// while the profile is unedited, else written from the profile.
+std::string profile_text(const Profile& profile);
 
 // Where each known column sits in a RowTable, and which columns are unknown.
 // Header names match the known names by the bundle format's header rule; a
@@ -48,6 +56,7 @@ struct ColumnMap {
   std::vector<int> position;        // per known column: index in the table, or -1
   std::vector<size_t> extra;        // table indexes of unknown columns
   std::vector<std::string> extra_names;
+  std::vector<int32_t> layout;      // per table column: known index, or -1 - extra index
   bool has(size_t known) const { return position[known] >= 0; }
   std::string_view get(const RowTable& t, size_t row, size_t known) const {
     return position[known] < 0 ? std::string_view() : t.cell(row, size_t(position[known]));
@@ -62,8 +71,12 @@ inline constexpr TableName kAllTables[] = {TableName::organizations, TableName::
 std::string_view file_name_of(TableName t);  // "organizations.csv", ...
 std::string_view to_string(TableName t);     // "organizations", ...
 
-// Writes one table of the community (header first, then one row per row),
-// unknown columns last and kept as they were read.
+// Writes one table of the community (header first, then one row per row) in
+// the layout it was read with (column order, header spellings, unknown
+// columns), rows nobody edited as they were typed, the others from their
+// values: typed cells, never derived ones.
 void encode_table(const Community& community, TableName table, RowSink& sink);
+// An optional table with no rows that was not read from a file: writers leave it out.
+bool table_is_absent(const Community& community, TableName table);
 
 }  // namespace tablemap

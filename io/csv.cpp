@@ -70,11 +70,52 @@ bool read_file(const std::string& path, std::string& out, Problems& problems) {
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+// The separator of the header line: the most frequent of , ; tab outside
+// quotes (a comma when there is none, or on a tie).
+char detect_separator(std::string_view s, size_t pos) {
+  size_t counts[3] = {0, 0, 0};
+  bool quoted = false;
+  for (; pos < s.size(); ++pos) {
+    const char c = s[pos];
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r')) {
+      if (counts[0] + counts[1] + counts[2] > 0) break;  // skip leading empty lines
+    } else if (!quoted) {
+      counts[0] += c == ',';
+      counts[1] += c == ';';
+      counts[2] += c == '\t';
+    }
+  }
+  if (counts[1] > counts[0] && counts[1] >= counts[2]) return ';';
+  if (counts[2] > counts[0] && counts[2] > counts[1]) return '\t';
+  return ',';
+}
+
+struct Cell {
+  RowTable::Span span;
+  bool canonical;  // written exactly as append_csv_cell writes its content
+};
 
 }  // namespace
 
+bool csv_needs_quotes(std::string_view cell, char separator) {
+  for (char c : cell)
+    if (c == separator || c == '"' || c == '\r' || c == '\n') return true;
+  return !cell.empty() && (cell.front() == ' ' || cell.front() == '\t' || cell.back() == ' ' || cell.back() == '\t');
+}
+
+namespace {
+bool parse_csv_as(std::string text, const std::string& file, RowTable& out, Problems& problems, char forced);
+}
+
 bool parse_csv(std::string text, const std::string& file, RowTable& out, Problems& problems) {
+  return parse_csv_as(std::move(text), file, out, problems, 0);
+}
+
+namespace {
+
+// `forced`: the separator to use, or 0 to detect it from the header line.
+bool parse_csv_as(std::string text, const std::string& file, RowTable& out, Problems& problems, char forced) {
   const size_t problems_before = problems.size();
   out.file = file;
 
@@ -82,7 +123,8 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
   if (size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     size_t reported = 0, line = 1, counted_to = 0;
     while (bad != std::string_view::npos && reported < 10) {
-      for (; counted_to < bad; ++counted_to) line += text[counted_to] == '\n';
+      for (; counted_to < bad; ++counted_to)
+        line += text[counted_to] == '\n' || (text[counted_to] == '\r' && (counted_to + 1 == text.size() || text[counted_to + 1] != '\n'));
       problems.push_back({file, line, "this line is not valid UTF-8 text; save the file as \"CSV UTF-8\""});
       ++reported;
       size_t next_line = text.find('\n', bad);
@@ -98,34 +140,49 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
   }
   out.text = std::move(text);
   const std::string_view s = out.text;
-  // One cell slot per header column per line, reserved up front: growing a
-  // vector of 24,000,000 cells by doubling would copy it again and again.
-  {
-    size_t newlines = 1, commas_in_first_line = 0;
-    for (const char* p = s.data(); (p = static_cast<const char*>(std::memchr(p, '\n', size_t(s.data() + s.size() - p)))); ++p)
-      ++newlines;
-    const size_t first_end = std::min(s.find('\n'), s.size());
-    for (size_t i = 0; i < first_end; ++i) commas_in_first_line += s[i] == ',';
-    out.cells.reserve(newlines * (commas_in_first_line + 1));
-    out.lines.reserve(newlines);
-  }
-  size_t pos = 0;
-  if (s.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // byte-order mark
   const size_t n = s.size();
+  size_t pos = 0;
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") {  // byte-order mark (Excel's "CSV UTF-8")
+    pos = 3;
+    out.bom = true;
+  }
+  const char sep = forced ? forced : detect_separator(s, pos);
+  out.separator = sep;
+  auto is_blank = [sep](char c) { return c == ' ' || (c == '\t' && sep != '\t'); };
+
+  // Reserved up front, bounded by the file's size: growing a vector of
+  // 24,000,000 cells by doubling would copy it again and again, but a wide
+  // header over empty lines must not reserve gigabytes either.
+  size_t header_width = 1;
+  {
+    size_t newlines = 1;
+    for (const char* p = s.data(); (p = static_cast<const char*>(std::memchr(p, '\n', size_t(s.data() + n - p)))); ++p)
+      ++newlines;
+    const size_t first_end = std::min(s.find_first_of("\r\n", pos), n);
+    for (size_t i = pos; i < first_end; ++i) header_width += s[i] == sep;
+    out.cells.reserve(std::min(newlines * header_width, n / 2 + header_width));
+    out.lines.reserve(std::min(newlines, n / 2 + 1));
+  }
+  // Padding short rows may not make the cells outgrow the text by more than this.
+  const size_t cell_limit = 8 * n + 2 * header_width + 64;
+
   size_t line = 1;
-  std::vector<RowTable::Span> row;
+  std::vector<Cell> row;
   bool have_header = false;
+  size_t pending = pos;  // start of the lines skipped since the last record
 
   while (pos < n) {
     const size_t record_line = line;
+    const size_t record_begin = pos;
     row.clear();
-    bool any_quoted = false;
     bool record_ok = true;
-    // One record: fields separated by commas, ended by a newline or the end.
+    std::string_view terminator;
+    // One record: cells separated by `sep`, ended by a line end or the end.
     while (true) {
+      const size_t cell_begin = pos;
       while (pos < n && is_blank(s[pos])) ++pos;
       if (pos < n && s[pos] == '"') {
-        any_quoted = true;
+        const bool blank_before = pos != cell_begin;
         const size_t open_line = line;
         ++pos;
         // A quoted cell without "" inside is verbatim in the text; only one
@@ -135,7 +192,7 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
         const size_t begin = pos;
         size_t chunk = pos;
         while (pos < n) {
-          char c = s[pos];
+          const char c = s[pos];
           if (c == '"') {
             if (pos + 1 < n && s[pos + 1] == '"') {
               value.append(s.data() + chunk, pos + 1 - chunk);
@@ -149,7 +206,7 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
             closed = true;
             break;
           }
-          if (c == '\n') ++line;
+          if (c == '\n' || (c == '\r' && (pos + 1 == n || s[pos + 1] != '\n'))) ++line;
           ++pos;
         }
         const size_t verbatim_end = pos - 1;
@@ -159,56 +216,102 @@ bool parse_csv(std::string text, const std::string& file, RowTable& out, Problem
                               "read as part of this cell)"});
           return false;
         }
+        const size_t after_quote = pos;
         while (pos < n && is_blank(s[pos])) ++pos;
-        if (pos < n && s[pos] != ',' && s[pos] != '\n' && s[pos] != '\r') {
+        bool canonical = !blank_before && pos == after_quote;
+        if (pos < n && s[pos] != sep && s[pos] != '\n' && s[pos] != '\r') {
           problems.push_back({file, line,
                               "text after a closing quote; a quote inside a quoted cell must be written "
                               "twice (\"\")"});
           record_ok = false;
-          while (pos < n && s[pos] != ',' && s[pos] != '\n') ++pos;
+          canonical = false;
+          while (pos < n && s[pos] != sep && s[pos] != '\n' && s[pos] != '\r') ++pos;
         }
-        row.push_back(rewritten ? out.copy(value) : out.in_text(s.substr(begin, verbatim_end - begin)));
+        const RowTable::Span span = rewritten ? out.copy(value) : out.in_text(s.substr(begin, verbatim_end - begin));
+        row.push_back({span, canonical && csv_needs_quotes(out.view(span), sep)});
       } else {
         const size_t begin = pos;
-        while (pos < n && s[pos] != ',' && s[pos] != '\n' && s[pos] != '\r') ++pos;
-        row.push_back(out.in_text(trim(s.substr(begin, pos - begin))));
+        while (pos < n && s[pos] != sep && s[pos] != '\n' && s[pos] != '\r') ++pos;
+        const std::string_view raw = s.substr(cell_begin, pos - cell_begin);
+        std::string_view value = s.substr(begin, pos - begin);
+        while (!value.empty() && is_blank(value.back())) value.remove_suffix(1);
+        row.push_back({out.in_text(value), value.size() == raw.size() && !csv_needs_quotes(value, sep)});
       }
-      if (pos < n && s[pos] == ',') { ++pos; continue; }
+      if (pos < n && s[pos] == sep) {
+        ++pos;
+        continue;
+      }
+      const size_t term_begin = pos;
       if (pos < n && s[pos] == '\r') ++pos;
-      if (pos < n && s[pos] == '\n') { ++pos; ++line; }
+      if (pos < n && s[pos] == '\n') ++pos;
+      if (pos != term_begin) ++line;  // CRLF, LF, or CR alone
+      terminator = s.substr(term_begin, pos - term_begin);
       break;
     }
-    if (!any_quoted && row.size() == 1 && row[0].length == 0) continue;  // empty line
+    bool all_empty = true;
+    for (const Cell& c : row) all_empty = all_empty && c.span.length == 0;
+    if (all_empty) continue;  // an empty line, or a row of empty cells: skipped, kept as text
     if (!have_header) {
-      for (auto h : row) out.header.emplace_back(out.view(h));
+      for (const Cell& h : row) out.header.emplace_back(out.view(h.span));
       out.header_line = uint32_t(record_line);
+      out.line_end = terminator.empty() ? std::string("\n") : std::string(terminator);
+      out.header_text = std::string(s.substr(pending, pos - pending));
+      out.header_begin = uint32_t(record_begin - pending);
+      pending = pos;
       have_header = true;
       continue;
     }
     const size_t width = out.header.size();
     if (row.size() > width) {
       bool extra_empty = true;
-      for (size_t i = width; i < row.size(); ++i) extra_empty = extra_empty && row[i].length == 0;
+      for (size_t i = width; i < row.size(); ++i) extra_empty = extra_empty && row[i].span.length == 0;
       if (!extra_empty) {
         problems.push_back({file, record_line,
                             "this row has " + std::to_string(row.size()) + " cells but the header has " +
-                                std::to_string(width) + " columns (a comma too many, or a cell that needs quotes?)"});
+                                std::to_string(width) + " columns (a " + (sep == '\t' ? std::string("tab") : std::string(1, sep)) +
+                                " too many, or a cell that needs quotes?)"});
         record_ok = false;
       }
     }
-    if (!record_ok) continue;
-    row.resize(width);
-    out.cells.insert(out.cells.end(), row.begin(), row.end());
+    if (!record_ok) {
+      pending = pos;
+      continue;
+    }
+    if (out.cells.size() + width > cell_limit) {
+      problems.push_back({file, record_line,
+                          "the rows are far shorter than the header (" + std::to_string(width) +
+                              " columns): is the first row really the header?"});
+      return false;
+    }
+    bool canonical = row.size() == width && pending == record_begin && terminator == out.line_end;
+    for (const Cell& c : row) canonical = canonical && c.canonical;
+    if (!canonical)
+      out.raw_rows.push_back({uint32_t(out.lines.size()), uint32_t(pending), uint32_t(record_begin), uint32_t(pos)});
+    pending = pos;
+    const size_t kept = std::min(row.size(), width);
+    for (size_t i = 0; i < kept; ++i) out.cells.push_back(row[i].span);
+    out.cells.resize(out.cells.size() + (width - kept));
     out.lines.push_back(uint32_t(record_line));
   }
-  if (!have_header) problems.push_back({file, 0, "the file is empty; it needs a header row"});
+  if (!have_header) {
+    problems.push_back({file, 0, "the file is empty; it needs a header row"});
+  } else {
+    out.trailer = std::string(s.substr(pending));
+  }
   return problems.size() == problems_before;
 }
 
-void append_csv_cell(std::string& out, std::string_view cell) {
-  bool needs_quotes = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
-                      (!cell.empty() && (is_blank(cell.front()) || is_blank(cell.back())));
-  if (!needs_quotes) {
+}  // namespace
+
+std::vector<std::string> split_csv_row(std::string_view text, char separator) {
+  RowTable t;
+  Problems ignored;
+  parse_csv_as(std::string(text), "", t, ignored, separator);
+  return t.header;
+}
+
+void append_csv_cell(std::string& out, std::string_view cell, char separator) {
+  if (!csv_needs_quotes(cell, separator)) {
     out.append(cell);
     return;
   }
@@ -220,12 +323,29 @@ void append_csv_cell(std::string& out, std::string_view cell) {
   out.push_back('"');
 }
 
-void CsvSink::row(const std::vector<std::string_view>& cells) {
+void append_csv_row(std::string& out, const std::vector<std::string_view>& cells, char separator,
+                    std::string_view line_end) {
   for (size_t i = 0; i < cells.size(); ++i) {
-    if (i) out_.push_back(',');
-    append_csv_cell(out_, cells[i]);
+    if (i) out.push_back(separator);
+    append_csv_cell(out, cells[i], separator);
   }
-  out_.push_back('\n');
+  out.append(line_end);
+}
+
+void CsvSink::header(const std::vector<std::string_view>& names, const TableLayout& layout) {
+  separator_ = layout.separator;
+  line_end_ = layout.line_end;
+  if (layout.bom) out_ += "\xEF\xBB\xBF";
+  if (!layout.header_text.empty()) out_ += layout.header_text;
+  else append_csv_row(out_, names, separator_, line_end_);
+}
+
+void CsvSink::row(const std::vector<std::string_view>& cells, std::string_view skipped, std::string_view text) {
+  // A file whose last line had no line end gets one before a row added after it.
+  if (!out_.empty() && out_.back() != '\n' && out_.back() != '\r') out_ += line_end_;
+  out_.append(skipped);
+  if (!text.empty()) out_.append(text);
+  else append_csv_row(out_, cells, separator_, line_end_);
 }
 
 }  // namespace tablemap

@@ -492,7 +492,7 @@ void append_json_string(std::string& out, std::string_view s) {
 class JsonRowSink : public RowSink {
  public:
   explicit JsonRowSink(std::string& out) : out_(out) {}
-  void header(const std::vector<std::string_view>& names) override {
+  void header(const std::vector<std::string_view>& names, const TableLayout&) override {
     keys_.clear();
     for (auto name : names) {
       std::string key;
@@ -500,7 +500,8 @@ class JsonRowSink : public RowSink {
       keys_.push_back(key + ": ");
     }
   }
-  void row(const std::vector<std::string_view>& cells) override {
+  // The cells as typed (blank ones too: they keep the columns in their order).
+  void row(const std::vector<std::string_view>& cells, std::string_view, std::string_view) override {
     out_ += rows_++ ? ",\n    {" : "\n    {";
     for (size_t i = 0; i < cells.size() && i < keys_.size(); ++i) {
       if (i) out_ += ", ";
@@ -548,6 +549,8 @@ LoadResult load_json_file(const std::string& path) {
     // Pad with the lines before it so that profile problems name the file's lines.
     raw.profile_text.assign(e.value_line - 1, '\n');
     raw.profile_text.append(text, e.value_begin, e.value_end - e.value_begin);
+    // As a community.json file would hold it (the writer drops the final line end).
+    raw.profile_source = text.substr(e.value_begin, e.value_end - e.value_begin) + "\n";
   } else if (sax.community_entry_ < 0) {
     sax.problems.push_back({path, 0, "the file has no \"community\": { ... } (the community profile)"});
     complete = false;
@@ -585,11 +588,16 @@ LoadResult load_json_file(const std::string& path) {
 
 std::string community_to_json_text(const Community& community) {
   std::string out = "{\n  \"format\": \"tablemap\",\n  \"version\": " + std::to_string(kJsonVersion) + ",\n";
-  std::string profile = profile_to_json(community.profile).dump(2);
   out += "  \"community\": ";
-  for (char c : profile) {
-    out += c;
-    if (c == '\n') out += "  ";
+  std::string profile = profile_text(community.profile);
+  while (!profile.empty() && (profile.back() == '\n' || profile.back() == '\r' || profile.back() == ' ')) profile.pop_back();
+  if (profile == profile_to_json(community.profile).dump(2)) {
+    for (char c : profile) {
+      out += c;
+      if (c == '\n') out += "  ";
+    }
+  } else {
+    out += profile;  // as it was read, comments included
   }
   for (TableName t : kAllTables) {
     out += ",\n  ";

@@ -5,9 +5,12 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <filesystem>
+#include <iterator>
+#include <optional>
 #include <unistd.h>
 
 #include "io/bundle.hpp"
+#include "io/graph_export.hpp"
 #include "io/json_file.hpp"
 #include "io/project_file.hpp"
 #include "io/workbook_read.hpp"
@@ -23,32 +26,64 @@ bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && equals_ignore_case(std::string_view(s).substr(s.size() - suffix.size()), suffix);
 }
 
-}  // namespace
+// The forms a PATH may take, chosen by how it ends; the first entry whose
+// suffix matches wins, and the last (no suffix) is the bundle folder.
+struct Form {
+  std::string_view suffix;
+  Format format;
+  LoadResult (*load)(const std::string& path, int year);
+  void (*save)(const Community& community, const std::string& path, const SaveOptions& options);
+};
+const Form kForms[] = {
+    {".json", Format::json, [](const std::string& p, int) { return load_json_file(p); },
+     [](const Community& c, const std::string& p, const SaveOptions&) { save_json_file(c, p); }},
+    {".tablemap", Format::project, load_project,
+     [](const Community& c, const std::string& p, const SaveOptions&) { save_project(c, p); }},
+    {".xlsx", Format::workbook, [](const std::string& p, int) { return load_workbook(p); },
+     [](const Community& c, const std::string& p, const SaveOptions&) { save_workbook(c, p); }},
+    {"", Format::bundle, [](const std::string& p, int) { return load_bundle(p); }, save_bundle},
+};
 
-Format format_of_path(const std::string& path) {
-  if (ends_with(path, ".json")) return Format::json;
-  if (ends_with(path, ".tablemap")) return Format::project;
-  if (ends_with(path, ".xlsx")) return Format::workbook;
-  return Format::bundle;
+const Form& form_of(const std::string& path) {
+  for (const Form& f : kForms)
+    if (ends_with(path, f.suffix)) return f;
+  return kForms[std::size(kForms) - 1];
 }
 
-LoadResult load_community(const std::string& path, int year) {
-  switch (format_of_path(path)) {
-    case Format::bundle: return load_bundle(path);
-    case Format::json: return load_json_file(path);
-    case Format::project: return load_project(path, year);
-    case Format::workbook: return load_workbook(path);
+// A PATH that cannot be a community at all: what to give instead.
+std::optional<std::string> wrong_path(const std::string& path) {
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  if (graph_format_of_path(path))
+    return "tablemap writes this kind of file (tablemap convert COMMUNITY " + fs::path(path).filename().string() +
+           ") but cannot read one; give the bundle folder, .json or .tablemap file it was made from";
+  if (!exists) return std::string(form_of(path).format == Format::bundle ? "no such folder or file" : "no such file");
+  if (ends_with(path, ".csv") && !fs::is_directory(path, ec)) {
+    const fs::path parent = fs::path(path).parent_path();
+    return "this is one CSV file of a bundle; give the folder that holds it (" +
+           (parent.empty() ? std::string(".") : parent.string()) + "), with community.json beside it";
   }
-  return {};
+  if (form_of(path).format == Format::bundle && !fs::is_directory(path, ec))
+    return std::string("not a bundle folder, a .json, .xlsx or .tablemap file");
+  return std::nullopt;
+}
+
+}  // namespace
+
+Format format_of_path(const std::string& path) { return form_of(path).format; }
+
+LoadResult load_community(const std::string& path, int year) {
+  if (auto why = wrong_path(path)) {
+    LoadResult r;
+    r.problems.push_back({path, 0, *why});
+    r.wrong_path = true;
+    return r;
+  }
+  return form_of(path).load(path, year);
 }
 
 void save_community(const Community& community, const std::string& path, const SaveOptions& options) {
-  switch (format_of_path(path)) {
-    case Format::bundle: save_bundle(community, path, options); return;
-    case Format::json: save_json_file(community, path); return;
-    case Format::project: save_project(community, path); return;
-    case Format::workbook: save_workbook(community, path); return;
-  }
+  form_of(path).save(community, path, options);
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

@@ -35,7 +35,7 @@
 namespace tablemap {
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 constexpr int kApplicationId = 0x544D4150;  // "TMAP" in the SQLite header: marks our files
 
 // Migration i takes a file from schema i to schema i + 1.
@@ -49,6 +49,14 @@ const char* const kMigrations[kSchemaVersion] = {
     // 1 -> 2: map positions per snapshot.
     "CREATE TABLE positions(year INTEGER NOT NULL, organization TEXT NOT NULL, x REAL NOT NULL,"
     "  y REAL NOT NULL, pinned INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(year, organization)) WITHOUT ROWID;",
+    // 2 -> 3: each table's text exactly as its CSV file had it, so that a
+    // bundle through a project file comes back byte for byte: the header and
+    // every row keep their line end (and the skipped lines before them), the
+    // table its byte-order mark and the lines after its last row.
+    "ALTER TABLE table_headers ADD COLUMN bom INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE table_headers ADD COLUMN trailer TEXT NOT NULL DEFAULT '';"
+    "UPDATE table_headers SET header = header || char(10);"
+    "UPDATE table_rows SET cells = cells || char(10);",
 };
 
 // A problem with the file as a whole, in the user's words.
@@ -244,63 +252,71 @@ int resolve_year(Database& db, int year) {
                      years_list(years));
 }
 
-std::string csv_line(const std::vector<std::string_view>& cells) {
-  std::string line;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i) line += ',';
-    append_csv_cell(line, cells[i]);
-  }
-  return line;
-}
-
 // Reads one table of a snapshot back into a RowTable; nullopt when the snapshot has none.
-std::optional<RowTable> read_table(Database& db, int year, TableName t, const std::string& label,
+// `schema`: the file's; before 3, lines were kept without their line ends
+// (files are read without being migrated: reading never writes).
+std::optional<RowTable> read_table(Database& db, int schema, int year, TableName t, const std::string& label,
                                    Problems& problems) {
-  Statement head(db, "SELECT header FROM table_headers WHERE year = ? AND table_name = ?");
+  const bool with_ends = schema >= 3;
+  Statement head(db, with_ends ? "SELECT header, bom, trailer FROM table_headers WHERE year = ? AND table_name = ?"
+                               : "SELECT header, 0, '' FROM table_headers WHERE year = ? AND table_name = ?");
   head.bind(1, int64_t(year)).bind(2, to_string(t));
   if (!head.step()) return std::nullopt;
-  std::string text(head.text(0));
-  text += '\n';
+  // The file's text as it was: its lines are the lines a bundle would have.
+  std::string text = head.integer(1) ? "\xEF\xBB\xBF" : "";
+  text += head.text(0);
+  if (!with_ends) text += '\n';
+  std::string trailer(head.text(2));
   Statement rows(db, "SELECT cells FROM table_rows WHERE year = ? AND table_name = ? ORDER BY position");
   rows.bind(1, int64_t(year)).bind(2, to_string(t));
   while (rows.step()) {
     text += rows.text(0);
-    text += '\n';
+    if (!with_ends) text += '\n';
   }
+  text += trailer;
   RowTable table;
   parse_csv(std::move(text), label, table, problems);
-  // Line N is row N - 1, as in the CSV file a convert to a bundle would write.
-  table.header_line = 1;
-  for (size_t i = 0; i < table.lines.size(); ++i) table.lines[i] = uint32_t(i + 2);
   return table;
 }
 
-// Inserts a table's rows into a snapshot, as the codec encodes them.
+// Inserts a table's rows into a snapshot as the text of its CSV file: each
+// row with its line end, in the table's own dialect.
 class SnapshotSink : public RowSink {
  public:
   SnapshotSink(Database& db, int year, TableName table)
-      : year_(year), table_(table), header_(db, "INSERT INTO table_headers(year, table_name, header) VALUES(?, ?, ?)"),
+      : year_(year), table_(table),
+        header_(db, "INSERT INTO table_headers(year, table_name, header, bom, trailer) VALUES(?, ?, ?, ?, '')"),
+        trailer_(db, "UPDATE table_headers SET trailer = ? WHERE year = ? AND table_name = ?"),
         row_(db, "INSERT INTO table_rows(year, table_name, position, cells) VALUES(?, ?, ?, ?)") {}
 
-  void header(const std::vector<std::string_view>& names) override {
-    header_.bind(1, int64_t(year_)).bind(2, to_string(table_)).bind(3, std::string_view(csv_line(names)));
+  void header(const std::vector<std::string_view>& names, const TableLayout& layout) override {
+    separator_ = layout.separator;
+    line_end_ = layout.line_end;
+    std::string text = layout.header_text;
+    if (text.empty()) append_csv_row(text, names, separator_, line_end_);
+    header_.bind(1, int64_t(year_)).bind(2, to_string(table_)).bind(3, std::string_view(text)).bind(4, int64_t(layout.bom));
     header_.run();
   }
-  void row(const std::vector<std::string_view>& cells) override {
-    line_.clear();
-    for (size_t i = 0; i < cells.size(); ++i) {
-      if (i) line_ += ',';
-      append_csv_cell(line_, cells[i]);
-    }
+  void row(const std::vector<std::string_view>& cells, std::string_view skipped, std::string_view text) override {
+    line_.assign(skipped);
+    if (!text.empty()) line_.append(text);
+    else append_csv_row(line_, cells, separator_, line_end_);
     row_.bind(1, int64_t(year_)).bind(2, to_string(table_)).bind(3, int64_t(position_++)).bind(4, std::string_view(line_));
     row_.run();
+  }
+  void end(std::string_view trailer) override {
+    if (trailer.empty()) return;
+    trailer_.bind(1, trailer).bind(2, int64_t(year_)).bind(3, to_string(table_));
+    trailer_.run();
   }
 
  private:
   int year_;
   TableName table_;
-  Statement header_, row_;
+  Statement header_, trailer_, row_;
   std::string line_;
+  char separator_ = ',';
+  std::string line_end_ = "\n";
   int64_t position_ = 0;
 };
 
@@ -436,7 +452,8 @@ LoadResult load_project(const std::string& path, int year) {
   LoadResult result;
   RawCommunity raw;
   try {
-    auto db = open_for_reading(path);
+    int schema = 0;
+    auto db = open_for_reading(path, &schema);
     year = resolve_year(*db, year);
     std::string prefix = path + ":" + std::to_string(year) + "/";
     raw.profile_file = prefix + "community.json";
@@ -446,7 +463,7 @@ LoadResult load_project(const std::string& path, int year) {
       if (s.step()) raw.profile_text = s.text(0);
     }
     for (TableName t : kAllTables) {
-      auto table = read_table(*db, year, t, prefix + std::string(file_name_of(t)), result.problems);
+      auto table = read_table(*db, schema, year, t, prefix + std::string(file_name_of(t)), result.problems);
       if (t == TableName::organizations) {
         if (!table) throw ProjectError("the snapshot of " + std::to_string(year) + " has no organizations table");
         raw.organizations = std::move(*table);
@@ -483,7 +500,7 @@ void save_project(const Community& community, const std::string& path) {
                          "INSERT INTO snapshots(year, profile, saved_at) VALUES(?, ?, ?) ON CONFLICT(year) DO "
                          "UPDATE SET profile = excluded.profile, saved_at = excluded.saved_at");
       snapshot.bind(1, int64_t(year))
-          .bind(2, std::string_view(profile_to_json(community.profile).dump(2)))
+          .bind(2, std::string_view(profile_text(community.profile)))
           .bind(3, std::string_view(now_utc()));
       snapshot.run();
       Statement clear_headers(db, "DELETE FROM table_headers WHERE year = ?");
@@ -491,6 +508,7 @@ void save_project(const Community& community, const std::string& path) {
       Statement clear_rows(db, "DELETE FROM table_rows WHERE year = ?");
       clear_rows.bind(1, int64_t(year)).run();
       for (TableName t : kAllTables) {
+        if (table_is_absent(community, t)) continue;
         SnapshotSink sink(db, year, t);
         encode_table(community, t, sink);
       }

@@ -35,6 +35,23 @@ struct RowTable {
   std::string arena;                 // rewritten cells
   std::deque<std::string> storage;   // scratch a reader may keep while building
 
+  // How the file was written, for writing it back (see TableLayout). Set by
+  // the CSV parser; other readers leave the defaults.
+  char separator = ',';
+  bool bom = false;
+  std::string line_end = "\n";
+  std::string header_text;  // skipped lines, the header row, its line end (empty: not from text)
+  uint32_t header_begin = 0;  // where the header row starts in header_text
+  std::string trailer;      // skipped lines after the last row
+  // Rows whose text the CSV writer would not give back from their cells
+  // (quotes, spaces, blank lines before them, another line end), with their
+  // text in `text`: [begin, end), the row itself from row_begin. Sorted by row.
+  struct RawRow {
+    uint32_t row, begin, row_begin, end;
+  };
+  std::vector<RawRow> raw_rows;
+  bool from_text() const { return !header_text.empty(); }
+
   size_t rows() const { return lines.size(); }
   size_t columns() const { return header.size(); }
   std::string_view cell(size_t row, size_t col) const { return view(cells[row * header.size() + col]); }
@@ -57,11 +74,19 @@ struct RowTable {
 };
 
 // Receives a table row by row (a CSV file, a JSON array, an SQLite table).
+// Cells come in the order of the header names. Where a file's text was kept,
+// it comes too: a sink writing that file's dialect writes the text as it is.
+struct TableLayout;
 class RowSink {
  public:
   virtual ~RowSink() = default;
-  virtual void header(const std::vector<std::string_view>& names) = 0;
-  virtual void row(const std::vector<std::string_view>& cells) = 0;
+  // `layout`: the table's dialect and header text (a default one for a table not read from a file).
+  virtual void header(const std::vector<std::string_view>& names, const TableLayout& layout) = 0;
+  // `skipped`: lines skipped before the row in its file; `text`: the row as
+  // it was written (with its line end), or empty when it is written from the cells.
+  virtual void row(const std::vector<std::string_view>& cells, std::string_view skipped, std::string_view text) = 0;
+  // `trailer`: lines skipped after the last row.
+  virtual void end(std::string_view /*trailer*/) {}
 };
 
 }  // namespace tablemap

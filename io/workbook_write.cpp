@@ -22,10 +22,13 @@ namespace {
 class SheetSink : public RowSink {
  public:
   explicit SheetSink(SheetContent& sheet) : sheet_(sheet) {}
-  void header(const std::vector<std::string_view>& names) override {
+  void header(const std::vector<std::string_view>& names, const TableLayout&) override {
     sheet_.header.assign(names.begin(), names.end());
   }
-  void row(const std::vector<std::string_view>& cells) override { sheet_.rows.emplace_back(cells.begin(), cells.end()); }
+  // The cells as typed; a row's CSV text (how its file spelled it) has no place in a sheet.
+  void row(const std::vector<std::string_view>& cells, std::string_view, std::string_view) override {
+    sheet_.rows.emplace_back(cells.begin(), cells.end());
+  }
 
  private:
   SheetContent& sheet_;

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "core/rules.hpp"
 #include "viz/map_view.hpp"
 
 namespace tablemap::viz {
@@ -25,6 +26,7 @@ struct Forms {
   int role_row = -1;
   char role_org[128] = "";
   Problems problems;
+  Problems typed_problems;  // organizations typed in this frame's forms that do not exist
   uint32_t loaded_for = UINT32_MAX;  // selection the forms were filled from
 };
 
@@ -59,14 +61,22 @@ void enum_combo(const char* label, Enum& value, const std::array<Enum, N>& all) 
   }
 }
 
-int32_t org_by_id(const Community& c, const char* id) {
+// The organization a form's text names (id, or exact name), as the reader
+// resolves it; an unknown one gets the reader's message in the form.
+int32_t org_by_id(const Community& c, const char* id, const char* what = "organization") {
   if (!*id) return kNoOrganization;
-  auto found = c.find_organization(id);
-  return found ? int32_t(*found) : int32_t(c.organizations.size() + 1000000);  // unknown: the check says so
+  std::string message;
+  if (auto found = rules::find_organization(c.organizations.rows(), id, what, message)) return int32_t(*found);
+  forms().typed_problems.push_back({"", 0, message});
+  return int32_t(c.organizations.size() + 1000000);  // unknown: the edit is refused
 }
 
 void run(AppState& s, const Edit& e) {
   Forms& f = forms();
+  if (e.action != EditAction::remove && !f.typed_problems.empty()) {
+    f.problems = f.typed_problems;
+    return;
+  }
   f.problems = s.history.apply(e);
   if (f.problems.empty()) {
     s.status = s.history.undo_label();
@@ -92,9 +102,7 @@ void organization_form(AppState& s) {
   input_string("id", f.org.id);
   input_string("name", f.org.name);
   sector_combo("sector", c, f.org.sector);
-  enum_combo("type", f.org.type,
-             std::array{OrgType::nonprofit, OrgType::public_agency, OrgType::business, OrgType::school, OrgType::faith,
-                        OrgType::foundation, OrgType::informal, OrgType::resident_group, OrgType::other});
+  enum_combo("type", f.org.type, kAllOrgTypes);
   ImGui::Checkbox("at the table", &f.org.at_table);
   for (size_t a = 0; a < c.profile.issue_areas.size(); ++a) {
     auto it = std::find(f.org.issue_areas.begin(), f.org.issue_areas.end(), IssueAreaId(a));
@@ -128,13 +136,25 @@ void person_form(AppState& s) {
   input_string("id", f.person.id);
   input_string("name", f.person.name);
   ImGui::InputText("organization id", f.person_org, sizeof f.person_org);
-  ImGui::InputInt("birth year (0 = unknown)", &f.person.birth_year);
-  enum_combo("generation", f.person.generation, kAllGenerations);
+  ImGui::InputInt("birth year (0 = blank, -1 = unknown)", &f.person.birth_year);
+  {
+    // What is typed: blank takes the birth year's generation.
+    const char* names[] = {"silent", "boomers", "gen_x", "millennials", "gen_z", "gen_alpha", "(blank)", "unknown"};
+    int cell = int(f.person.generation_cell);
+    if (ImGui::Combo("generation", &cell, names, 8)) f.person.generation_cell = GenerationCell(cell);
+  }
   if (auto g = generation_of_birth_year(f.person.birth_year); g && f.person.birth_year >= 1900)
     ImGui::TextDisabled("born %d: %s", f.person.birth_year, std::string(to_string(*g)).c_str());
-  sector_combo("sector", c, f.person.sector);
-  ImGui::Checkbox("at the table", &f.person.at_table);
-  ImGui::SameLine();
+  {
+    bool own_sector = f.person.sector_cell.has_value();
+    if (ImGui::Checkbox("own sector (else the organization's)", &own_sector))
+      f.person.sector_cell = own_sector ? std::optional<SectorId>(f.person.sector) : std::nullopt;
+    if (f.person.sector_cell) sector_combo("sector", c, *f.person.sector_cell);
+    const char* seat[] = {"as the organization", "yes", "no"};
+    int at = !f.person.at_table_cell ? 0 : *f.person.at_table_cell ? 1 : 2;
+    if (ImGui::Combo("at the table", &at, seat, 3))
+      f.person.at_table_cell = at == 0 ? std::nullopt : std::optional<bool>(at == 1);
+  }
   ImGui::Checkbox("resident", &f.person.resident);
   ImGui::SameLine();
   ImGui::Checkbox("formal leader", &f.person.formal_leader);
@@ -165,15 +185,13 @@ void tie_form(AppState& s) {
   }
   ImGui::InputText("source id", f.tie_source, sizeof f.tie_source);
   ImGui::InputText("target id", f.tie_target, sizeof f.tie_target);
-  enum_combo("kind", f.tie.kind,
-             std::array{TieKind::information, TieKind::resources, TieKind::joint_programming, TieKind::data_sharing,
-                        TieKind::referral, TieKind::formal_agreement});
+  enum_combo("kind", f.tie.kind, kAllTieKinds);
   int strength = f.tie.strength;
   if (ImGui::SliderInt("strength", &strength, 1, 3)) f.tie.strength = uint8_t(strength);
   ImGui::Checkbox("one way (directed)", &f.tie.directed);
   ImGui::SameLine();
   ImGui::Checkbox("confirmed by both", &f.tie.confirmed);
-  const int32_t a = org_by_id(c, f.tie_source), b = org_by_id(c, f.tie_target);
+  const int32_t a = org_by_id(c, f.tie_source, "tie source"), b = org_by_id(c, f.tie_target, "tie target");
   f.tie.source = uint32_t(a < 0 ? int32_t(c.organizations.size() + 1000000) : a);
   f.tie.target = uint32_t(b < 0 ? int32_t(c.organizations.size() + 1000000) : b);
   buttons(s, f.tie_row, f.tie, Edit::remove<Tie>(size_t(std::max(f.tie_row, 0))));
@@ -199,9 +217,7 @@ void role_form(AppState& s) {
     ImGui::Separator();
   }
   ImGui::InputText("organization id", f.role_org, sizeof f.role_org);
-  enum_combo("role", f.role.kind,
-             std::array{RoleKind::backbone, RoleKind::convener, RoleKind::anchor, RoleKind::investor,
-                        RoleKind::practitioner, RoleKind::data_partner});
+  enum_combo("role", f.role.kind, kAllRoleKinds);
   const char* area = f.role.issue_area >= 0 && size_t(f.role.issue_area) < c.profile.issue_areas.size()
                          ? c.profile.issue_areas[size_t(f.role.issue_area)].name.c_str()
                          : "(none)";
@@ -238,7 +254,7 @@ void role_form(AppState& s) {
   } else {
     f.role.outcome = kNone;
   }
-  enum_combo("status", f.role.status, std::array{RoleStatus::claimed, RoleStatus::agreed});
+  enum_combo("status", f.role.status, kAllRoleStatuses);
   const int32_t o = org_by_id(c, f.role_org);
   f.role.organization = uint32_t(o < 0 ? int32_t(c.organizations.size() + 1000000) : o);
   buttons(s, f.role_row, f.role, Edit::remove<Role>(size_t(std::max(f.role_row, 0))));
@@ -295,6 +311,7 @@ void draw_edit(AppState& s) {
   ImGui::SameLine();
   ImGui::RadioButton("Role", &f.what, 3);
   ImGui::PushItemWidth(200);
+  f.typed_problems.clear();
   switch (f.what) {
     case 0: organization_form(s); break;
     case 1: person_form(s); break;

@@ -36,6 +36,7 @@ Community small_community() {
   r.kind = RoleKind::backbone;
   r.issue_area = 0;
   c.roles.edit() = {r};
+  c.derive_people();
   return c;
 }
 
@@ -112,8 +113,9 @@ TEST_CASE("an edit the reader would refuse is refused and changes nothing") {
   }
   SECTION("birth year disagreeing with the generation") {
     Person p = h.current().people[0];
-    p.birth_year = 1990;  // millennials, but generation says gen_x
-    CHECK(mentions(h.apply(Edit::change(0, p)), "belongs to millennials but the generation says gen_x"));
+    p.birth_year = 1990;  // millennials, but the typed generation says gen_x
+    p.generation_cell = GenerationCell::gen_x;
+    CHECK(mentions(h.apply(Edit::change(0, p)), "belongs to millennials but the generation column says gen_x"));
   }
   SECTION("a row that is not there") {
     CHECK(mentions(h.apply(Edit::remove<Tie>(5)), "no row 6"));

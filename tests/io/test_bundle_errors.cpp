@@ -51,7 +51,7 @@ TEST_CASE("a duplicate person id is refused") {
 TEST_CASE("a tie to an unknown organization is refused at its line") {
   auto p = problems_with({{"ties.csv", "source,target\nclinic,school\nclinic,clinc\n"}});
   REQUIRE(p.size() == 1);
-  CHECK(p[0] == "ties.csv:3: tie target 'clinc' is not an organization in organizations.csv");
+  CHECK(p[0] == "ties.csv:3: tie target 'clinc' is not an organization in organizations.csv (did you mean 'clinic'?)");
 }
 
 TEST_CASE("a role or a person naming an unknown organization is refused") {
@@ -82,9 +82,9 @@ TEST_CASE("an impossible birth year is refused: before 1900 or after the snapsho
   auto p = problems_with({{"people.csv", "id,name,birth_year,sector\na,A,1899,residents\nb,B,2031,residents\n"
                                          "c,C,19x0,residents\nd,D,1900,residents\n"}});
   REQUIRE(p.size() == 3);
-  CHECK(p[0] == "people.csv:2: birth year '1899' is impossible; use a year from 1900 to 2026");
-  CHECK(p[1] == "people.csv:3: birth year '2031' is impossible; use a year from 1900 to 2026");
-  CHECK(p[2] == "people.csv:4: birth year '19x0' is impossible; use a year from 1900 to 2026");
+  CHECK(p[0] == "people.csv:2: birth year '1899' is impossible; use a year from 1900 to 2026, or unknown");
+  CHECK(p[1] == "people.csv:3: birth year '2031' is impossible; use a year from 1900 to 2026, or unknown");
+  CHECK(p[2] == "people.csv:4: birth year '19x0' is impossible; use a year from 1900 to 2026, or unknown");
 }
 
 TEST_CASE("a generation id that does not exist is refused") {
@@ -104,7 +104,7 @@ TEST_CASE("a person with neither birth year nor generation, or unaffiliated with
   auto p = problems_with({{"people.csv", "id,name,organization,birth_year,generation,sector\na,A,clinic,,,\n"
                                          "b,B,,1980,,\n"}});
   REQUIRE(p.size() == 2);
-  CHECK(p[0] == "people.csv:2: person 'a' needs a birth_year or a generation");
+  CHECK(p[0] == "people.csv:2: person 'a' needs a birth_year or a generation (or unknown)");
   CHECK(starts_with(p[1], "people.csv:3: person 'b' has no organization, so needs a sector"));
 }
 
@@ -126,7 +126,7 @@ TEST_CASE("unknown issue areas, functions and outcomes are refused") {
   CHECK(starts_with(p[0], "roles.csv:2: issue area 'educaton' is not in community.json (did you mean 'education'?)"));
   CHECK(starts_with(p[1], "roles.csv:3: backbone function 'dta' is not in community.json (did you mean 'data'?)"));
   CHECK(starts_with(p[2], "roles.csv:4: outcome 'reading' is not an outcome of issue area 'education'"));
-  CHECK(p[3] == "roles.csv:5: a function is only for backbone roles; this row's role is practitioner");
+  CHECK(p[3] == "roles.csv:5: a function is only for backbone roles; this role is practitioner");
 }
 
 TEST_CASE("an unterminated quote is refused at the line where it opened") {

@@ -238,6 +238,11 @@ TEST_CASE("a generated community of 20,000 organizations round-trips through JSO
   REQUIRE(r.ok());
   CHECK(r.community->organizations.size() == 20000);
   CHECK(r.community->ties.size() == c.ties.size());
+  CHECK(r.community->profile == c.profile);
+  CHECK(r.community->organizations == c.organizations);
+  CHECK(r.community->people == c.people);
+  CHECK(r.community->ties == c.ties);
+  CHECK(r.community->roles == c.roles);
   CHECK(*r.community == c);
 }
 
