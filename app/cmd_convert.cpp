@@ -5,6 +5,7 @@
 #include "app/common.hpp"
 #include "io/graph_export.hpp"
 #include "io/load.hpp"
+#include "io/project_file.hpp"
 
 namespace tablemap::app {
 namespace {
@@ -17,16 +18,24 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
                                  "Example: tablemap convert datasets/riverbend riverbend.tablemap");
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  cmd->add_option("IN", *in, "bundle folder, .json or .tablemap file to read")->required();
-  cmd->add_option("OUT", *out, "where to write")->required();
-  return [in, out] {
+  auto replace = std::make_shared<bool>(false);
+  cmd->add_option("IN", *in, "bundle folder, .json or .tablemap file to read (FILE.tablemap@YEAR for one year)")
+      ->required();
+  cmd->add_option("OUT", *out, "where to write; a .tablemap file that exists gets the community's year added")
+      ->required();
+  cmd->add_flag("--replace", *replace, "replace the year's snapshot when the .tablemap file already holds it");
+  return [in, out, replace] {
     auto community = load_or_report(*in);
     if (!community) return kBadData;
+    SaveOutcome outcome;
     try {
       if (auto graph = graph_format_of_path(*out))
         save_graph(*community, *out, *graph);
       else
-        save_community(*community, *out);
+        outcome = save_community(*community, *out, SaveOptions{*replace});
+    } catch (const YearExists& e) {
+      std::fprintf(stderr, "tablemap: %s\n", e.what());
+      return kBadUsage;
     } catch (const SaveError& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadData;
@@ -34,6 +43,10 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
     std::printf("wrote %s (%zu organizations, %zu people, %zu ties, %zu roles)\n", out->c_str(),
                 community->organizations.size(), community->people.size(), community->ties.size(),
                 community->roles.size());
+    if (!outcome.years.empty()) {
+      std::printf("%s %d; the file holds %s\n", outcome.replaced ? "replaced" : "added", outcome.year,
+                  years_list(outcome.years).c_str());
+    }
     return kOk;
   };
 }};

@@ -1,5 +1,6 @@
 #include "io/load.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -23,27 +24,74 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 }  // namespace
 
+SnapshotPath split_snapshot_path(const std::string& path) {
+  const size_t at = path.rfind('@');
+  if (at == std::string::npos || !ends_with(path.substr(0, at), ".tablemap")) return {path, 0};
+  const std::string digits = path.substr(at + 1);
+  // Any text after the @ is taken as a year, so that a typo is reported, not
+  // read as a file name; a year that is not a number becomes year -1.
+  bool number = !digits.empty() && digits.size() <= 6 &&
+                std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  int year = number ? std::stoi(digits) : -1;
+  return {path.substr(0, at), year > 0 ? year : -1};
+}
+
 Format format_of_path(const std::string& path) {
-  if (ends_with(path, ".json")) return Format::json;
-  if (ends_with(path, ".tablemap")) return Format::project;
+  const std::string file = split_snapshot_path(path).file;
+  if (ends_with(file, ".json")) return Format::json;
+  if (ends_with(file, ".tablemap")) return Format::project;
   return Format::bundle;
 }
 
+namespace {
+
+LoadResult problem(const std::string& path, std::string message) {
+  LoadResult r;
+  r.problems.push_back({path, 0, std::move(message)});
+  return r;
+}
+
+}  // namespace
+
 LoadResult load_community(const std::string& path, int year) {
+  const SnapshotPath named = split_snapshot_path(path);
+  if (named.year < 0)
+    return problem(path, "a year after @ is a number such as 2025 (" + named.file + "@2025)");
   switch (format_of_path(path)) {
-    case Format::bundle: return load_bundle(path);
+    case Format::bundle: {
+      std::error_code ec;
+      if (!fs::exists(path, ec)) {
+        // "millbrook.tablemap:2025", the form of problem labels in older versions.
+        const size_t colon = path.rfind(':');
+        if (colon != std::string::npos && ends_with(path.substr(0, colon), ".tablemap"))
+          return problem(path, "to name one year of a project file, write " + path.substr(0, colon) + "@" +
+                                   path.substr(colon + 1));
+        const size_t at = path.rfind('@');
+        if (at != std::string::npos && at > 0)
+          return problem(path, "only a .tablemap project file holds several years; " + path.substr(0, at) +
+                                   " holds one community, named without @");
+      }
+      return load_bundle(path);
+    }
     case Format::json: return load_json_file(path);
-    case Format::project: return load_project(path, year);
+    case Format::project: return load_project(named.file, year ? year : named.year);
   }
   return {};
 }
 
-void save_community(const Community& community, const std::string& path) {
+SaveOutcome save_community(const Community& community, const std::string& path, const SaveOptions& options) {
+  const SnapshotPath named = split_snapshot_path(path);
   switch (format_of_path(path)) {
-    case Format::bundle: save_bundle(community, path); return;
-    case Format::json: save_json_file(community, path); return;
-    case Format::project: save_project(community, path); return;
+    case Format::bundle: save_bundle(community, path); return {};
+    case Format::json: save_json_file(community, path); return {};
+    case Format::project:
+      if (named.year != 0 && named.year != community.profile.year)
+        throw SaveError("cannot save " + path + ": the community is the snapshot of " +
+                        std::to_string(community.profile.year) + "; save it as " + named.file + "@" +
+                        std::to_string(community.profile.year) + " or as " + named.file);
+      return save_project(community, named.file, options);
   }
+  return {};
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {
