@@ -95,3 +95,60 @@ TEST_CASE("compare reads two years of one file, and a year against a bundle", "[
   CHECK(text.out.rfind("What changed: " + file + "@2025 (2025) -> " + file + " (2026)\n\nThe table went from 3 to 4", 0) == 0);
   CHECK(run("compare " + file + "@2024 " + file).code == 1);
 }
+
+TEST_CASE("the Harbor Point sample: a fresh project file from three bundles answers years and compare", "[years]") {
+  TempFolder folder;
+  const std::string file = folder.file("harbor.tablemap");
+  const std::string sample = std::string(TABLEMAP_SOURCE_DIR) + "/datasets/harbor-point/";
+  for (const char* year : {"2024", "2025", "2026"}) REQUIRE(run("convert " + sample + year + " " + file).code == 0);
+
+  // Counts from datasets/tools/make_harbor_point.py: 20 organizations every
+  // year; people who have joined by then (5, 8, 13); 27 silo ties plus the
+  // cross-sector ties of each year so far (3, +9, +11); TABLE lists 5, 8, 11
+  // organizations; people at the table: 5, 8, 12 (Owen Darrow left in 2026).
+  auto years = nlohmann::json::parse(run_cli("years --json " + file, false).out)["years"];
+  REQUIRE(years.size() == 3);
+  const int people[] = {5, 8, 13}, ties[] = {30, 39, 50}, orgs_at[] = {5, 8, 11}, people_at[] = {5, 8, 12};
+  for (int i = 0; i < 3; ++i) {
+    INFO("year " << 2024 + i);
+    CHECK(years[i]["year"] == 2024 + i);
+    CHECK(years[i]["organizations"] == 20);
+    CHECK(years[i]["people"] == people[i]);
+    CHECK(years[i]["ties"] == ties[i]);
+    CHECK(years[i]["organizations_at_table"] == orgs_at[i]);
+    CHECK(years[i]["people_at_table"] == people_at[i]);
+  }
+
+  // 2024 -> 2026, the story of the README.
+  auto j = nlohmann::json::parse(run_cli("compare --json " + file + "@2024 " + file, false).out);
+  CHECK(j["organizations"]["joined_table"] ==
+        nlohmann::json({"chamber", "community-fdn", "public-health", "police", "united-way", "youth-network"}));
+  CHECK(j["organizations"]["left_table"].empty());
+  CHECK(j["gaps"]["closed"] == nlohmann::json({"sector business", "sector social_services", "sector safety",
+                                               "generation millennials", "generation gen_z"}));
+  REQUIRE(j["roles"]["functions_changed"].size() == 5);
+  for (const auto& f : j["roles"]["functions_changed"]) {
+    CHECK(f["before"] == "contested");  // two whole-role claims, no tie between the rivals
+    CHECK(f["after"] == "covered");     // one agreed claim per function
+  }
+  CHECK(j["roles"]["claims_dropped"].size() == 2);  // the rivals' whole-role claims
+  CHECK(j["roles"]["claims_added"].size() == 5);
+  CHECK(j["roles"]["anchor"]["anchors_after"] == nlohmann::json({"community-fdn"}));
+  // Cross-sector pairs: 2 + 5 inside the silos' ties, 3 from the foundation
+  // in 2024; 8 of the 9 ties of 2025 and all 11 of 2026 cross a sector.
+  CHECK(j["ties"]["cross_sector"]["before"] == 10);
+  CHECK(j["ties"]["cross_sector"]["after"] == 29);
+  CHECK(j["structure"]["silos"]["before"] == 2);
+  CHECK(j["structure"]["silos"]["after"] == 0);
+  CHECK(j["structure"]["silos_dissolved"].size() == 2);
+  CHECK(j["network"]["components"]["before"] == 3);  // police and the youth network alone
+  CHECK(j["network"]["components"]["after"] == 1);
+  CHECK(j["network"]["single_points_of_failure"]["after"] == 0);
+
+  // 2024 -> 2025: the middle of the story.
+  auto middle = nlohmann::json::parse(run_cli("compare --json " + file + "@2024 " + file + "@2025", false).out);
+  CHECK(middle["headline"][3] ==
+        "The leadership, mobilization and investment functions of Cradle to career education are no longer "
+        "contested (now covered).");
+  CHECK(middle["ties"]["cross_sector"]["after"] == 18);
+}
