@@ -18,13 +18,17 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
                                  "Example: tablemap convert datasets/riverbend riverbend.tablemap");
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  auto replace = std::make_shared<bool>(false);
   cmd->add_option("IN", *in, "bundle folder, .json or .tablemap file to read (FILE.tablemap@YEAR for one year)")
       ->required();
   cmd->add_option("OUT", *out, "where to write; a .tablemap file that exists gets the community's year added")
       ->required();
-  cmd->add_flag("--replace", *replace, "replace the year's snapshot when the .tablemap file already holds it");
-  return [in, out, replace] {
+  auto options = std::make_shared<SaveOptions>();
+  options->replace_year = false;
+  cmd->add_flag("--force", options->replace_any_folder,
+                "write a bundle into an existing folder that holds other things (they stay)");
+  cmd->add_flag("--replace", options->replace_year,
+                "replace the year's snapshot when the .tablemap file already holds it");
+  return [in, out, options] {
     auto community = load_or_report(*in);
     if (!community) return kBadData;
     SaveOutcome outcome;
@@ -32,7 +36,7 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
       if (auto graph = graph_format_of_path(*out))
         save_graph(*community, *out, *graph);
       else
-        outcome = save_community(*community, *out, SaveOptions{*replace});
+        outcome = save_community(*community, *out, *options);
     } catch (const YearExists& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadUsage;

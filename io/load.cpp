@@ -11,6 +11,8 @@
 #include "io/bundle.hpp"
 #include "io/json_file.hpp"
 #include "io/project_file.hpp"
+#include "io/workbook_read.hpp"
+#include "io/workbook_write.hpp"
 
 namespace tablemap {
 
@@ -40,6 +42,7 @@ Format format_of_path(const std::string& path) {
   const std::string file = split_snapshot_path(path).file;
   if (ends_with(file, ".json")) return Format::json;
   if (ends_with(file, ".tablemap")) return Format::project;
+  if (ends_with(file, ".xlsx")) return Format::workbook;
   return Format::bundle;
 }
 
@@ -75,6 +78,7 @@ LoadResult load_community(const std::string& path, int year) {
     }
     case Format::json: return load_json_file(path);
     case Format::project: return load_project(named.file, year ? year : named.year);
+    case Format::workbook: return load_workbook(path);
   }
   return {};
 }
@@ -82,8 +86,9 @@ LoadResult load_community(const std::string& path, int year) {
 SaveOutcome save_community(const Community& community, const std::string& path, const SaveOptions& options) {
   const SnapshotPath named = split_snapshot_path(path);
   switch (format_of_path(path)) {
-    case Format::bundle: save_bundle(community, path); return {};
+    case Format::bundle: save_bundle(community, path, options); return {};
     case Format::json: save_json_file(community, path); return {};
+    case Format::workbook: save_workbook(community, path); return {};
     case Format::project:
       if (named.year != 0 && named.year != community.profile.year)
         throw SaveError("cannot save " + path + ": the community is the snapshot of " +

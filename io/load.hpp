@@ -1,5 +1,5 @@
 // Loading and saving a community, whatever the form: a bundle folder, a
-// `.json` single file, or a `.tablemap` SQLite project file.
+// `.json` single file, a `.tablemap` SQLite project file, or an `.xlsx` workbook.
 #pragma once
 
 #include <stdexcept>
@@ -10,9 +10,9 @@
 
 namespace tablemap {
 
-enum class Format { bundle, json, project };
-// Chosen by the path: `.json`, `.tablemap` (also `.tablemap@2025`), anything
-// else is a bundle folder.
+enum class Format { bundle, json, project, workbook };
+// Chosen by the path: `.json`, `.tablemap` (also `.tablemap@2025`), `.xlsx`,
+// anything else is a bundle folder.
 Format format_of_path(const std::string& path);
 
 // A PATH as the user gives it: `millbrook.tablemap@2025` names the 2025
@@ -36,6 +36,9 @@ struct SaveError : std::runtime_error {
 };
 
 struct SaveOptions {
+  // A bundle may go into an existing folder that holds other things and no
+  // community.json (`convert --force`); what is there stays.
+  bool replace_any_folder = false;
   // A project file that already holds the community's year: replace that
   // snapshot (true), or refuse with YearExists (false).
   bool replace_year = true;
@@ -54,9 +57,9 @@ struct YearExists : SaveError {
   std::vector<int> years;
 };
 
-// Saves atomically: a bundle or `.json` file is written to a temporary file,
-// flushed and renamed; a project file changes in one SQLite transaction. For
-// a project file, the community is stored as the snapshot of its profile's
+// Saves atomically: a bundle or `.json` file is written beside its place and
+// swapped in; a project file changes in one SQLite transaction. For a
+// project file, the community is stored as the snapshot of its profile's
 // year, adding it or replacing that year's snapshot, and keeping the others;
 // a path naming another year (`FILE.tablemap@2024`) is refused.
 SaveOutcome save_community(const Community& community, const std::string& path, const SaveOptions& options = {});

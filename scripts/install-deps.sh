@@ -18,6 +18,10 @@ PACKAGES=(
   libfmt-dev                # formatting of reports
   xvfb xauth                # GUI tests under a virtual display
   python3 python3-igraph    # reference tool in benchmarks
+  libzip-dev                # the .xlsx container (a zip archive), read
+  libpugixml-dev            # the XML inside workbooks, GraphML and GEXF imports
+  libxlsxwriter-dev         # .xlsx workbooks, written
+  python3-openpyxl          # tests: workbooks written and read by another program
 )
 
 missing=()

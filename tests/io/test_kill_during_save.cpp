@@ -10,9 +10,13 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
+#include <map>
+#include <random>
 #include <thread>
 
 #include "core/synthetic.hpp"
+#include "io/atomic_folder.hpp"
+#include "io/bundle.hpp"
 #include "io/load.hpp"
 #include "io/project_file.hpp"
 #include "io/sample_community.hpp"
@@ -206,4 +210,127 @@ TEST_CASE("adding a year killed at any moment leaves the years already held whol
   INFO("killed mid-save " << killed_mid_save << " times; a year added " << added << " times");
   CHECK(killed_mid_save >= 2);
   CHECK(added >= 1);
+}
+
+// ---- bundle folders ---------------------------------------------------------
+
+namespace {
+
+using FolderText = std::map<std::string, std::string>;  // file name -> bytes
+
+FolderText folder_text(const std::string& folder) {
+  FolderText text;
+  for (const auto& e : std::filesystem::directory_iterator(folder))
+    text[e.path().filename().string()] = tablemap::test::read_text(e.path().string());
+  return text;
+}
+
+Community bundle_version(const std::string& name, uint32_t organizations) {
+  GenerateOptions options;
+  options.organizations = organizations;
+  options.seed = 5;
+  Community c = generate_community(options);
+  c.profile.name = name;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a bundle save killed at 20 random moments of its writing leaves the old or the new bundle, whole",
+          "[bundle][kill]") {
+  ScratchFolder scratch("kill-bundle");
+  // Two versions that differ in every file: another name, 1,000 more
+  // organizations. Encoded before the kills, so that every kill lands while
+  // files are written, flushed and swapped in (what save_bundle does after encoding).
+  const std::vector<FolderFile> files[2] = {bundle_files(bundle_version("old community", 20000)),
+                                            bundle_files(bundle_version("new community", 21000))};
+  std::vector<std::string> owned;
+  for (const FolderFile& f : files[0]) owned.push_back(f.name);
+  FolderText expected[2];
+  for (int v = 0; v < 2; ++v)
+    for (const FolderFile& f : files[v]) expected[v][f.name] = f.content;
+
+  const std::string folder = scratch / "bundle";
+  write_folder_atomically(folder, files[1], owned);
+  auto started = std::chrono::steady_clock::now();
+  write_folder_atomically(folder, files[0], owned);
+  const double write_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  INFO("one bundle write takes " << write_seconds << " s");
+  REQUIRE(folder_text(folder) == expected[0]);
+
+  // Each child writes the other version, then both in turn until killed; the
+  // kill lands at a random moment of its first write (seeded, so a failure repeats).
+  std::mt19937 random(2026);
+  std::uniform_real_distribution<double> moment(0.0, 1.0);
+  int mid_write = 0, replaced = 0, current = 0;
+  for (int kill_round = 0; kill_round < 20; ++kill_round) {
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      try {
+        for (int round = 1;; ++round) write_folder_atomically(folder, files[(current + round) % 2], owned);
+      } catch (...) {
+        _exit(3);
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::duration<double>(moment(random) * write_seconds));
+    REQUIRE(kill(pid, SIGKILL) == 0);
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFSIGNALED(status));  // still writing, not failed
+
+    if (!save_leftovers_of(folder).empty()) ++mid_write;
+    const FolderText now = folder_text(folder);
+    const int which = now == expected[0] ? 0 : now == expected[1] ? 1 : -1;
+    INFO("kill " << kill_round << ": the folder holds " << now.size() << " files");
+    REQUIRE(which >= 0);  // byte for byte one of the two versions
+    if (which != current) ++replaced;
+    current = which;
+    LoadResult r = load_bundle(folder);
+    REQUIRE(r.ok());
+    CHECK(r.community->profile.name == (which ? "new community" : "old community"));
+  }
+  INFO("killed while writing " << mid_write << " times; the folder changed " << replaced << " times");
+  CHECK(mid_write >= 10);
+  CHECK(replaced >= 1);
+
+  // The next save removes what the killed saves left.
+  write_folder_atomically(folder, files[0], owned);
+  CHECK(save_leftovers_of(folder).empty());
+  CHECK(folder_text(folder) == expected[0]);
+}
+
+TEST_CASE("a bundle save that fills the disk leaves the old bundle, whole", "[bundle][kill]") {
+  if (geteuid() != 0) {
+    WARN("not root: the full-disk test needs to mount a small tmpfs; skipped");
+    return;
+  }
+  ScratchFolder scratch("full-disk");
+  const std::string disk = scratch / "disk";
+  std::filesystem::create_directory(disk);
+  // 2 MB: the small version fits, the big one does not fit beside it.
+  if (std::system(("mount -t tmpfs -o size=2m tablemap-test " + disk + " 2>/dev/null").c_str()) != 0) {
+    WARN("cannot mount a tmpfs here (a container without the right): full-disk test skipped");
+    return;
+  }
+  struct Unmount {
+    std::string at;
+    ~Unmount() { (void)std::system(("umount " + at).c_str()); }
+  } unmount{disk};
+
+  const Community small = bundle_version("small community", 300), big = bundle_version("big community", 20000);
+  const std::string folder = disk + "/bundle";
+  save_bundle(small, folder);
+  const FolderText before = folder_text(folder);
+  try {
+    save_bundle(big, folder);
+    FAIL("a 20,000-organization bundle fitted in 2 MB");
+  } catch (const SaveError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("No space left on device") && Catch::Contains("the folder is unchanged"));
+  }
+  CHECK(folder_text(folder) == before);
+  CHECK(save_leftovers_of(folder).empty());
+  LoadResult r = load_bundle(folder);
+  REQUIRE(r.ok());
+  CHECK(r.community->profile.name == "small community");
 }
