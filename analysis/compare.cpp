@@ -29,8 +29,13 @@ struct Side {
       : community(c), net(c), at_table(c.organizations_at_table()) {
     gaps = analyze_gaps(c, net);
     roles = analyze_roles(c, net);
+    // Only the measures compared (the summary, mixing and components come always).
     MetricsOptions m = options.metrics;
-    m.broker_candidates = 0;  // brokers are not compared; they cost a search per candidate
+    m.centrality.measures = MeasureSet::none()
+                                .add(Measure::degree)
+                                .add(Measure::betweenness)
+                                .add(Measure::articulation)
+                                .add(Measure::communities);
     metrics = measure_network(c, net, m);
   }
   NamedRow org(uint32_t row) const { return {community.organizations[row].id, community.organizations[row].name}; }

@@ -11,8 +11,9 @@
 // measure_network; compare only lines them up and says what moved.
 //
 // Costs: both snapshots' analyses (see gaps.hpp, roles.hpp, structure.hpp;
-// compare asks measure_network for no brokers), plus O((n + m) log m) to
-// match organizations, people and ties by id.
+// measure_network computes only degree, betweenness, articulation points and
+// communities), plus O((n + m) log m) to match organizations, people and
+// ties by id.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/gaps.hpp"
+#include "analysis/measures.hpp"
 #include "analysis/roles.hpp"
 #include "analysis/structure.hpp"
 #include "core/community.hpp"
@@ -30,7 +32,7 @@
 namespace tablemap {
 
 struct CompareOptions {
-  MetricsOptions metrics;            // structure of both snapshots (compare sets broker_candidates to 0)
+  MetricsOptions metrics;            // structure of both snapshots (compare sets the measures it reads)
   size_t betweenness_listed = 5;     // organizations listed whose betweenness rose most, and fell most
   size_t silo_members_listed = 5;    // members named per silo that formed or dissolved
 };

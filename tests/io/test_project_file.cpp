@@ -305,15 +305,26 @@ std::string sqlite3_shell(const ScratchFolder& scratch, const std::string& path,
 
 bool exists(const std::string& path) { return std::filesystem::exists(path); }
 
+// The sample community as 2025 and 2026 bundles, and where their project file goes.
+struct TwoYears {
+  ScratchFolder scratch{"project"};
+  Community c2025, c2026;
+  std::string path = scratch / "millbrook.tablemap";
+  TwoYears() {
+    tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
+    tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
+    c2025 = load_bundle_ok(scratch / "y2025");
+    c2026 = load_bundle_ok(scratch / "y2026");
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a project file the sqlite3 shell left in WAL mode, with its log not yet written back, stays whole through saves", "[project][sqlite3]") {
-  ScratchFolder scratch("project");
-  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
-  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
-  Community c2025 = load_bundle_ok(scratch / "y2025");
-  Community c2026 = load_bundle_ok(scratch / "y2026");
-  const std::string path = scratch / "millbrook.tablemap";
+  TwoYears years;
+  const ScratchFolder& scratch = years.scratch;
+  const Community &c2025 = years.c2025, &c2026 = years.c2026;
+  const std::string& path = years.path;
   save_project(c2025, path);
 
   // The lead renames the clinic with the shell, in WAL mode, and the shell
@@ -344,12 +355,10 @@ TEST_CASE("a project file the sqlite3 shell left in WAL mode, with its log not y
 }
 
 TEST_CASE("a project file the sqlite3 shell changed in rollback mode, or left half-changed, stays whole through saves", "[project][sqlite3]") {
-  ScratchFolder scratch("project");
-  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
-  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
-  Community c2025 = load_bundle_ok(scratch / "y2025");
-  Community c2026 = load_bundle_ok(scratch / "y2026");
-  const std::string path = scratch / "millbrook.tablemap";
+  TwoYears years;
+  const ScratchFolder& scratch = years.scratch;
+  const Community &c2025 = years.c2025, &c2026 = years.c2026;
+  const std::string& path = years.path;
   save_project(c2025, path);
 
   // A change the shell committed (rollback journal, the default) is kept.
@@ -391,12 +400,10 @@ TEST_CASE("a project file the sqlite3 shell changed in rollback mode, or left ha
 }
 
 TEST_CASE("a damaged project file is reported when opened and never saved into", "[project]") {
-  ScratchFolder scratch("project");
-  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
-  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
-  Community c2025 = load_bundle_ok(scratch / "y2025");
-  Community c2026 = load_bundle_ok(scratch / "y2026");
-  const std::string path = scratch / "millbrook.tablemap";
+  TwoYears years;
+  const ScratchFolder& scratch = years.scratch;
+  const Community &c2025 = years.c2025, &c2026 = years.c2026;
+  const std::string& path = years.path;
   save_project(c2025, path);
   save_project(c2026, path);
 
@@ -437,7 +444,7 @@ TEST_CASE("a damaged project file is reported when opened and never saved into",
   CHECK(load_project_ok(scratch / "rescued.tablemap", 2026) == c2026);
 }
 
-TEST_CASE("FILE.tablemap@YEAR names one snapshot; other paths keep their @", "[project][years]") {
+TEST_CASE("FILE.tablemap@YEAR names one snapshot, other paths keep their @", "[project][years]") {
   CHECK(split_snapshot_path("county.tablemap@2025").file == "county.tablemap");
   CHECK(split_snapshot_path("county.tablemap@2025").year == 2025);
   CHECK(split_snapshot_path("county.tablemap").year == 0);
@@ -448,12 +455,10 @@ TEST_CASE("FILE.tablemap@YEAR names one snapshot; other paths keep their @", "[p
   CHECK(split_snapshot_path("team@2025").year == 0);
   CHECK(format_of_path("county.tablemap@2025") == Format::project);
 
-  ScratchFolder scratch("project");
-  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
-  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
-  Community c2025 = load_bundle_ok(scratch / "y2025");
-  Community c2026 = load_bundle_ok(scratch / "y2026");
-  const std::string path = scratch / "millbrook.tablemap";
+  TwoYears years;
+  const ScratchFolder& scratch = years.scratch;
+  const Community &c2025 = years.c2025, &c2026 = years.c2026;
+  const std::string& path = years.path;
   SaveOutcome first = save_community(c2025, path);
   CHECK(first.year == 2025);
   CHECK_FALSE(first.replaced);
