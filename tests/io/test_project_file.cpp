@@ -456,14 +456,15 @@ TEST_CASE("FILE.tablemap@YEAR names one snapshot, other paths keep their @", "[p
   CHECK(format_of_path("county.tablemap@2025") == Format::project);
 
   TwoYears years;
-  const ScratchFolder& scratch = years.scratch;
   const Community &c2025 = years.c2025, &c2026 = years.c2026;
   const std::string& path = years.path;
+  SaveOptions add_only;
+  add_only.replace_year = false;
   SaveOutcome first = save_community(c2025, path);
   CHECK(first.year == 2025);
   CHECK_FALSE(first.replaced);
   CHECK(first.years == std::vector<int>{2025});
-  SaveOutcome second = save_community(c2026, path, SaveOptions{false});
+  SaveOutcome second = save_community(c2026, path, add_only);
   CHECK_FALSE(second.replaced);
   CHECK(second.years == std::vector<int>{2025, 2026});
 
@@ -481,7 +482,7 @@ TEST_CASE("FILE.tablemap@YEAR names one snapshot, other paths keep their @", "[p
   Community edited = c2025;
   edited.organizations.edit()[0].name = "Millbrook Health Clinic";
   try {
-    save_community(edited, path, SaveOptions{false});
+    save_community(edited, path, add_only);
     FAIL("the 2025 snapshot was replaced without --replace");
   } catch (const YearExists& e) {
     CHECK(std::string(e.what()) == path + " already holds a snapshot of 2025 (it holds 2025, 2026); to replace it, "
