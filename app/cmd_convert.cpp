@@ -11,6 +11,7 @@
 #include "io/graph_export.hpp"
 #include "io/import_network.hpp"
 #include "io/load.hpp"
+#include "io/project_file.hpp"
 
 namespace tablemap::app {
 namespace {
@@ -29,16 +30,22 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
   auto import = std::make_shared<ImportOptions>();
-  cmd->add_option("IN", *in, "bundle folder, .json, .tablemap or .xlsx file to read, or another tool's file")
+  cmd->add_option("IN", *in,
+                  "bundle folder, .json, .tablemap (FILE.tablemap@YEAR for one year) or .xlsx file to read, "
+                  "or another tool's file")
       ->required();
-  cmd->add_option("OUT", *out, "where to write")->required();
+  cmd->add_option("OUT", *out, "where to write; a .tablemap file that exists gets the community's year added")
+      ->required();
   cmd->add_option("--sector-column", import->sector_column,
                   "from another tool: the column that holds each organization's sector (default: sector)");
   cmd->add_option("--profile", import->profile_path,
                   "from another tool: a community.json that declares the sectors and names the community");
   auto options = std::make_shared<SaveOptions>();
+  options->replace_year = false;
   cmd->add_flag("--force", options->replace_any_folder,
                 "write a bundle into an existing folder that holds other things (they stay)");
+  cmd->add_flag("--replace", options->replace_year,
+                "replace the year's snapshot when the .tablemap file already holds it");
   auto privacy = add_pseudonymize_option(cmd);
   return [in, out, import, options, privacy] {
     auto format = import_format_of(*in);
@@ -46,6 +53,7 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
     if (!loaded) return kBadData;
     auto community = apply_pseudonymize(*privacy, std::move(*loaded));
     if (!community) return kBadUsage;
+    SaveOutcome outcome;
     try {
       if (auto graph = graph_format_of_path(*out)) {
         Network network(*community);
@@ -56,7 +64,10 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
                     describe_graph_export(*community, network, *graph, !export_options.positions.empty()).c_str());
         return kOk;
       }
-      save_community(*community, *out, *options);
+      outcome = save_community(*community, *out, *options);
+    } catch (const YearExists& e) {
+      std::fprintf(stderr, "tablemap: %s\n", e.what());
+      return kBadUsage;
     } catch (const SaveError& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadData;
@@ -64,6 +75,10 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
     std::printf("wrote %s (%zu organizations, %zu people, %zu ties, %zu roles)\n", out->c_str(),
                 community->organizations.size(), community->people.size(), community->ties.size(),
                 community->roles.size());
+    if (!outcome.years.empty()) {
+      std::printf("%s %d; the file holds %s\n", outcome.replaced ? "replaced" : "added", outcome.year,
+                  years_list(outcome.years).c_str());
+    }
     return kOk;
   };
 }};

@@ -1,5 +1,6 @@
 #include "io/load.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -26,64 +27,104 @@ bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && equals_ignore_case(std::string_view(s).substr(s.size() - suffix.size()), suffix);
 }
 
-// The forms a PATH may take, chosen by how it ends; the first entry whose
-// suffix matches wins, and the last (no suffix) is the bundle folder.
+// The forms a PATH may take, chosen by how its file name ends (after any
+// @YEAR); the first entry whose suffix matches wins, and the last (no
+// suffix) is the bundle folder.
 struct Form {
   std::string_view suffix;
   Format format;
-  LoadResult (*load)(const std::string& path, int year);
-  void (*save)(const Community& community, const std::string& path, const SaveOptions& options);
 };
 const Form kForms[] = {
-    {".json", Format::json, [](const std::string& p, int) { return load_json_file(p); },
-     [](const Community& c, const std::string& p, const SaveOptions&) { save_json_file(c, p); }},
-    {".tablemap", Format::project, load_project,
-     [](const Community& c, const std::string& p, const SaveOptions&) { save_project(c, p); }},
-    {".xlsx", Format::workbook, [](const std::string& p, int) { return load_workbook(p); },
-     [](const Community& c, const std::string& p, const SaveOptions&) { save_workbook(c, p); }},
-    {"", Format::bundle, [](const std::string& p, int) { return load_bundle(p); }, save_bundle},
+    {".json", Format::json},
+    {".tablemap", Format::project},
+    {".xlsx", Format::workbook},
+    {"", Format::bundle},
 };
 
-const Form& form_of(const std::string& path) {
+const Form& form_of(const std::string& file) {
   for (const Form& f : kForms)
-    if (ends_with(path, f.suffix)) return f;
+    if (ends_with(file, f.suffix)) return f;
   return kForms[std::size(kForms) - 1];
 }
 
+LoadResult problem(const std::string& path, std::string message, bool wrong_path = true) {
+  LoadResult r;
+  r.problems.push_back({path, 0, std::move(message)});
+  r.wrong_path = wrong_path;
+  return r;
+}
+
 // A PATH that cannot be a community at all: what to give instead.
-std::optional<std::string> wrong_path(const std::string& path) {
+std::optional<std::string> wrong_path(const std::string& path, const std::string& file) {
   std::error_code ec;
-  const bool exists = fs::exists(path, ec);
-  if (graph_format_of_path(path))
-    return "tablemap writes this kind of file (tablemap convert COMMUNITY " + fs::path(path).filename().string() +
+  const bool exists = fs::exists(file, ec);
+  if (graph_format_of_path(file))
+    return "tablemap writes this kind of file (tablemap convert COMMUNITY " + fs::path(file).filename().string() +
            ") but cannot read one; give the bundle folder, .json or .tablemap file it was made from";
-  if (!exists) return std::string(form_of(path).format == Format::bundle ? "no such folder or file" : "no such file");
-  if (ends_with(path, ".csv") && !fs::is_directory(path, ec)) {
-    const fs::path parent = fs::path(path).parent_path();
+  if (!exists) {
+    // "millbrook.tablemap:2025", the form of problem labels in older versions.
+    const size_t colon = path.rfind(':');
+    if (colon != std::string::npos && ends_with(path.substr(0, colon), ".tablemap"))
+      return "to name one year of a project file, write " + path.substr(0, colon) + "@" + path.substr(colon + 1);
+    const size_t at = path.rfind('@');
+    if (at != std::string::npos && at > 0 && form_of(file).format != Format::project)
+      return "only a .tablemap project file holds several years; " + path.substr(0, at) +
+             " holds one community, named without @";
+    return std::string(form_of(file).format == Format::bundle ? "no such folder or file" : "no such file");
+  }
+  if (ends_with(file, ".csv") && !fs::is_directory(file, ec)) {
+    const fs::path parent = fs::path(file).parent_path();
     return "this is one CSV file of a bundle; give the folder that holds it (" +
            (parent.empty() ? std::string(".") : parent.string()) + "), with community.json beside it";
   }
-  if (form_of(path).format == Format::bundle && !fs::is_directory(path, ec))
+  if (form_of(file).format == Format::bundle && !fs::is_directory(file, ec))
     return std::string("not a bundle folder, a .json, .xlsx or .tablemap file");
   return std::nullopt;
 }
 
 }  // namespace
 
-Format format_of_path(const std::string& path) { return form_of(path).format; }
-
-LoadResult load_community(const std::string& path, int year) {
-  if (auto why = wrong_path(path)) {
-    LoadResult r;
-    r.problems.push_back({path, 0, *why});
-    r.wrong_path = true;
-    return r;
-  }
-  return form_of(path).load(path, year);
+SnapshotPath split_snapshot_path(const std::string& path) {
+  const size_t at = path.rfind('@');
+  if (at == std::string::npos || !ends_with(path.substr(0, at), ".tablemap")) return {path, 0};
+  const std::string digits = path.substr(at + 1);
+  // Any text after the @ is taken as a year, so that a typo is reported, not
+  // read as a file name; a year that is not a number becomes year -1.
+  bool number = !digits.empty() && digits.size() <= 6 &&
+                std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  int year = number ? std::stoi(digits) : -1;
+  return {path.substr(0, at), year > 0 ? year : -1};
 }
 
-void save_community(const Community& community, const std::string& path, const SaveOptions& options) {
-  form_of(path).save(community, path, options);
+Format format_of_path(const std::string& path) { return form_of(split_snapshot_path(path).file).format; }
+
+LoadResult load_community(const std::string& path, int year) {
+  const SnapshotPath named = split_snapshot_path(path);
+  if (named.year < 0) return problem(path, "a year after @ is a number such as 2025 (" + named.file + "@2025)");
+  if (auto why = wrong_path(path, named.file)) return problem(path, *why);
+  switch (format_of_path(path)) {
+    case Format::bundle: return load_bundle(path);
+    case Format::json: return load_json_file(path);
+    case Format::project: return load_project(named.file, year ? year : named.year);
+    case Format::workbook: return load_workbook(path);
+  }
+  return {};
+}
+
+SaveOutcome save_community(const Community& community, const std::string& path, const SaveOptions& options) {
+  const SnapshotPath named = split_snapshot_path(path);
+  switch (format_of_path(path)) {
+    case Format::bundle: save_bundle(community, path, options); return {};
+    case Format::json: save_json_file(community, path); return {};
+    case Format::workbook: save_workbook(community, path); return {};
+    case Format::project:
+      if (named.year != 0 && named.year != community.profile.year)
+        throw SaveError("cannot save " + path + ": the community is the snapshot of " +
+                        std::to_string(community.profile.year) + "; save it as " + named.file + "@" +
+                        std::to_string(community.profile.year) + " or as " + named.file);
+      return save_project(community, named.file, options);
+  }
+  return {};
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

@@ -235,12 +235,6 @@ std::vector<int> years_in(Database& db) {
   return years;
 }
 
-std::string years_list(const std::vector<int>& years) {
-  std::string held;
-  for (int y : years) held += (held.empty() ? "" : ", ") + std::to_string(y);
-  return held;
-}
-
 // The year a request names: 0 = the latest; a year the file lacks is an error.
 int resolve_year(Database& db, int year) {
   std::vector<int> years = years_in(db);
@@ -448,6 +442,12 @@ void change_project(const std::string& path, bool must_exist, const std::functio
 
 }  // namespace
 
+std::string years_list(const std::vector<int>& years) {
+  std::string held;
+  for (int y : years) held += (held.empty() ? "" : ", ") + std::to_string(y);
+  return held;
+}
+
 LoadResult load_project(const std::string& path, int year) {
   LoadResult result;
   RawCommunity raw;
@@ -455,7 +455,7 @@ LoadResult load_project(const std::string& path, int year) {
     int schema = 0;
     auto db = open_for_reading(path, &schema);
     year = resolve_year(*db, year);
-    std::string prefix = path + ":" + std::to_string(year) + "/";
+    std::string prefix = path + "@" + std::to_string(year) + "/";
     raw.profile_file = prefix + "community.json";
     {
       Statement s(*db, "SELECT profile FROM snapshots WHERE year = ?");
@@ -490,12 +490,41 @@ std::vector<int> project_years(const std::string& path, Problems& problems) {
   }
 }
 
-void save_project(const Community& community, const std::string& path) {
+std::vector<SnapshotCounts> snapshot_counts(const std::string& path, Problems& problems) {
+  std::vector<SnapshotCounts> out;
+  for (int year : project_years(path, problems)) {
+    SnapshotCounts counts;
+    counts.year = year;
+    LoadResult r = load_project(path, year);
+    counts.problems = r.problems.size();
+    if (r.ok()) {
+      const Community& c = *r.community;
+      counts.organizations = c.organizations.size();
+      counts.people = c.people.size();
+      counts.ties = c.ties.size();
+      const std::vector<bool> at_table = c.organizations_at_table();
+      counts.organizations_at_table = size_t(std::count(at_table.begin(), at_table.end(), true));
+      for (const Person& p : c.people) counts.people_at_table += p.at_table;
+    }
+    out.push_back(counts);
+  }
+  return out;
+}
+
+SaveOutcome save_project(const Community& community, const std::string& path, const SaveOptions& options) {
   int year = community.profile.year;
   if (year <= 0)
     throw SaveError("cannot save " + path + ": the community has no year; set \"year\" in its community profile");
+  SaveOutcome outcome;
+  outcome.year = year;
   try {
     change_project(path, false, [&](Database& db) {
+      std::vector<int> before = years_in(db);
+      outcome.replaced = std::find(before.begin(), before.end(), year) != before.end();
+      if (outcome.replaced && !options.replace_year)
+        throw YearExists(path + " already holds a snapshot of " + std::to_string(year) + " (it holds " +
+                             years_list(before) + "); to replace it, save again with --replace",
+                         before);
       Statement snapshot(db,
                          "INSERT INTO snapshots(year, profile, saved_at) VALUES(?, ?, ?) ON CONFLICT(year) DO "
                          "UPDATE SET profile = excluded.profile, saved_at = excluded.saved_at");
@@ -512,13 +541,16 @@ void save_project(const Community& community, const std::string& path) {
         SnapshotSink sink(db, year, t);
         encode_table(community, t, sink);
       }
+      outcome.years = years_in(db);
     });
   } catch (const ProjectError& e) {
     throw SaveError("cannot save " + path + ": " + e.what());
   }
+  return outcome;
 }
 
-std::vector<NodePosition> load_positions(const std::string& path, int year) {
+std::vector<NodePosition> load_positions(const std::string& named_path, int year) {
+  const std::string path = split_snapshot_path(named_path).file;
   std::vector<NodePosition> positions;
   try {
     int schema = 0;
@@ -534,7 +566,8 @@ std::vector<NodePosition> load_positions(const std::string& path, int year) {
   return positions;
 }
 
-void save_positions(const std::string& path, int year, const std::vector<NodePosition>& positions) {
+void save_positions(const std::string& named_path, int year, const std::vector<NodePosition>& positions) {
+  const std::string path = split_snapshot_path(named_path).file;
   try {
     change_project(path, true, [&](Database& db) {
       int y = resolve_year(db, year);

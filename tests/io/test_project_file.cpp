@@ -264,7 +264,7 @@ TEST_CASE("a bad row inside a project file names its snapshot, table and line", 
   LoadResult r = load_project(path);
   INFO(all(r.problems));
   REQUIRE(r.problems.size() == 1);
-  CHECK(r.problems[0].file == path + ":2025/ties.csv");
+  CHECK(r.problems[0].file == path + "@2025/ties.csv");
   CHECK(r.problems[0].line == 4);
   CHECK(r.problems[0].message.find("clinc") != std::string::npos);
 }
@@ -305,15 +305,26 @@ std::string sqlite3_shell(const ScratchFolder& scratch, const std::string& path,
 
 bool exists(const std::string& path) { return std::filesystem::exists(path); }
 
+// The sample community as 2025 and 2026 bundles, and where their project file goes.
+struct TwoYears {
+  ScratchFolder scratch{"project"};
+  Community c2025, c2026;
+  std::string path = scratch / "millbrook.tablemap";
+  TwoYears() {
+    tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
+    tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
+    c2025 = load_bundle_ok(scratch / "y2025");
+    c2026 = load_bundle_ok(scratch / "y2026");
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a project file the sqlite3 shell left in WAL mode, with its log not yet written back, stays whole through saves", "[project][sqlite3]") {
-  ScratchFolder scratch("project");
-  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
-  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
-  Community c2025 = load_bundle_ok(scratch / "y2025");
-  Community c2026 = load_bundle_ok(scratch / "y2026");
-  const std::string path = scratch / "millbrook.tablemap";
+  TwoYears years;
+  const ScratchFolder& scratch = years.scratch;
+  const Community &c2025 = years.c2025, &c2026 = years.c2026;
+  const std::string& path = years.path;
   save_project(c2025, path);
 
   // The lead renames the clinic with the shell, in WAL mode, and the shell
@@ -344,12 +355,10 @@ TEST_CASE("a project file the sqlite3 shell left in WAL mode, with its log not y
 }
 
 TEST_CASE("a project file the sqlite3 shell changed in rollback mode, or left half-changed, stays whole through saves", "[project][sqlite3]") {
-  ScratchFolder scratch("project");
-  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
-  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
-  Community c2025 = load_bundle_ok(scratch / "y2025");
-  Community c2026 = load_bundle_ok(scratch / "y2026");
-  const std::string path = scratch / "millbrook.tablemap";
+  TwoYears years;
+  const ScratchFolder& scratch = years.scratch;
+  const Community &c2025 = years.c2025, &c2026 = years.c2026;
+  const std::string& path = years.path;
   save_project(c2025, path);
 
   // A change the shell committed (rollback journal, the default) is kept.
@@ -391,12 +400,10 @@ TEST_CASE("a project file the sqlite3 shell changed in rollback mode, or left ha
 }
 
 TEST_CASE("a damaged project file is reported when opened and never saved into", "[project]") {
-  ScratchFolder scratch("project");
-  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
-  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
-  Community c2025 = load_bundle_ok(scratch / "y2025");
-  Community c2026 = load_bundle_ok(scratch / "y2026");
-  const std::string path = scratch / "millbrook.tablemap";
+  TwoYears years;
+  const ScratchFolder& scratch = years.scratch;
+  const Community &c2025 = years.c2025, &c2026 = years.c2026;
+  const std::string& path = years.path;
   save_project(c2025, path);
   save_project(c2026, path);
 
@@ -435,4 +442,63 @@ TEST_CASE("a damaged project file is reported when opened and never saved into",
   sqlite3_shell(scratch, path, "VACUUM INTO '" + (scratch / "rescued.tablemap") + "';\n");
   CHECK(load_project_ok(scratch / "rescued.tablemap", 2025) == c2025);
   CHECK(load_project_ok(scratch / "rescued.tablemap", 2026) == c2026);
+}
+
+TEST_CASE("FILE.tablemap@YEAR names one snapshot, other paths keep their @", "[project][years]") {
+  CHECK(split_snapshot_path("county.tablemap@2025").file == "county.tablemap");
+  CHECK(split_snapshot_path("county.tablemap@2025").year == 2025);
+  CHECK(split_snapshot_path("county.tablemap").year == 0);
+  CHECK(split_snapshot_path("a@b/county.TABLEMAP@2026").file == "a@b/county.TABLEMAP");
+  CHECK(split_snapshot_path("county.tablemap@20x5").year == -1);  // a typo is an error, not a file name
+  CHECK(split_snapshot_path("county.tablemap@").year == -1);
+  CHECK(split_snapshot_path("team@2025").file == "team@2025");  // a bundle folder named with @
+  CHECK(split_snapshot_path("team@2025").year == 0);
+  CHECK(format_of_path("county.tablemap@2025") == Format::project);
+
+  TwoYears years;
+  const Community &c2025 = years.c2025, &c2026 = years.c2026;
+  const std::string& path = years.path;
+  SaveOptions add_only;
+  add_only.replace_year = false;
+  SaveOutcome first = save_community(c2025, path);
+  CHECK(first.year == 2025);
+  CHECK_FALSE(first.replaced);
+  CHECK(first.years == std::vector<int>{2025});
+  SaveOutcome second = save_community(c2026, path, add_only);
+  CHECK_FALSE(second.replaced);
+  CHECK(second.years == std::vector<int>{2025, 2026});
+
+  LoadResult r2025 = load_community(path + "@2025");
+  REQUIRE(r2025.ok());
+  CHECK(*r2025.community == c2025);
+  LoadResult latest = load_community(path);
+  REQUIRE(latest.ok());
+  CHECK(latest.community->profile.year == 2026);
+  LoadResult missing = load_community(path + "@2019");
+  REQUIRE(missing.problems.size() == 1);
+  CHECK(missing.problems[0].to_string() == path + ": the project file has no snapshot of 2019; it holds 2025, 2026");
+
+  // Adding only: a year the file holds is refused, nothing changes.
+  Community edited = c2025;
+  edited.organizations.edit()[0].name = "Millbrook Health Clinic";
+  try {
+    save_community(edited, path, add_only);
+    FAIL("the 2025 snapshot was replaced without --replace");
+  } catch (const YearExists& e) {
+    CHECK(std::string(e.what()) == path + " already holds a snapshot of 2025 (it holds 2025, 2026); to replace it, "
+                                          "save again with --replace");
+    CHECK(e.years == std::vector<int>{2025, 2026});
+  }
+  CHECK(load_project_ok(path, 2025) == c2025);
+  SaveOutcome replaced = save_community(edited, path + "@2025");
+  CHECK(replaced.replaced);
+  CHECK(load_project_ok(path, 2025) == edited);
+  CHECK_THROWS_WITH(save_community(edited, path + "@2026"),
+                    "cannot save " + path + "@2026: the community is the snapshot of 2025; save it as " + path +
+                        "@2025 or as " + path);
+
+  // The map's positions follow a path that names its year.
+  save_positions(path + "@2025", 2025, {{"clinic", 3, 4, true}});
+  REQUIRE(load_positions(path + "@2025", 2025).size() == 1);
+  CHECK(load_positions(path, 2026).empty());
 }
