@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "io/bundle.hpp"
+#include "io/file_lock.hpp"
 #include "io/json_file.hpp"
 #include "io/project_file.hpp"
 
@@ -39,6 +40,7 @@ LoadResult load_community(const std::string& path, int year) {
 }
 
 void save_community(const Community& community, const std::string& path, const SaveOptions& options) {
+  WriteLock one_writer_at_a_time(path);
   switch (format_of_path(path)) {
     case Format::bundle: save_bundle(community, path, options); return;
     case Format::json: save_json_file(community, path); return;
