@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/escape.hpp"
 #include "io/load.hpp"
 
 namespace tablemap {
@@ -12,40 +13,9 @@ bool ends_with_ignore_case(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && equals_ignore_case(std::string_view(s).substr(s.size() - suffix.size()), suffix);
 }
 
-// Text for XML content and attribute values. Control characters other than
-// tab and line breaks are not allowed in XML 1.0 at all, so they are dropped.
-void append_xml(std::string& out, std::string_view s) {
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;  // kept in attribute values, which XML would turn into spaces
-      case '\r': out += "&#13;"; break;
-      case '\t': out += "&#9;"; break;
-      default:
-        if (static_cast<unsigned char>(ch) >= 0x20) out += ch;
-    }
-  }
-}
-
-// A DOT double-quoted string.
-void append_dot(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (ch == '\n') {
-      out += "\\n";
-    } else if (ch != '\r') {
-      out += ch;
-    }
-  }
-  out += '"';
-}
+// The rules live in core/escape.hpp, shared with the map's SVG export.
+void append_xml(std::string& out, std::string_view s) { append_xml_text(out, s); }
+void append_dot(std::string& out, std::string_view s) { append_dot_string(out, s); }
 
 // What each node and edge says, computed once for all three formats.
 struct NodeFacts {
