@@ -17,6 +17,7 @@ PACKAGES=(
   libfmt-dev                # formatting of reports
   xvfb xauth                # GUI tests under a virtual display
   python3 python3-igraph    # reference tool in benchmarks
+  clang-14 libclang-rt-14-dev  # make test-sanitize and make fuzz: ASan, UBSan and libFuzzer runtimes
 )
 
 missing=()
