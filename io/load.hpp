@@ -1,5 +1,5 @@
 // Loading and saving a community, whatever the form: a bundle folder, a
-// `.json` single file, or a `.tablemap` SQLite project file.
+// `.json` single file, a `.tablemap` SQLite project file, or an `.xlsx` workbook.
 #pragma once
 
 #include <stdexcept>
@@ -9,8 +9,8 @@
 
 namespace tablemap {
 
-enum class Format { bundle, json, project };
-// Chosen by the path: `.json`, `.tablemap`, anything else is a bundle folder.
+enum class Format { bundle, json, project, workbook };
+// Chosen by the path: `.json`, `.tablemap`, `.xlsx`, anything else is a bundle folder.
 Format format_of_path(const std::string& path);
 
 // Loads a community. For a project file, `year` picks the snapshot (0 = latest).
