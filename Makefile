@@ -44,7 +44,7 @@ test-sanitize: deps
 # Each libFuzzer target of fuzz/ for FUZZ_SECONDS (scripts/fuzz.sh).
 fuzz: deps
 	@cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CLANG_CMAKE) -DTABLEMAP_FUZZ=ON > $(FUZZ_DIR).configure.log 2>&1 || (cat $(FUZZ_DIR).configure.log; exit 1)
-	@nice -n 19 cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_csv fuzz_bundle fuzz_profile fuzz_json_form fuzz_project fuzz_make_seeds
+	@nice -n 19 cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_csv fuzz_bundle fuzz_profile fuzz_json_form fuzz_project fuzz_workbook fuzz_make_seeds
 	@$(SANITIZER_ENV) bash scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 # Release build (-O2), then every benchmark next to the reference tool.

@@ -11,6 +11,7 @@
 #include "io/bundle.hpp"
 #include "io/json_file.hpp"
 #include "io/project_file.hpp"
+#include "io/workbook_write.hpp"
 
 namespace fs = std::filesystem;
 
@@ -31,7 +32,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const fs::path out = argv[1];
-  for (const char* t : {"csv", "bundle", "profile", "json_form", "project"}) fs::create_directories(out / t);
+  for (const char* t : {"csv", "bundle", "profile", "json_form", "project", "workbook"}) fs::create_directories(out / t);
   int bundles = 0;
   for (int i = 2; i < argc; ++i) {
     const fs::path bundle = fs::absolute(argv[i]).lexically_normal();
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
       const fs::path project = out / "project" / (name + ".tablemap");
       fs::remove(project);
       tablemap::save_project(*r.community, project.string());
+      tablemap::save_workbook(*r.community, (out / "workbook" / (name + ".xlsx")).string());
     }
     ++bundles;
   }

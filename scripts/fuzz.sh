@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 seeds=$build/fuzz-seeds
 rm -rf "$seeds"
 "$build/fuzz/fuzz_make_seeds" "$seeds" "$here"/datasets/* "$here"/tests/data/viz/*
-for target in csv bundle profile json_form project; do
+for target in csv bundle profile json_form project workbook; do
   corpus=$build/fuzz-corpus/$target  # what libFuzzer found worth keeping, across runs
   mkdir -p "$corpus"
   echo "== fuzz_$target for $seconds s"
