@@ -7,8 +7,6 @@ namespace tablemap {
 
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
 // The length of the valid UTF-8 sequence at text[i], or 0 if it is not one.
 size_t utf8_length(std::string_view text, size_t i, uint32_t& cp) {
   const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -66,8 +64,7 @@ void append_xml_text(std::string& out, std::string_view text) {
     uint32_t cp = 0;
     const size_t len = utf8_length(text, i, cp);
     if (len == 0 || cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) {
-      out += kReplacement;
-      i += len ? len : 1;
+      i += len ? len : 1;  // not an XML 1.0 character at all, not even as a reference: dropped
     } else {
       out.append(text, i, len);
       i += len;
@@ -89,8 +86,8 @@ void append_dot_string(std::string& out, std::string_view text) {
       out += ch;
     } else if (ch == '\n') {
       out += "\\n";
-    } else if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t') {
-      if (ch != '\r') out += kReplacement;
+    } else if (ch == '\0' || ch == '\r') {
+      // NUL ends a string in Graphviz's reader; a CR would split the line: dropped
     } else {
       out += ch;
     }

@@ -15,15 +15,15 @@ namespace tablemap {
 std::string escape_for_terminal(std::string_view text);
 
 // Appends `text` for XML 1.0 content or an attribute value: & < > " ' as
-// entities, tab and line breaks as character references, and what XML 1.0
+// entities, tab and line breaks as character references; what XML 1.0
 // cannot hold at all (other control characters, U+FFFE, U+FFFF, invalid
-// UTF-8) as U+FFFD, the replacement character, so that the loss shows.
+// UTF-8) is dropped.
 void append_xml_text(std::string& out, std::string_view text);
 std::string xml_text(std::string_view text);
 
 // Appends `text` as a DOT double-quoted string, quotes included: " and \ are
-// escaped, a line break is \n, and NUL (which ends a string in Graphviz's
-// reader) and other control characters become U+FFFD.
+// escaped, a line break is \n; NUL (which ends a string in Graphviz's
+// reader) and CR are dropped, other control characters kept (dot reads them).
 void append_dot_string(std::string& out, std::string_view text);
 
 }  // namespace tablemap
