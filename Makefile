@@ -3,10 +3,21 @@
 
 BUILD_DIR ?= build
 BENCH_DIR ?= build-release
+SANITIZE_DIR ?= build-sanitize
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+# What test-sanitize builds and runs: empty builds and runs everything; CI
+# names a subset (.ci/run), e.g. SANITIZE_TARGETS="tests_io fuzz_replays".
+SANITIZE_TARGETS ?=
+SANITIZE_TESTS ?=
+CLANG_CMAKE = -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
+SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 JOBS ?= 2
 SAMPLE ?= datasets/riverbend
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test test-sanitize fuzz bench clean
 
 all: build
 
@@ -24,6 +35,18 @@ run: build
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 
+# Every test again, built by clang with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize: deps
+	@cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CLANG_CMAKE) -DTABLEMAP_SANITIZE=ON > $(SANITIZE_DIR).configure.log 2>&1 || (cat $(SANITIZE_DIR).configure.log; exit 1)
+	@nice -n 19 cmake --build $(SANITIZE_DIR) -j$(JOBS) $(if $(SANITIZE_TARGETS),--target $(SANITIZE_TARGETS))
+	@cd $(SANITIZE_DIR) && $(SANITIZER_ENV) nice -n 19 ctest --output-on-failure -j$(JOBS) $(SANITIZE_TESTS)
+
+# Each libFuzzer target of fuzz/ for FUZZ_SECONDS (scripts/fuzz.sh).
+fuzz: deps
+	@cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CLANG_CMAKE) -DTABLEMAP_FUZZ=ON > $(FUZZ_DIR).configure.log 2>&1 || (cat $(FUZZ_DIR).configure.log; exit 1)
+	@nice -n 19 cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_csv fuzz_bundle fuzz_profile fuzz_json_form fuzz_project fuzz_workbook fuzz_make_seeds
+	@$(SANITIZER_ENV) bash scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 # Release build (-O2), then every benchmark next to the reference tool.
 bench: deps
 	@cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" > $(BENCH_DIR).configure.log 2>&1 || (cat $(BENCH_DIR).configure.log; exit 1)
@@ -31,4 +54,4 @@ bench: deps
 	@bash scripts/bench.sh $(BENCH_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(BENCH_DIR) $(BUILD_DIR).configure.log $(BENCH_DIR).configure.log
+	rm -rf $(BUILD_DIR) $(BENCH_DIR) $(SANITIZE_DIR) $(FUZZ_DIR) *.configure.log

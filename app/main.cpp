@@ -6,6 +6,7 @@
 
 #include "app/command.hpp"
 #include "app/common.hpp"
+#include "app/safe_output.hpp"
 
 namespace tablemap::app {
 
@@ -22,6 +23,7 @@ CommandRegistration::CommandRegistration(int order, CommandSetup setup) {
 
 int main(int argc, char** argv) {
   using namespace tablemap::app;
+  filter_standard_output();
   CLI::App cli{
       "tablemap: shows a community coalition who is at its table, who is missing,\n"
       "and who plays which part.\n\n"

@@ -1,5 +1,7 @@
 #include "io/csv.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -45,6 +47,13 @@ size_t find_invalid_utf8(std::string_view text, size_t from) {
 }
 
 bool read_file(const std::string& path, std::string& out, Problems& problems) {
+  // A folder (or a device, a pipe) where the file belongs: it would read as
+  // endless or enormous.
+  if (struct stat st {}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    problems.push_back({path, 0, S_ISDIR(st.st_mode) ? "this is a folder, where a file belongs: rename or move it"
+                                                     : "this is not a plain file: replace it with the file"});
+    return false;
+  }
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     problems.push_back({path, 0, std::string("cannot open the file: ") + std::strerror(errno)});

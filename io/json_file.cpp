@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "io/csv.hpp"
+#include "io/json_limits.hpp"
 #include "io/load.hpp"
 
 namespace tablemap {
@@ -524,6 +525,7 @@ LoadResult load_json_file(const std::string& path) {
   LoadResult result;
   std::string text;
   if (!read_file(path, text, result.problems)) return result;
+  if (!check_json_limits(text, path, result.problems)) return result;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, "   ");
 
   std::vector<TopEntry> layout = LayoutScanner(text).scan();

@@ -12,6 +12,7 @@
 
 #include "io/bundle.hpp"
 #include "io/graph_export.hpp"
+#include "io/file_lock.hpp"
 #include "io/json_file.hpp"
 #include "io/project_file.hpp"
 #include "io/workbook_read.hpp"
@@ -113,6 +114,7 @@ LoadResult load_community(const std::string& path, int year) {
 
 SaveOutcome save_community(const Community& community, const std::string& path, const SaveOptions& options) {
   const SnapshotPath named = split_snapshot_path(path);
+  WriteLock one_writer_at_a_time(named.file);
   switch (format_of_path(path)) {
     case Format::bundle: save_bundle(community, path, options); return {};
     case Format::json: save_json_file(community, path); return {};

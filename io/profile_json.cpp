@@ -1,9 +1,11 @@
 // community.json <-> Profile. Problems name the line of the offending key.
 #include <ctime>
+#include <limits>
 #include <set>
 
 #include "io/codec.hpp"
 #include "io/csv.hpp"
+#include "io/json_limits.hpp"
 #include "io/suggest.hpp"
 
 namespace tablemap {
@@ -52,6 +54,7 @@ class ProfileParser {
       problem(line_at(text_, bad), "this line is not valid UTF-8 text; save the file as UTF-8");
       return std::nullopt;
     }
+    if (!check_json_limits(text_, file_, problems_)) return std::nullopt;
     json root;
     try {
       root = json::parse(text_.begin(), text_.end(), nullptr, true, /*ignore_comments=*/true);
@@ -91,6 +94,12 @@ class ProfileParser {
     if (!root.contains("name")) problem(1, "community.json has no \"name\"; add the community's name");
     read_sectors(root.contains("sectors") ? root["sectors"] : json::object(), p);
     if (!root.contains("backbone_functions")) p.backbone_functions = Profile::default_backbone_functions();
+    // Each list is indexed by a small integer type (core/community.hpp).
+    at_most("sectors", p.sectors.size(), std::numeric_limits<SectorId>::max());  // the largest means "none"
+    at_most("issue_areas", p.issue_areas.size(), size_t(std::numeric_limits<IssueAreaId>::max()) + 1);
+    at_most("backbone_functions", p.backbone_functions.size(), size_t(std::numeric_limits<FunctionId>::max()) + 1);
+    for (const IssueArea& area : p.issue_areas)
+      at_most("outcomes", area.outcomes.size(), size_t(std::numeric_limits<decltype(Role::outcome)>::max()) + 1);
     if (problems_.size() != before) {
       sort_problems_by_line(problems_);
       return std::nullopt;
@@ -99,6 +108,12 @@ class ProfileParser {
   }
 
  private:
+  void at_most(const std::string& key, size_t count, size_t limit) {
+    if (count > limit)
+      problem(line_of(key), "\"" + key + "\" lists " + std::to_string(count) + " entries; tablemap handles at most " +
+                                std::to_string(limit));
+  }
+
   void problem(size_t line, std::string message) { problems_.push_back({file_, line, std::move(message)}); }
   size_t line_of(std::string_view key) const { return line_of_quoted(text_, key); }
 
@@ -130,25 +145,25 @@ class ProfileParser {
 
   // A list of distinct non-empty strings.
   std::optional<std::vector<std::string>> read_names(const std::string& key, const json& v, size_t from = 0) {
-    const size_t line = line_of_quoted(text_, key, from);
+    auto line = [&] { return line_of_quoted(text_, key, from); };  // only for a problem: a search of the text
     if (!v.is_array()) {
-      problem(line, "\"" + key + "\" must be a list of names, like [\"a\", \"b\"], not " + type_name(v));
+      problem(line(), "\"" + key + "\" must be a list of names, like [\"a\", \"b\"], not " + type_name(v));
       return std::nullopt;
     }
     std::vector<std::string> names;
+    std::set<std::string> seen;
     bool ok = true;
     for (const json& item : v) {
       if (!item.is_string() || item.get<std::string>().empty()) {
-        problem(line, "\"" + key + "\" must list names as text; found " + item.dump());
+        problem(line(), "\"" + key + "\" must list names as text; found " + item.dump());
         ok = false;
         continue;
       }
       std::string name = item.get<std::string>();
-      for (const auto& seen : names)
-        if (seen == name) {
-          problem(line_of_quoted(text_, name, from), "\"" + name + "\" is listed twice in \"" + key + "\"");
-          ok = false;
-        }
+      if (!seen.insert(name).second) {
+        problem(line_of_quoted(text_, name, from), "\"" + name + "\" is listed twice in \"" + key + "\"");
+        ok = false;
+      }
       names.push_back(name);
     }
     return ok ? std::optional(names) : std::nullopt;
@@ -172,9 +187,10 @@ class ProfileParser {
       if (it.key() != "required" && it.key() != "optional")
         problem(line_of_quoted(text_, it.key(), from),
                 "\"sectors\" takes only \"required\" and \"optional\", not \"" + it.key() + "\"");
-    for (const auto& r : required)
-      for (const auto& o : optional)
-        if (r == o) problem(line_of_quoted(text_, o, from), "sector \"" + o + "\" is both required and optional");
+    const std::set<std::string> required_set(required.begin(), required.end());
+    for (const auto& o : optional)
+      if (required_set.count(o))
+        problem(line_of_quoted(text_, o, from), "sector \"" + o + "\" is both required and optional");
     p.sectors = required;
     p.required_sector_count = required.size();
     p.sectors.insert(p.sectors.end(), optional.begin(), optional.end());
@@ -222,6 +238,8 @@ class ProfileParser {
       problem(line_of("issue_areas"), "\"issue_areas\" must be a list of {\"id\": ..., \"name\": ...} objects");
       return;
     }
+    std::set<std::string> ids;
+    size_t cursor = from;
     for (const json& item : v) {
       if (!item.is_object() || !item.contains("id") || !item["id"].is_string() ||
           item["id"].get<std::string>().empty()) {
@@ -230,16 +248,19 @@ class ProfileParser {
       }
       IssueArea area;
       area.id = item["id"].get<std::string>();
-      const size_t line = line_of_quoted(text_, area.id, from);
-      if (p.find_issue_area(area.id)) problem(line, "issue area \"" + area.id + "\" is listed twice");
+      // Ids come in the text's order: a cursor that only moves forward keeps
+      // the searches linear; lines are only counted for a problem.
+      if (size_t at = text_.find("\"" + area.id + "\"", cursor); at != std::string_view::npos) cursor = at;
+      auto line = [&] { return line_at(text_, cursor); };
+      if (!ids.insert(area.id).second) problem(line(), "issue area \"" + area.id + "\" is listed twice");
       area.name = item.contains("name") && item["name"].is_string() ? item["name"].get<std::string>() : area.id;
       if (item.contains("outcomes")) {
-        if (auto outcomes = read_names("outcomes", item["outcomes"], text_.find("\"" + area.id + "\"", from)))
+        if (auto outcomes = read_names("outcomes", item["outcomes"], cursor))
           area.outcomes = *outcomes;
       }
       for (auto it = item.begin(); it != item.end(); ++it)
         if (it.key() != "id" && it.key() != "name" && it.key() != "outcomes")
-          problem(line, "issue area \"" + area.id + "\" has an unknown key \"" + it.key() +
+          problem(line(), "issue area \"" + area.id + "\" has an unknown key \"" + it.key() +
                             "\" (use id, name, outcomes)");
       p.issue_areas.push_back(std::move(area));
     }

@@ -26,6 +26,7 @@ PACKAGES=(
   libpugixml-dev            # the XML inside workbooks, GraphML and GEXF imports
   libxlsxwriter-dev         # .xlsx workbooks, written
   python3-openpyxl          # tests: workbooks written and read by another program
+  clang-14 libclang-rt-14-dev  # make test-sanitize and make fuzz: ASan, UBSan and libFuzzer runtimes
 )
 
 missing=()

@@ -128,6 +128,7 @@ void refresh(AppState& s) {
 }
 
 bool open_community(AppState& s, const std::string& path) {
+  const DiskStamp on_disk = disk_stamp_of(path);
   LoadResult r = load_community(path);
   if (!r.ok()) {
     s.load_message.clear();
@@ -136,6 +137,7 @@ bool open_community(AppState& s, const std::string& path) {
     return false;
   }
   s.path = path;
+  s.path_on_disk = on_disk;
   s.history = EditHistory(std::move(*r.community));
   ++s.opened;
   s.group.clear();

@@ -14,6 +14,7 @@
 #include "core/community.hpp"
 #include "core/edit.hpp"
 #include "core/network.hpp"
+#include "io/file_lock.hpp"
 #include "viz/layout.hpp"
 #include "viz/map_shapes.hpp"
 #include "viz/panel_reports.hpp"
@@ -69,6 +70,7 @@ struct Trainer {
 struct AppState {
   // The file the community came from; "" when none is open.
   std::string path;
+  DiskStamp path_on_disk;  // path as opened or last saved, to catch another program's save
   EditHistory history;
   std::string load_message;  // problems of the last open, shown in a window
 

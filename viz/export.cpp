@@ -10,6 +10,8 @@
 #include <GL/gl.h>
 #include <stb_image_write.h>  // implementation in libstb (pkg-config stb)
 
+#include "core/escape.hpp"
+
 namespace tablemap::viz {
 
 bool save_png(const std::string& path, int x, int y, int w, int h, int framebuffer_height) {
@@ -35,19 +37,7 @@ std::string hex(Color c) {
   return buf;
 }
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
+std::string xml_escape(const std::string& s) { return xml_text(s); }  // rules in core/escape.hpp
 
 }  // namespace
 

@@ -334,6 +334,12 @@ bool save_to(AppState& s, const std::string& path) {
     s.status = "choose where to save: File > Save as";
     return false;
   }
+  if (path == s.path) {
+    if (const std::string changed = changed_on_disk_since(s.path_on_disk, path); !changed.empty()) {
+      s.status = "not saved: " + changed;
+      return false;
+    }
+  }
   try {
     save_community(s.community(), path);
     if (format_of_path(path) == Format::project) {
@@ -353,6 +359,7 @@ bool save_to(AppState& s, const std::string& path) {
   std::error_code ec;
   fs::remove(s.recovery_path, ec);
   s.path = path;
+  s.path_on_disk = disk_stamp_of(path);
   s.recovery_path = recovery_path_for(path);
   s.status = "saved " + path;
   return true;
