@@ -39,4 +39,14 @@ nlohmann::json named_organizations(const Community& community, const std::vector
 // Sector names of SectorIds (an unknown id is shown as its number).
 std::vector<std::string> sector_names(const Community& community, const std::vector<SectorId>& sectors);
 
+// Columns padded to their widest cell; the first `left_columns` left-aligned, the others right-aligned.
+std::string aligned(const std::vector<std::vector<std::string>>& rows, std::string_view indent = "  ",
+                    size_t left_columns = 1);
+
+// "42.5%" for a share of 0.425.
+std::string percent(double share);
+
+// "1 tie", "3 ties" (count_of with both forms given).
+std::string plural(int64_t n, std::string_view one, std::string_view many);
+
 }  // namespace tablemap

@@ -7,6 +7,7 @@
 #include "io/codec.hpp"
 #include "io/csv.hpp"
 #include "io/suggest.hpp"
+#include "io/workbook_read.hpp"
 
 namespace tablemap {
 
@@ -273,7 +274,33 @@ SurveyLoad decode_survey(const RowTable& respondents, const RowTable& answers, c
   return result;
 }
 
+namespace {
+
+bool is_workbook(const std::string& path) {
+  return path.size() > 5 && equals_ignore_case(std::string_view(path).substr(path.size() - 5), ".xlsx");
+}
+
+// A survey workbook: sheets Respondents and Answers, as the two CSV files.
+SurveyLoad load_survey_workbook(const std::string& path, const Community& community) {
+  SurveyLoad result;
+  auto book = read_workbook(path, result.problems);
+  if (!book) return result;
+  const WorkbookSheet* respondents = book->find("respondents");
+  const WorkbookSheet* answers = book->find("answers");
+  if (!respondents || !answers) {
+    result.problems.push_back({path, 0,
+                               std::string("a survey workbook needs a sheet named ") +
+                                   (respondents ? "Answers" : "Respondents") +
+                                   "; its sheets are: " + join_names(book->sheet_names())});
+    return result;
+  }
+  return decode_survey(sheet_table(*book, *respondents), sheet_table(*book, *answers), community);
+}
+
+}  // namespace
+
 SurveyLoad load_survey(const std::string& folder, const Community& community) {
+  if (is_workbook(folder)) return load_survey_workbook(folder, community);
   SurveyLoad result;
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {

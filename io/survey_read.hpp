@@ -21,8 +21,9 @@ struct SurveyLoad {
   bool ok() const { return survey.has_value(); }
 };
 
-// A survey folder: FOLDER/respondents.csv and FOLDER/answers.csv.
-SurveyLoad load_survey(const std::string& folder, const Community& community);
+// A survey folder (FOLDER/respondents.csv and FOLDER/answers.csv), or a
+// workbook (.xlsx) with the sheets Respondents and Answers.
+SurveyLoad load_survey(const std::string& path, const Community& community);
 
 // The two tables, already parsed (from CSV files or workbook sheets).
 SurveyLoad decode_survey(const RowTable& respondents, const RowTable& answers, const Community& community);
