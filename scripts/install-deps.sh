@@ -16,6 +16,9 @@ PACKAGES=(
   libcli11-dev              # command-line parsing
   libfmt-dev                # formatting of reports
   xvfb xauth                # GUI tests under a virtual display
+  fonts-dejavu-core         # the map's font (DejaVu Sans, regular and bold)
+  libmd4c-dev               # Markdown of the trainer captions in the map
+  tesseract-ocr tesseract-ocr-eng  # map tests read the Backbone roles panel as a reader would
   python3 python3-igraph    # reference tool in benchmarks
 )
 

@@ -2,6 +2,7 @@
 // JSON lines (docs/map.md lists the actions).
 #include "viz/replay.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "viz/export.hpp"
+#include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 
 namespace tablemap::viz {
@@ -45,6 +47,60 @@ std::string node_json(AppState& s, uint32_t org) {
   j["removed"] = s.removed[org] != 0;
   j["pinned"] = s.pinned[org] != 0;
   j["at_table"] = s.at_table[org] != 0;
+  return j.dump();
+}
+
+std::string legend_json(AppState& s) {
+  refresh(s);
+  const Legend& l = current_legend(s);
+  nlohmann::json entries = nlohmann::json::array();
+  for (const LegendEntry& e : l.entries)
+    entries.push_back({{"label", e.label},
+                       {"color", {e.color.r, e.color.g, e.color.b}},
+                       {"organizations", e.organizations},
+                       {"key", e.key}});
+  nlohmann::json j;
+  j["coloring"] = to_string(l.coloring);
+  j["title"] = l.title;
+  j["note"] = l.note;
+  j["entries"] = entries;
+  return j.dump();
+}
+
+std::string marks_json(AppState& s) {
+  refresh(s);
+  const Community& c = s.community();
+  const MapMarks& m = map_marks(s, s.backbone_area);
+  auto labelled = [&](uint32_t org) {
+    return std::find(s.labels_drawn.begin(), s.labels_drawn.end(), org) != s.labels_drawn.end();
+  };
+  nlohmann::json j, no_seat = nlohmann::json::array(), cands = nlohmann::json::array();
+  for (SectorId sec : m.no_seat) no_seat.push_back(c.sector_name(sec));
+  for (const SeatCandidate& cand : m.candidates)
+    cands.push_back({{"id", c.org_id(cand.organization)},
+                     {"sector", c.sector_name(cand.sector)},
+                     {"labelled", labelled(cand.organization)}});
+  nlohmann::json backbones = nlohmann::json::object();
+  static constexpr const char* words[] = {"none", "agreed", "claimed", "competing"};
+  for (uint32_t v = 0; v < m.backbone.size(); ++v)
+    if (m.backbone[v] != BackboneMark::none) backbones[c.org_id(v)] = words[size_t(m.backbone[v])];
+  nlohmann::json areas = nlohmann::json::array();
+  for (const MapMarks::AreaNote& a : m.areas) {
+    nlohmann::json contested = nlohmann::json::array(), uncovered = nlohmann::json::array();
+    for (FunctionId f : a.contested) contested.push_back(c.profile.backbone_functions[size_t(f)]);
+    for (FunctionId f : a.uncovered) uncovered.push_back(c.profile.backbone_functions[size_t(f)]);
+    areas.push_back({{"issue_area", c.profile.issue_areas[size_t(a.issue_area)].id},
+                     {"competing", a.competing},
+                     {"contested", contested},
+                     {"uncovered", uncovered}});
+  }
+  nlohmann::json labels = nlohmann::json::array();
+  for (uint32_t v : s.labels_drawn) labels.push_back(c.org_id(v));
+  j["no_seat"] = no_seat;
+  j["candidates"] = cands;
+  j["backbones"] = backbones;
+  j["areas"] = areas;
+  j["labels"] = labels;
   return j.dump();
 }
 
@@ -190,6 +246,16 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
     if (id == "any") s.filters.issue_area = -1;
     else if (auto a = s.community().profile.find_issue_area(id)) s.filters.issue_area = *a;
     else return fail("no issue area '" + id + "'");
+  } else if (action == "people") {
+    std::string word;
+    in >> word;
+    if (!on_off(word, s.show_people)) return fail("use: people on|off");
+  } else if (action == "backbone-area") {
+    std::string id;
+    in >> id;
+    if (id == "any") s.backbone_area = -1;
+    else if (auto a = s.community().profile.find_issue_area(id)) s.backbone_area = *a;
+    else return fail("no issue area '" + id + "'");
   } else if (action == "fit") {
     s.fit_requested = true;
   } else if (action == "pan") {
@@ -290,9 +356,23 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
   } else if (action == "color-by") {
     std::string what;
     in >> what;
-    if (what != "community" && what != "sector") return fail("use: color-by community|sector");
-    s.color_by_group = what == "community";
-    if (s.color_by_group) update_structure(s, true);  // the communities come from the measures
+    Coloring coloring;
+    if (what == "community") coloring.by = ColorBy::community;
+    else if (what == "generation") coloring.by = ColorBy::generation;
+    else if (what == "column") {
+      coloring.by = ColorBy::column;
+      coloring.column = rest_of(in);
+      const auto& columns = s.community().organizations.extra_columns();
+      if (std::find(columns.begin(), columns.end(), coloring.column) == columns.end())
+        return fail("organizations.csv has no column '" + coloring.column + "'");
+    } else if (what != "sector") return fail("use: color-by sector|community|generation|column NAME");
+    set_coloring(s, coloring);
+  } else if (action == "print-marks") {
+    std::printf("%s\n", marks_json(s).c_str());
+    std::fflush(stdout);
+  } else if (action == "print-legend") {
+    std::printf("%s\n", legend_json(s).c_str());
+    std::fflush(stdout);
   } else if (action == "wait") {
     in >> wait_;
   } else if (action == "wait-structure") {
@@ -303,6 +383,9 @@ bool Replay::step(AppState& s, FrameRequests& rq) {
   } else if (action == "print-gaps" || action == "print-roles" || action == "print-structure") {
     const std::string j = action == "print-gaps" ? gaps_json(s) : action == "print-roles" ? roles_json(s) : structure_json(s);
     std::printf("%s\n", j.c_str());
+    std::fflush(stdout);
+  } else if (action == "print-clipped") {
+    std::printf("%s\n", clip_audit_json().c_str());
     std::fflush(stdout);
   } else if (action == "print-node") {
     uint32_t org;
