@@ -141,16 +141,17 @@ void clip_audit_new_frame() { g_fitted = g_cut = 0; }
 std::string clip_audit_json() {
   using nlohmann::json;
   ImGuiContext& g = *GImGui;
-  json windows = json::array(), cells = json::array();
+  json windows = json::array(), cells = json::array(), scrolls = json::array();
   for (ImGuiWindow* w : g.Windows) {
     if (!w->WasActive || w->Hidden) continue;
     if (w->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_ChildMenu |
                     ImGuiWindowFlags_Popup | ImGuiWindowFlags_MenuBar))
       continue;
-    if (w->ScrollbarX) continue;  // it scrolls instead of cutting
     const float visible = w->ContentRegionRect.GetWidth();
-    if (w->ContentSize.x > visible + 1.f)
-      windows.push_back({{"window", w->Name}, {"content", w->ContentSize.x}, {"visible", visible}});
+    if (w->ContentSize.x <= visible + 1.f) continue;
+    // A window that scrolls sideways does not cut (tables that scroll on purpose are child windows of their own).
+    (w->ScrollbarX ? scrolls : windows)
+        .push_back({{"window", w->Name}, {"content", w->ContentSize.x}, {"visible", visible}});
   }
   for (int t = 0; t < g.Tables.GetMapSize(); ++t) {
     ImGuiTable* table = g.Tables.TryGetMapData(t);
@@ -169,6 +170,7 @@ std::string clip_audit_json() {
   json j;
   j["windows"] = windows;
   j["cells"] = cells;
+  j["scrolls"] = scrolls;
   j["fitted"] = g_fitted;
   j["cut_with_tooltip"] = g_cut;
   return j.dump();

@@ -327,7 +327,8 @@ void draw_frame(AppState& s, Ui& ui) {
   if (ImGui::Begin("##panels", nullptr, fixed | ImGuiWindowFlags_NoScrollbar)) {
     draw_panel_picker(s);
     // The panel scrolls under the picker; its tables scroll sideways on their own.
-    if (ImGui::BeginChild("##panel", {0, 0}, false)) tabs()[size_t(s.right_tab)].draw(s);
+    if (ImGui::BeginChild("##panel", {0, 0}, false, ImGuiWindowFlags_HorizontalScrollbar))
+      tabs()[size_t(s.right_tab)].draw(s);
     ImGui::EndChild();
   }
   ImGui::End();

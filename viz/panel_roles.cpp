@@ -132,7 +132,17 @@ void draw_roles(AppState& s) {
                          "function is contested:",
                          area.backbones.size());
       ImGui::PopStyleColor();
-      for (const WholeRoleBackbone& b : area.backbones) org_link(s, b.organization, b.agreed ? " (agreed)" : "");
+      // Plain lines (not buttons), read at a glance; a click shows it on the map.
+      for (const WholeRoleBackbone& b : area.backbones) {
+        ImGui::PushID(int(b.organization));
+        ImGui::Bullet();
+        const int32_t row = map_row(s, c, b.organization);
+        if (fit_selectable(c.organizations[b.organization].name + (b.agreed ? " (agreed)" : ""),
+                           row >= 0 && row == s.selected) &&
+            row >= 0)
+          go_to(s, uint32_t(row));
+        ImGui::PopID();
+      }
       if (ImGui::SmallButton("Show them on the map")) {
         s.highlighted.clear();
         for (const WholeRoleBackbone& b : area.backbones)
