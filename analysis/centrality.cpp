@@ -1,5 +1,7 @@
 #include "analysis/centrality.hpp"
 
+#include "analysis/betweenness_sampling.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -71,6 +73,9 @@ struct PathWorker {
   std::vector<uint32_t> order;
   std::vector<double> betweenness, distance_sum, harmonic;
   std::vector<uint32_t> reached;
+  // Whether to accumulate Brandes' dependencies (betweenness); off when the
+  // searches only serve closeness and harmonic (betweenness sampled apart).
+  bool dependencies = true;
   using Item = std::pair<uint64_t, uint32_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
 
@@ -145,7 +150,7 @@ struct PathWorker {
       const uint32_t w = order[i];
       const Visit& vw = visit[w];
       const double coefficient = (1.0 + vw.delta) / vw.sigma;
-      for (uint32_t arc = off[w]; arc < off[w + 1]; ++arc) {
+      for (uint32_t arc = off[w]; dependencies && arc < off[w + 1]; ++arc) {
         Visit& vv = visit[to[arc]];
         if (vv.dist == kUnreached || vv.dist >= vw.dist) continue;
         if (options.directed && !flows_in(net, w, arc)) continue;
@@ -210,6 +215,9 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
   const uint32_t pivots =
       options.pivots ? options.pivots : uint32_t(std::clamp(4e8 / std::max(arcs, 1.0), 32.0, 256.0));
   out.sampled = !options.force_exact && (options.force_sampled || n > options.exact_limit) && pivots < n;
+  const bool want_betweenness = options.measures.has(Measure::betweenness);
+  const bool want_closeness = options.measures.has(Measure::closeness);
+  if (!want_betweenness && !want_closeness) return out;
 
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
@@ -223,12 +231,12 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
       uint32_t j = i + uint32_t(rng() % (n - i));
       std::swap(sources[i], sources[j]);
     }
-    sources.resize(pivots);
+    sources.resize(want_closeness ? pivots : 0);  // sampled betweenness needs no pivots
     std::sort(sources.begin(), sources.end());
   }
   out.pivots = uint32_t(sources.size());
 
-  const int threads = std::max(1, std::min<int>(options.threads, int(sources.size())));
+  const int threads = std::max(1, std::min<int>(options.threads, std::max(1, int(sources.size()))));
   // Large undirected, unweighted networks are searched renumbered; sources go
   // in, and totals come out, under the new numbers.
   std::unique_ptr<Renumbered> renumbered;
@@ -241,8 +249,13 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
     for (uint32_t& s : sources) s = renumbered->new_of[s];
   }
   auto slot = [&](uint32_t v) { return renumbered ? renumbered->new_of[v] : v; };
+  // Sampled betweenness comes from sampled paths (below), unless pivots are given.
+  const bool paths_sampled = out.sampled && options.pivot_list.empty();
   std::vector<std::unique_ptr<PathWorker>> workers;
-  for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<PathWorker>(net, options, off, to));
+  for (int t = 0; t < threads; ++t) {
+    workers.push_back(std::make_unique<PathWorker>(net, options, off, to));
+    workers.back()->dependencies = want_betweenness && !paths_sampled;
+  }
   // Worker t takes sources t, t + threads, t + 2 threads, ...: a fixed share,
   // so every run adds the same numbers in the same order and gives the same
   // result to the last bit (taking the next free source made the sums, and
@@ -285,10 +298,31 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
     out.closeness[v] = (r > 0 && others > 0) ? (r / total.distance_sum[k]) * (r / others) : 0.0;
     out.harmonic[v] = others > 0 ? total.harmonic[k] * (double(n) - 1) / others : 0.0;
   }
-  if (out.sampled) {
-    const double delta = 1.0 - out.confidence;
-    out.betweenness_error = double(n) / double(n - 1) *
-                            std::sqrt(std::log(2.0 * double(n) / delta) / (2.0 * double(out.pivots)));
+  // Pivots estimate closeness and harmonic well, but betweenness only within
+  // a bound that grows with n; sampled shortest paths give one that does not.
+  // An explicit pivot list (studies, tests) keeps the pivot estimate.
+  if (!want_closeness) {
+    out.closeness.clear();
+    out.harmonic.clear();
+  }
+  if (!want_betweenness) {
+    out.betweenness.clear();
+    out.betweenness_norm.clear();
+  } else if (paths_sampled) {
+    BetweennessSamplingOptions sampling;
+    sampling.epsilon = options.betweenness_epsilon;
+    sampling.delta = options.betweenness_delta;
+    sampling.weighted = options.weighted;
+    sampling.directed = options.directed;
+    sampling.threads = options.threads;
+    sampling.seed = options.seed;
+    SampledBetweenness b = sampled_betweenness(net, sampling);
+    out.betweenness = std::move(b.betweenness);
+    out.betweenness_norm = std::move(b.betweenness_norm);
+    out.betweenness_error = b.epsilon;
+    out.confidence = 1.0 - b.delta;
+    out.betweenness_samples = b.samples;
+    out.vertex_diameter_bound = b.vertex_diameter_bound;
   }
   return out;
 }
@@ -460,10 +494,11 @@ CentralityResult compute_centrality(const Network& net, const CentralityOptions&
       if (flows_in(net, v, arc)) ++out.in_degree[v];
     }
   }
-  out.paths = path_measures(net, options);
-  out.eigenvector = eigenvector_centrality(net, options);
-  out.pagerank = pagerank(net, options);
-  out.core = core_numbers(net);
+  const MeasureSet& asked = options.measures;
+  if (asked.has(Measure::betweenness) || asked.has(Measure::closeness)) out.paths = path_measures(net, options);
+  if (asked.has(Measure::eigenvector)) out.eigenvector = eigenvector_centrality(net, options);
+  if (asked.has(Measure::pagerank)) out.pagerank = pagerank(net, options);
+  if (asked.has(Measure::core)) out.core = core_numbers(net);
   return out;
 }
 

@@ -28,19 +28,29 @@
 #include <cstdint>
 #include <vector>
 
+#include "analysis/measures.hpp"
 #include "core/network.hpp"
 
 namespace tablemap {
 
 struct CentralityOptions {
+  // What to compute (degree always); measures left out stay empty vectors.
+  MeasureSet measures = MeasureSet::all();
   bool weighted = false;
   bool directed = false;
   int threads = 2;
   // Betweenness, closeness and harmonic are exact up to this many
-  // organizations and estimated from `pivots` sampled sources above it.
+  // organizations and estimated above it: betweenness from sampled shortest
+  // paths with a guarantee (analysis/betweenness_sampling.hpp), closeness and
+  // harmonic from `pivots` sampled sources.
   uint32_t exact_limit = 20000;
-  // Sampled sources; 0 = automatic: 256, fewer on very large networks (about
-  // 4e8 / arcs, at least 32) so that the estimate stays within seconds.
+  // Sampled betweenness: with probability 1 - delta, every organization's
+  // betweenness_norm is within epsilon of its exact value.
+  double betweenness_epsilon = 0.01;
+  double betweenness_delta = 0.1;
+  // Sampled sources for closeness and harmonic; 0 = automatic: 256, fewer on
+  // very large networks (about 4e8 / arcs, at least 32) so that the estimate
+  // stays within seconds.
   uint32_t pivots = 0;
   bool force_exact = false;    // exact whatever the size
   bool force_sampled = false;  // sampled whatever the size (tests, benchmarks)
@@ -65,12 +75,15 @@ struct PathMeasures {
   std::vector<double> closeness;         // NetworkX / Wasserman-Faust
   std::vector<double> harmonic;          // sum of 1/distance
   bool sampled = false;
-  uint32_t pivots = 0;       // sources used (n when exact)
-  // When sampled: with probability `confidence`, every organization's
-  // betweenness_norm is within `betweenness_error` of its exact value
-  // (Hoeffding's bound with a union bound over all organizations). 0 when exact.
+  uint32_t pivots = 0;       // sources of closeness and harmonic (n when exact)
+  // When sampled: with probability `confidence` (1 - delta), every
+  // organization's betweenness_norm is within `betweenness_error` (epsilon)
+  // of its exact value, from `betweenness_samples` sampled shortest paths
+  // (Riondato-Kornaropoulos). 0 when exact.
   double betweenness_error = 0;
-  double confidence = 0.95;
+  double confidence = 0.9;
+  uint64_t betweenness_samples = 0;
+  uint32_t vertex_diameter_bound = 0;  // used in the sample size
 };
 
 PathMeasures path_measures(const Network& net, const CentralityOptions& options);

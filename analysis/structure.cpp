@@ -1,6 +1,7 @@
 #include "analysis/structure.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <numeric>
 #include <random>
 #include <tuple>
@@ -318,22 +319,44 @@ DistanceStats distance_stats(const Network& net, const std::vector<uint32_t>& so
 
 NetworkMetrics measure_network(const Community& community, const Network& net, const MetricsOptions& options) {
   NetworkMetrics m;
+  m.measured = with_prerequisites(options.centrality.measures);
+  const MeasureSet& asked = m.measured;
+  auto timed = [&](std::string_view name, auto&& work) {
+    const auto start = std::chrono::steady_clock::now();
+    work();
+    m.timings.push_back({std::string(name), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
+  };
   const std::vector<SectorId> sector = sectors_of(community);
   const size_t sectors = sector_count_of(community, sector);
-  m.centrality = compute_centrality(net, options.centrality);
-  m.components = connected_components(net);
-  m.cuts = cut_points(net);
-  CommunityOptions community_options = options.communities;
-  community_options.weighted = options.centrality.weighted;
-  m.communities = louvain(net, community_options);
-  m.brokerage = gould_fernandez(net, sector);
-  m.holes = structural_holes(net, options.centrality.weighted, options.centrality.directed);
-  m.mixing = sector_mixing(net, sector, sectors);
-  m.community_mix = sector_mixing_within(net, sector, m.communities.community, m.communities.sizes.size());
+  CentralityOptions centrality = options.centrality;
+  centrality.measures = asked;
+  timed("centrality", [&] { m.centrality = compute_centrality(net, centrality); });
+  // Components, the sector mix and the summary are O(n + m) and always computed.
+  timed("components", [&] { m.components = connected_components(net); });
+  if (asked.has(Measure::articulation)) timed("articulation", [&] { m.cuts = cut_points(net); });
+  if (asked.has(Measure::communities)) {
+    CommunityOptions community_options = options.communities;
+    community_options.weighted = options.centrality.weighted;
+    timed("communities", [&] { m.communities = louvain(net, community_options); });
+  }
+  if (asked.has(Measure::brokerage)) timed("brokerage", [&] { m.brokerage = gould_fernandez(net, sector); });
+  if (asked.has(Measure::constraint))
+    timed("constraint", [&] {
+      m.holes = structural_holes(net, options.centrality.weighted, options.centrality.directed);
+    });
+  timed("mixing", [&] {
+    m.mixing = sector_mixing(net, sector, sectors);
+    if (asked.has(Measure::communities))
+      m.community_mix = sector_mixing_within(net, sector, m.communities.community, m.communities.sizes.size());
+  });
   m.summary = summarize(net, m);
-  m.silos = find_silos(net, sector, sectors, m.communities, options.silo);
-  m.brokers = find_brokers(net, m, sectors_cut_off_by_each(community, net), options);
-  m.single_points = find_single_points(community, net, m.cuts, options.listed);
+  if (asked.has(Measure::communities))
+    timed("silos", [&] { m.silos = find_silos(net, sector, sectors, m.communities, options.silo); });
+  if (asked.has(Measure::brokers))
+    timed("brokers", [&] { m.brokers = find_brokers(net, m, sectors_cut_off_by_each(community, net), options); });
+  if (asked.has(Measure::articulation))
+    timed("single points of failure",
+          [&] { m.single_points = find_single_points(community, net, m.cuts, options.listed); });
   return m;
 }
 

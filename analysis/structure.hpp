@@ -38,7 +38,7 @@ struct SiloRule {
 };
 
 struct MetricsOptions {
-  CentralityOptions centrality;
+  CentralityOptions centrality;  // centrality.measures says what to compute (default all)
   CommunityOptions communities;
   SiloRule silo;
   uint32_t broker_candidates = 10;   // highest-betweenness organizations tried as brokers
@@ -104,6 +104,8 @@ struct NetworkMetrics {
   std::vector<Silo> silos;
   std::vector<Broker> brokers;
   std::vector<SinglePointOfFailure> single_points;  // the `listed` that cut off most
+  MeasureSet measured = MeasureSet::all();  // what was computed; the rest is left empty
+  std::vector<MeasureTiming> timings;       // seconds per part, in the order computed
 };
 
 NetworkMetrics measure_network(const Community& community, const Network& net, const MetricsOptions& options);

@@ -19,14 +19,17 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
   auto out = std::make_shared<std::string>();
   cmd->add_option("IN", *in, "bundle folder, .json or .tablemap file to read")->required();
   cmd->add_option("OUT", *out, "where to write")->required();
-  return [in, out] {
+  auto options = std::make_shared<SaveOptions>();
+  cmd->add_flag("--force", options->replace_any_folder,
+                "write a bundle into an existing folder that holds other things (they stay)");
+  return [in, out, options] {
     auto community = load_or_report(*in);
     if (!community) return kBadData;
     try {
       if (auto graph = graph_format_of_path(*out))
         save_graph(*community, *out, *graph);
       else
-        save_community(*community, *out);
+        save_community(*community, *out, *options);
     } catch (const SaveError& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadData;

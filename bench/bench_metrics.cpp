@@ -25,6 +25,7 @@
 #include <fmt/format.h>
 
 #include "analysis/brokerage.hpp"
+#include "analysis/betweenness_sampling.hpp"
 #include "analysis/centrality.hpp"
 #include "analysis/communities.hpp"
 #include "analysis/components.hpp"
@@ -103,8 +104,14 @@ void bench_size(uint32_t n, bool with_igraph) {
   PathMeasures sp;
   t = seconds_of([&] { sp = path_measures(net, sampled); });
   rows.push_back({"", "sampled betweenness+closeness", t,
-                  fmt::format("{} pivots, error bound {:.3f}", sp.pivots, sp.betweenness_error)});
+                  fmt::format("{} paths (vertex diameter <= {}): every betweenness_norm within {} at {:.0f}%; "
+                              "closeness from {} pivots",
+                              sp.betweenness_samples, sp.vertex_diameter_bound, sp.betweenness_error,
+                              sp.confidence * 100, sp.pivots)});
   target_total += t;
+  BetweennessSamplingOptions paths_only;
+  t = seconds_of([&] { sampled_betweenness(net, paths_only); });
+  rows.push_back({"", "  of which sampled paths", t, "2 threads"});
   if (n <= 10000) {
     CentralityOptions exact = options;
     exact.force_exact = true;

@@ -1,8 +1,10 @@
 #include "io/bundle.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
+#include "io/atomic_folder.hpp"
 #include "io/csv.hpp"
 #include "io/load.hpp"
 
@@ -32,6 +34,24 @@ void read_table(const std::string& folder, std::string_view file, bool required,
   if (!read_file(path, text, problems)) return;
   out.emplace();
   parse_csv(std::move(text), path, *out, problems);
+}
+
+// An existing folder is replaced by a bundle only when it is empty or holds
+// a bundle (its community.json): `convert riverbend ~` must not take a home
+// folder for a community.
+void refuse_unless_bundle_folder(const std::string& folder) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec) || fs::is_regular_file(label(folder, "community.json"), ec)) return;
+  std::vector<std::string> others;
+  for (const auto& e : fs::directory_iterator(folder, ec)) others.push_back(e.path().filename().string());
+  if (others.empty()) return;
+  std::sort(others.begin(), others.end());
+  std::string shown;
+  for (size_t i = 0; i < others.size() && i < 3; ++i) shown += (i ? ", " : "") + others[i];
+  if (others.size() > 3) shown += " and " + std::to_string(others.size() - 3) + " more";
+  throw SaveError(folder + " already holds other things (" + shown +
+                  ") and no community.json, so it is not a bundle folder: choose a new or empty folder, or add "
+                  "--force to write the bundle files into it (what is there stays)");
 }
 
 }  // namespace
@@ -71,17 +91,24 @@ LoadResult load_bundle(const std::string& folder) {
   return decode_community(raw);
 }
 
-void save_bundle(const Community& community, const std::string& folder) {
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec) throw SaveError("cannot create the folder " + folder + ": " + ec.message());
-  write_file_atomically(label(folder, "community.json"), profile_to_json(community.profile).dump(2) + "\n");
+std::vector<FolderFile> bundle_files(const Community& community) {
+  std::vector<FolderFile> files;
+  files.push_back({"community.json", profile_to_json(community.profile).dump(2) + "\n"});
   for (TableName t : kAllTables) {
     std::string text;
     CsvSink sink(text);
     encode_table(community, t, sink);
-    write_file_atomically(label(folder, file_name_of(t)), text);
+    files.push_back({std::string(file_name_of(t)), std::move(text)});
   }
+  return files;
+}
+
+void save_bundle(const Community& community, const std::string& folder, const SaveOptions& options) {
+  const std::vector<FolderFile> files = bundle_files(community);
+  std::vector<std::string> owned;
+  for (const FolderFile& f : files) owned.push_back(f.name);
+  if (!options.replace_any_folder) refuse_unless_bundle_folder(folder);
+  write_folder_atomically(folder, files, owned);
 }
 
 }  // namespace tablemap

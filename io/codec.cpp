@@ -52,16 +52,7 @@ struct OrgIds {
   bool empty() const { return table.size() == 0; }
 };
 
-// Where each known column sits in a RowTable, and which columns are unknown.
-struct ColumnMap {
-  std::vector<int> position;        // per known column: index in the table, or -1
-  std::vector<size_t> extra;        // table indexes of unknown columns
-  std::vector<std::string> extra_names;
-  bool has(size_t known) const { return position[known] >= 0; }
-  std::string_view get(const RowTable& t, size_t row, size_t known) const {
-    return position[known] < 0 ? std::string_view() : t.cell(row, size_t(position[known]));
-  }
-};
+}  // namespace
 
 ColumnMap map_columns(const RowTable& t, const std::vector<std::string>& known,
                       const std::vector<std::string>& required, Problems& problems) {
@@ -99,6 +90,8 @@ ColumnMap map_columns(const RowTable& t, const std::vector<std::string>& known,
   }
   return m;
 }
+
+namespace {
 
 ExtraCells extra_cells(const RowTable& t, size_t row, const ColumnMap& m) {
   ExtraCells cells;

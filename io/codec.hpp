@@ -41,6 +41,21 @@ void sort_problems_by_line(Problems& problems);
 std::optional<Profile> parse_profile(std::string_view text, const std::string& file, Problems& problems);
 nlohmann::json profile_to_json(const Profile& profile);
 
+// Where each known column sits in a RowTable, and which columns are unknown.
+// Header names match the known names by the bundle format's header rule; a
+// missing required column and a column named twice are problems.
+struct ColumnMap {
+  std::vector<int> position;        // per known column: index in the table, or -1
+  std::vector<size_t> extra;        // table indexes of unknown columns
+  std::vector<std::string> extra_names;
+  bool has(size_t known) const { return position[known] >= 0; }
+  std::string_view get(const RowTable& t, size_t row, size_t known) const {
+    return position[known] < 0 ? std::string_view() : t.cell(row, size_t(position[known]));
+  }
+};
+ColumnMap map_columns(const RowTable& t, const std::vector<std::string>& known,
+                      const std::vector<std::string>& required, Problems& problems);
+
 enum class TableName { organizations, people, ties, roles };
 inline constexpr TableName kAllTables[] = {TableName::organizations, TableName::people, TableName::ties,
                                            TableName::roles};

@@ -10,6 +10,8 @@
 #include "io/bundle.hpp"
 #include "io/json_file.hpp"
 #include "io/project_file.hpp"
+#include "io/workbook_read.hpp"
+#include "io/workbook_write.hpp"
 
 namespace tablemap {
 
@@ -26,6 +28,7 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 Format format_of_path(const std::string& path) {
   if (ends_with(path, ".json")) return Format::json;
   if (ends_with(path, ".tablemap")) return Format::project;
+  if (ends_with(path, ".xlsx")) return Format::workbook;
   return Format::bundle;
 }
 
@@ -34,15 +37,17 @@ LoadResult load_community(const std::string& path, int year) {
     case Format::bundle: return load_bundle(path);
     case Format::json: return load_json_file(path);
     case Format::project: return load_project(path, year);
+    case Format::workbook: return load_workbook(path);
   }
   return {};
 }
 
-void save_community(const Community& community, const std::string& path) {
+void save_community(const Community& community, const std::string& path, const SaveOptions& options) {
   switch (format_of_path(path)) {
-    case Format::bundle: save_bundle(community, path); return;
+    case Format::bundle: save_bundle(community, path, options); return;
     case Format::json: save_json_file(community, path); return;
     case Format::project: save_project(community, path); return;
+    case Format::workbook: save_workbook(community, path); return;
   }
 }
 

@@ -1,5 +1,5 @@
 // Loading and saving a community, whatever the form: a bundle folder, a
-// `.json` single file, or a `.tablemap` SQLite project file.
+// `.json` single file, a `.tablemap` SQLite project file, or an `.xlsx` workbook.
 #pragma once
 
 #include <stdexcept>
@@ -9,8 +9,8 @@
 
 namespace tablemap {
 
-enum class Format { bundle, json, project };
-// Chosen by the path: `.json`, `.tablemap`, anything else is a bundle folder.
+enum class Format { bundle, json, project, workbook };
+// Chosen by the path: `.json`, `.tablemap`, `.xlsx`, anything else is a bundle folder.
 Format format_of_path(const std::string& path);
 
 // Loads a community. For a project file, `year` picks the snapshot (0 = latest).
@@ -21,10 +21,17 @@ struct SaveError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Saves atomically (write to a temporary file, fsync, rename). For a project
-// file, the community is stored as the snapshot of its profile's year,
-// replacing that year's snapshot and keeping the others.
-void save_community(const Community& community, const std::string& path);
+struct SaveOptions {
+  // A bundle may go into an existing folder that holds other things and no
+  // community.json (`convert --force`); what is there stays.
+  bool replace_any_folder = false;
+};
+
+// Saves atomically (write to a temporary file, fsync, rename; a bundle folder
+// is swapped in as a whole). For a project file, the community is stored as
+// the snapshot of its profile's year, replacing that year's snapshot and
+// keeping the others.
+void save_community(const Community& community, const std::string& path, const SaveOptions& options = {});
 
 // Writes `content` to `path` atomically: temporary file, fsync, rename, fsync of the folder.
 void write_file_atomically(const std::string& path, std::string_view content);

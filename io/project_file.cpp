@@ -1,10 +1,12 @@
 // The `.tablemap` project file (SQLite). Every table of a snapshot is kept as
 // text: one CSV header line and one CSV line per row with its position, so
 // unknown columns survive and the codec checks a project exactly like a
-// bundle. Saves never write into the user's file: they copy it (SQLite backup
-// API) to a temporary file in the same folder, change the copy in one
-// transaction, fsync it, rename it over the file and fsync the folder. A save
-// killed at any moment leaves the old file whole. Layout: docs/project-file.md.
+// bundle. A save is one SQLite transaction on the file itself, so SQLite's
+// atomic commit (its rollback journal, or the write-ahead log when another
+// program put the file in WAL mode) leaves the old file whole when a save is
+// killed; the next open rolls the half-done save back. A file that fails
+// SQLite's integrity check is refused, never saved into. Layout:
+// docs/project-file.md.
 #include "io/project_file.hpp"
 
 #include <dirent.h>
@@ -13,8 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -51,16 +55,34 @@ const char* const kMigrations[kSchemaVersion] = {
 struct ProjectError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// A read-only connection met a save that was cut off (a hot journal) or a
+// write-ahead log it cannot open by itself: reading needs write access.
+struct NeedsRecovery : ProjectError {
+  using ProjectError::ProjectError;
+};
+
+// A damaged file, in the words of what the user can do about it: a save
+// never writes into one, and a rescue copies what can be read elsewhere.
+enum class Doing { reading, saving };
+std::string damaged(const std::string& path, std::string_view detail, Doing doing) {
+  std::string message = "the project file is damaged (" + std::string(detail) + "); ";
+  if (doing == Doing::saving)
+    return message + "tablemap does not save into a damaged file, so nothing was written. Save the community "
+                     "as a new file instead (tablemap convert IN new.tablemap), and keep the damaged file as it is";
+  return message + "tablemap does not read a damaged file. Keep it as it is and rescue what can be read into a "
+                   "new file: sqlite3 " + path + " \"VACUUM INTO 'rescued.tablemap'\"";
+}
 
 class Database {
  public:
-  Database(const std::string& path, int flags) {
+  Database(const std::string& path, int flags) : path_(path) {
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
       std::string message = std::string("cannot open the project file: ") + sqlite3_errstr(rc);
       sqlite3_close_v2(db_);
       throw ProjectError(message);
     }
+    sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
   }
   ~Database() { sqlite3_close_v2(db_); }
@@ -68,6 +90,7 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   sqlite3* get() const { return db_; }
+  const std::string& path() const { return path_; }
 
   void exec(const char* sql) {
     int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
@@ -75,15 +98,11 @@ class Database {
   }
   int pragma_int(const char* sql);
 
-  [[noreturn]] void fail(int rc, const char* what) const {
-    rc &= 0xff;
-    if (rc == SQLITE_NOTADB) throw ProjectError("this is not a tablemap project file");
-    if (rc == SQLITE_CORRUPT) throw ProjectError("the project file is damaged (" + std::string(errmsg()) + ")");
-    throw ProjectError(std::string(what) + ": " + errmsg());
-  }
+  [[noreturn]] void fail(int rc, const char* what) const;
 
  private:
   const char* errmsg() const { return db_ ? sqlite3_errmsg(db_) : "out of memory"; }
+  std::string path_;  // as the user named it
   sqlite3* db_ = nullptr;
 };
 
@@ -133,6 +152,18 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+void Database::fail(int rc, const char* what) const {
+  int base = rc & 0xff;
+  if (base == SQLITE_NOTADB) throw ProjectError("this is not a tablemap project file");
+  if (base == SQLITE_CORRUPT) throw ProjectError(damaged(path_, errmsg(), Doing::reading));
+  if (base == SQLITE_BUSY)
+    throw ProjectError("another program is writing the project file; try again when it has finished");
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY || rc == SQLITE_READONLY_CANTINIT ||
+      rc == SQLITE_READONLY_CANTLOCK || base == SQLITE_CANTOPEN)
+    throw NeedsRecovery(std::string(what) + ": " + errmsg());
+  throw ProjectError(std::string(what) + ": " + errmsg());
+}
+
 int Database::pragma_int(const char* sql) {
   Statement s(*this, sql);
   return s.step() ? int(s.integer(0)) : 0;
@@ -149,7 +180,18 @@ int check_project(Database& db) {
   return schema;
 }
 
-// Opens an existing project file for reading.
+// SQLite's quick check of every page of the file (all snapshots); O(file size).
+void check_integrity(Database& db, Doing doing) {
+  Statement s(db, "PRAGMA quick_check(3)");
+  std::string findings;
+  while (s.step()) {
+    if (s.text(0) == "ok") return;
+    findings += (findings.empty() ? "" : "; ") + std::string(s.text(0));
+  }
+  throw ProjectError(damaged(db.path(), "SQLite's integrity check reports: " + findings, doing));
+}
+
+// Opens an existing project file for reading, and checks it is whole.
 std::unique_ptr<Database> open_for_reading(const std::string& path, int* schema = nullptr) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
@@ -157,9 +199,24 @@ std::unique_ptr<Database> open_for_reading(const std::string& path, int* schema 
                                                                                 std::string(std::strerror(errno)));
   if (S_ISDIR(st.st_mode)) throw ProjectError("this is a folder, not a tablemap project file");
   if (st.st_size == 0) throw ProjectError("this is not a tablemap project file (it is empty)");
-  auto db = std::make_unique<Database>(path, SQLITE_OPEN_READONLY);
-  int s = check_project(*db);
-  if (schema) *schema = s;
+  auto open = [&](int flags) {
+    auto db = std::make_unique<Database>(path, flags);
+    int s = check_project(*db);
+    if (schema) *schema = s;
+    return db;
+  };
+  std::unique_ptr<Database> db;
+  try {
+    db = open(SQLITE_OPEN_READONLY);
+  } catch (const NeedsRecovery&) {
+    // A save was cut off (SQLite rolls it back on a writable open), or
+    // another program left the file in WAL mode: neither changes what it holds.
+    if (::access(path.c_str(), W_OK) != 0)
+      throw ProjectError("a save of this project file was cut off, and undoing it needs write access to the file "
+                         "and its folder; make them writable and open it again");
+    db = open(SQLITE_OPEN_READWRITE);
+  }
+  check_integrity(*db, Doing::reading);
   return db;
 }
 
@@ -170,6 +227,12 @@ std::vector<int> years_in(Database& db) {
   return years;
 }
 
+std::string years_list(const std::vector<int>& years) {
+  std::string held;
+  for (int y : years) held += (held.empty() ? "" : ", ") + std::to_string(y);
+  return held;
+}
+
 // The year a request names: 0 = the latest; a year the file lacks is an error.
 int resolve_year(Database& db, int year) {
   std::vector<int> years = years_in(db);
@@ -177,9 +240,8 @@ int resolve_year(Database& db, int year) {
   if (year == 0) return years.back();
   for (int y : years)
     if (y == year) return y;
-  std::string held;
-  for (int y : years) held += (held.empty() ? "" : ", ") + std::to_string(y);
-  throw ProjectError("the project file has no snapshot of " + std::to_string(year) + "; it holds " + held);
+  throw ProjectError("the project file has no snapshot of " + std::to_string(year) + "; it holds " +
+                     years_list(years));
 }
 
 std::string csv_line(const std::vector<std::string_view>& cells) {
@@ -261,7 +323,8 @@ std::pair<std::string, std::string> split_path(const std::string& path) {
 
 std::string temporary_prefix(const std::string& base) { return "." + base + ".saving-"; }
 
-// Removes temporary files of saves whose process is gone (killed mid-save).
+// Removes temporary files of first saves whose process is gone (killed
+// mid-save), and those of older tablemaps, which built every save in a copy.
 void remove_stale_temporaries(const std::string& dir, const std::string& base) {
   DIR* d = opendir(dir.c_str());
   if (!d) return;
@@ -285,55 +348,86 @@ void fsync_path(const std::string& path, int flags) {
   if (rc != 0) throw ProjectError("cannot flush " + path + " to disk: " + std::strerror(err));
 }
 
-// Applies `change` to a copy of the project file (a new one when `path` does
-// not exist yet) in one transaction, then puts the copy in its place.
-void change_project(const std::string& path, bool must_exist, const std::function<void(Database&)>& change) {
-  auto [dir, base] = split_path(path);
-  struct stat st {};
-  bool exists = ::stat(path.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode)) throw ProjectError("this is a folder, not a tablemap project file");
-  if (!exists && must_exist) throw ProjectError("there is no such project file");
-  bool copy_existing = exists && st.st_size > 0;
+// Inside an open write transaction: makes the file a tablemap project of the
+// current schema (a new, empty file is initialized; an older one migrated).
+void prepare_schema(Database& db) {
+  // An empty database has no schema and no marks (a write transaction gives
+  // it a first page, so its size says nothing).
+  const bool empty = db.pragma_int("SELECT count(*) FROM sqlite_schema") == 0 &&
+                     db.pragma_int("PRAGMA user_version") == 0 && db.pragma_int("PRAGMA application_id") == 0;
+  if (!empty) {
+    check_project(db);
+    check_integrity(db, Doing::saving);
+  }
+  int schema = db.pragma_int("PRAGMA user_version");
+  if (schema == 0) db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+  for (int v = schema; v < kSchemaVersion; ++v) db.exec(kMigrations[v]);
+  db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+}
 
-  remove_stale_temporaries(dir, base);
+// Runs `change` in one write transaction on an open file: SQLite's own atomic
+// commit (its rollback journal, or the write-ahead log of a file another
+// program put in WAL mode) keeps the file whole if the process dies.
+void change_in_transaction(Database& db, const std::function<void(Database&)>& change) {
+  // FULL: the commit is on disk before the save reports success, in either journal mode.
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    prepare_schema(db);
+    change(db);
+    db.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+// A project file that does not exist yet is built beside it and moved into
+// place only when whole, so a killed first save leaves no file at all.
+// Returns false when another program created the file meanwhile.
+bool create_project(const std::string& path, const std::function<void(Database&)>& change) {
+  auto [dir, base] = split_path(path);
+  // Journals beside a missing file belong to no database: left in place they
+  // would be replayed into the new one.
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) ::unlink((path + suffix).c_str());
   static std::atomic<int> counter{0};
   std::string temporary =
       dir + "/" + temporary_prefix(base) + std::to_string(getpid()) + "-" + std::to_string(counter++);
-  int fd = ::open(temporary.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0) throw ProjectError("cannot create a file in " + dir + ": " + std::strerror(errno));
-  if (exists) (void)::fchmod(fd, st.st_mode & 07777);
-  ::close(fd);
-
   try {
     {
-      Database db(temporary, SQLITE_OPEN_READWRITE);
-      // The copy is thrown away unless it is complete, so it needs no journal.
-      db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
-      if (copy_existing) {
-        Database source(path, SQLITE_OPEN_READONLY);
-        check_project(source);
-        sqlite3_backup* backup = sqlite3_backup_init(db.get(), "main", source.get(), "main");
-        if (!backup) db.fail(sqlite3_errcode(db.get()), "cannot copy the project file");
-        int rc = sqlite3_backup_step(backup, -1);
-        sqlite3_backup_finish(backup);
-        if (rc != SQLITE_DONE) source.fail(rc, "cannot copy the project file");
-      }
-      db.exec("BEGIN IMMEDIATE");
-      int schema = db.pragma_int("PRAGMA user_version");
-      if (schema == 0) db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-      for (int v = schema; v < kSchemaVersion; ++v) db.exec(kMigrations[v]);
-      db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
-      change(db);
-      db.exec("COMMIT");
+      Database db(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE);
+      // The temporary is thrown away unless it is complete, so it needs no journal.
+      db.exec("PRAGMA journal_mode = OFF");
+      change_in_transaction(db, change);
     }
     fsync_path(temporary, O_RDONLY);
-    if (::rename(temporary.c_str(), path.c_str()) != 0)
-      throw ProjectError("cannot replace the project file: " + std::string(std::strerror(errno)));
+    if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
+      if (errno == EEXIST) {
+        ::unlink(temporary.c_str());
+        return false;
+      }
+      throw ProjectError("cannot create the project file: " + std::string(std::strerror(errno)));
+    }
     fsync_path(dir, O_RDONLY | O_DIRECTORY);
   } catch (...) {
     ::unlink(temporary.c_str());
     throw;
   }
+  return true;
+}
+
+// Every write to a project file goes through here: `change` runs in one
+// transaction on the file itself (a new file: on a file built beside it).
+void change_project(const std::string& path, bool must_exist, const std::function<void(Database&)>& change) {
+  struct stat st {};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) throw ProjectError("this is a folder, not a tablemap project file");
+  if (!exists && must_exist) throw ProjectError("there is no such project file");
+  auto [dir, base] = split_path(path);
+  remove_stale_temporaries(dir, base);
+  if (!exists && create_project(path, change)) return;
+  Database db(path, SQLITE_OPEN_READWRITE);
+  change_in_transaction(db, change);
 }
 
 }  // namespace

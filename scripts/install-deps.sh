@@ -13,6 +13,7 @@ PACKAGES=(
   catch2                    # unit tests (v2.13)
   nlohmann-json3-dev        # community.json and --json output
   libsqlite3-dev            # the .tablemap project file
+  sqlite3                   # tests: another program (the sqlite3 shell) edits a project file
   libcli11-dev              # command-line parsing
   libfmt-dev                # formatting of reports
   xvfb xauth                # GUI tests under a virtual display
@@ -20,6 +21,10 @@ PACKAGES=(
   libmd4c-dev               # Markdown of the trainer captions in the map
   tesseract-ocr tesseract-ocr-eng  # map tests read the Backbone roles panel as a reader would
   python3 python3-igraph    # reference tool in benchmarks
+  libzip-dev                # the .xlsx container (a zip archive), read
+  libpugixml-dev            # the XML inside workbooks, GraphML and GEXF imports
+  libxlsxwriter-dev         # .xlsx workbooks, written
+  python3-openpyxl          # tests: workbooks written and read by another program
 )
 
 missing=()

@@ -208,7 +208,7 @@ TEST_CASE("bad values of kind, strength, yes/no and type are refused") {
   CHECK(p[3] == "ties.csv:2: directed must be yes or no, not 'maybe'");
 }
 
-TEST_CASE("a row with more cells than the header is refused; fewer cells are padded") {
+TEST_CASE("a row with more cells than the header is refused, fewer cells are padded") {
   auto p = problems_with({{"ties.csv", "source,target,kind\nclinic,school\nbank,school,resources,extra\n"}});
   REQUIRE(p.size() == 1);
   CHECK(starts_with(p[0], "ties.csv:3: this row has 4 cells but the header has 3 columns"));

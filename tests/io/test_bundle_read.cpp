@@ -39,7 +39,7 @@ TEST_CASE("the profile takes its values and the format's defaults") {
   CHECK(c.profile.issue_areas[0].outcomes.size() == 2);
 }
 
-TEST_CASE("organization rows fill every field; unknown columns are kept") {
+TEST_CASE("organization rows fill every field, unknown columns are kept") {
   Community c = load_valid();
   REQUIRE(c.organizations.size() == 5);
   const Organization& clinic = c.organizations[0];

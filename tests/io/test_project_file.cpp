@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <sqlite3.h>
 
@@ -283,4 +284,155 @@ TEST_CASE("saves keep the file's permissions and clear temporaries of dead saves
   CHECK((st.st_mode & 0777) == 0640);
   CHECK(files_in(scratch) == std::vector<std::string>{"millbrook", "millbrook.tablemap"});
   CHECK(load_project_ok(path) == c);
+}
+
+namespace {
+
+// Runs a script through the sqlite3 shell, as a lead following
+// docs/project-file.md would; returns what it printed.
+std::string sqlite3_shell(const ScratchFolder& scratch, const std::string& path, const std::string& script) {
+  write_text(scratch / "script.sql", script);
+  std::string command = "sqlite3 -batch '" + path + "' < '" + (scratch / "script.sql") + "' > '" +
+                        (scratch / "shell.out") + "' 2>&1";
+  int status = std::system(command.c_str());
+  std::string out = read_text(scratch / "shell.out");
+  std::filesystem::remove(scratch / "script.sql");
+  std::filesystem::remove(scratch / "shell.out");
+  INFO(command << "\n" << out);
+  REQUIRE(status != -1);
+  return out;
+}
+
+bool exists(const std::string& path) { return std::filesystem::exists(path); }
+
+}  // namespace
+
+TEST_CASE("a project file the sqlite3 shell left in WAL mode, with its log not yet written back, stays whole through saves", "[project][sqlite3]") {
+  ScratchFolder scratch("project");
+  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
+  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
+  Community c2025 = load_bundle_ok(scratch / "y2025");
+  Community c2026 = load_bundle_ok(scratch / "y2026");
+  const std::string path = scratch / "millbrook.tablemap";
+  save_project(c2025, path);
+
+  // The lead renames the clinic with the shell, in WAL mode, and the shell
+  // leaves its change in millbrook.tablemap-wal (no checkpoint on close).
+  CHECK(sqlite3_shell(scratch, path,
+                      "PRAGMA journal_mode = WAL;\n"
+                      ".dbconfig no_ckpt_on_close on\n"
+                      "UPDATE table_rows SET cells = replace(cells, 'Millbrook Clinic', 'Millbrook Health Center')"
+                      " WHERE year = 2025 AND table_name = 'organizations';\n") == "wal\n   no_ckpt_on_close on\n");
+  REQUIRE(exists(path + "-wal"));
+  REQUIRE(std::filesystem::file_size(path + "-wal") > 0);
+  CHECK(load_project_ok(path, 2025).organizations[0].name == "Millbrook Health Center");
+
+  save_project(c2026, path);  // adds 2026 through the log
+  Community renamed = c2025;
+  renamed.organizations.edit()[0].name = "Millbrook Health Center";
+  CHECK(load_project_ok(path, 2025) == renamed);  // the shell's change is kept
+  CHECK(load_project_ok(path, 2026) == c2026);
+  // The log beside the file is the file's own (SQLite's atomic commit in WAL
+  // mode), so another program reading it now sees the same whole file.
+  CHECK(sqlite3_shell(scratch, path, "PRAGMA integrity_check;\nPRAGMA journal_mode;\n"
+                                     "SELECT group_concat(year) FROM snapshots;\n") == "ok\nwal\n2025,2026\n");
+
+  // Replacing a year of a WAL file, and reading it again after a fresh open.
+  save_project(c2025, path);
+  CHECK(load_project_ok(path, 2025) == c2025);
+  CHECK(sqlite3_shell(scratch, path, "PRAGMA integrity_check;\n") == "ok\n");
+}
+
+TEST_CASE("a project file the sqlite3 shell changed in rollback mode, or left half-changed, stays whole through saves", "[project][sqlite3]") {
+  ScratchFolder scratch("project");
+  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
+  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
+  Community c2025 = load_bundle_ok(scratch / "y2025");
+  Community c2026 = load_bundle_ok(scratch / "y2026");
+  const std::string path = scratch / "millbrook.tablemap";
+  save_project(c2025, path);
+
+  // A change the shell committed (rollback journal, the default) is kept.
+  CHECK(sqlite3_shell(scratch, path,
+                      "PRAGMA journal_mode;\n"
+                      "UPDATE table_rows SET cells = replace(cells, 'Grace Fellowship', 'Grace Fellowship Church')"
+                      " WHERE year = 2025 AND table_name = 'organizations';\n") == "delete\n");
+  // A change the shell was killed in the middle of: its journal stays beside
+  // the file (hot), and the half-written pages are in the file itself (a
+  // one-page cache makes SQLite write them before the commit).
+  sqlite3_shell(scratch, path,
+                "PRAGMA cache_size = 1;\n"
+                "BEGIN;\n"
+                "DELETE FROM table_rows WHERE year = 2025;\n"
+                "DELETE FROM table_headers WHERE year = 2025;\n"
+                "INSERT INTO table_rows SELECT 2025, 'organizations', 100 + value, hex(randomblob(2000))"
+                " FROM generate_series(1, 50);\n"
+                ".shell kill -9 $PPID\n");
+  REQUIRE(exists(path + "-journal"));
+
+  Community renamed = c2025;
+  renamed.organizations.edit()[3].name = "Grace Fellowship Church";
+  save_project(c2026, path);  // rolls the shell's half-change back, then adds 2026
+  CHECK(load_project_ok(path, 2025) == renamed);
+  CHECK(load_project_ok(path, 2026) == c2026);
+  CHECK_FALSE(exists(path + "-journal"));
+  CHECK(sqlite3_shell(scratch, path, "PRAGMA integrity_check;\nSELECT group_concat(year) FROM snapshots;\n") ==
+        "ok\n2025,2026\n");
+
+  // Reading alone also rolls a cut-off change back: what it reads is the file before the change.
+  sqlite3_shell(scratch, path,
+                "PRAGMA cache_size = 1;\nBEGIN;\nDELETE FROM table_rows;\n"
+                "INSERT INTO table_rows SELECT 2026, 'ties', 100 + value, hex(randomblob(2000))"
+                " FROM generate_series(1, 50);\n.shell kill -9 $PPID\n");
+  REQUIRE(exists(path + "-journal"));
+  CHECK(load_project_ok(path, 2026) == c2026);
+  CHECK(load_project_ok(path, 2025) == renamed);
+  CHECK_FALSE(exists(path + "-journal"));
+}
+
+TEST_CASE("a damaged project file is reported when opened and never saved into", "[project]") {
+  ScratchFolder scratch("project");
+  tablemap::test::write_sample_bundle(scratch / "y2025", 2025);
+  tablemap::test::write_sample_bundle(scratch / "y2026", 2026);
+  Community c2025 = load_bundle_ok(scratch / "y2025");
+  Community c2026 = load_bundle_ok(scratch / "y2026");
+  const std::string path = scratch / "millbrook.tablemap";
+  save_project(c2025, path);
+  save_project(c2026, path);
+
+  // Damage that reading the rows never meets, as the fuzzer found: the
+  // header's list of free pages (bytes 32-39: first page, count) now claims
+  // the table_rows b-tree's root page is free, so the next save would
+  // overwrite live rows with new ones.
+  std::string root = sqlite3_shell(scratch, path, "SELECT rootpage FROM sqlite_schema WHERE name = 'table_rows';\n");
+  unsigned page = unsigned(std::stoi(root));
+  std::string bytes = read_text(path);
+  const unsigned char header[8] = {0, 0, 0, (unsigned char)page, 0, 0, 0, 1};
+  bytes.replace(32, 8, reinterpret_cast<const char*>(header), 8);
+  write_text(path, bytes);
+  CHECK(sqlite3_shell(scratch, path, "PRAGMA quick_check;\n") != "ok\n");
+  CHECK(sqlite3_shell(scratch, path, "SELECT count(*) FROM table_rows;\n") == "28\n");  // the rows still read
+
+  LoadResult r = load_project(path);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].file == path);
+  CHECK(r.problems[0].message.rfind("the project file is damaged (SQLite's integrity check reports: ", 0) == 0);
+  CHECK_THAT(r.problems[0].message, Catch::Contains("tablemap does not read a damaged file") &&
+                                        Catch::Contains("sqlite3 " + path + " \"VACUUM INTO 'rescued.tablemap'\""));
+  Problems problems;
+  CHECK(project_years(path, problems).empty());
+  CHECK(problems.size() == 1);
+
+  // A save is refused with what to do instead, and the file is left byte for byte.
+  CHECK_THROWS_WITH(save_project(c2025, path),
+                    Catch::StartsWith("cannot save " + path + ": the project file is damaged (") &&
+                        Catch::Contains("nothing was written. Save the community as a new file instead"));
+  CHECK_THROWS_AS(save_positions(path, 2025, {{"clinic", 1, 2, false}}), SaveError);
+  CHECK(read_text(path) == bytes);
+  CHECK(files_in(scratch) == std::vector<std::string>{"millbrook.tablemap", "y2025", "y2026"});
+
+  // The rescue the message offers gives a whole file with both years.
+  sqlite3_shell(scratch, path, "VACUUM INTO '" + (scratch / "rescued.tablemap") + "';\n");
+  CHECK(load_project_ok(scratch / "rescued.tablemap", 2025) == c2025);
+  CHECK(load_project_ok(scratch / "rescued.tablemap", 2026) == c2026);
 }

@@ -1,0 +1,125 @@
+// From a relationship survey to ties and scores (docs/survey.md).
+//
+// survey_ties() pairs the answers: each pair of organizations may have been
+// reported by both sides (confirmed), by one, or by none, and --ties,
+// --ratings decide which pairs become ties and how two sides' ratings
+// combine. score_survey() gives PARTNER's scores: trust and value per
+// organization (what the others say of it) and for the network, the
+// response rate, the intensity ladder. apply_survey() writes the ties into a
+// community, their quality as columns of ties.csv. All three are O(answers)
+// plus O(organizations) with hashing.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/community.hpp"
+#include "core/survey.hpp"
+
+namespace tablemap {
+
+// union: a tie when either side reported it; mutual: only when both did
+// (one-sided reports about a partner that did not respond are kept by both).
+enum class TieRule { union_reports, mutual_reports };
+enum class RatingRule { mean, min, max };
+std::optional<TieRule> parse_tie_rule(std::string_view s);
+std::optional<RatingRule> parse_rating_rule(std::string_view s);
+
+struct SurveyOptions {
+  TieRule ties = TieRule::union_reports;
+  RatingRule ratings = RatingRule::mean;
+};
+
+inline constexpr double kNoRating = std::numeric_limits<double>::quiet_NaN();
+inline bool has_rating(double r) { return !std::isnan(r); }
+
+// One pair of organizations that the survey makes a tie.
+struct SurveyTie {
+  uint32_t a = 0, b = 0;          // organization rows, a < b
+  int64_t answer_of_a = -1;       // index into Survey::answers: a's answer about b, or -1
+  int64_t answer_of_b = -1;       // b's answer about a, or -1
+  bool confirmed = false;         // both sides reported it
+  double intensity = 0;           // the two sides' intensities combined (1..4)
+  Intensity step = Intensity::awareness;  // the ladder step; a mean between two steps counts at the lower
+  uint8_t strength = 1;           // from the step: 1, 1, 2, 3
+  std::optional<Frequency> frequency;
+  TieKindSet kinds = 0;           // every kind either side named
+  std::array<double, kItemCount> items;  // combined item ratings, kNoRating when neither side gave one
+  double trust = kNoRating;       // mean of the combined trust items of the pair
+  double value = kNoRating;
+};
+
+struct SurveyTies {
+  std::vector<SurveyTie> ties;    // ordered by (a, b)
+  size_t one_sided_dropped = 0;   // one-sided reports about a respondent, dropped under mutual
+};
+
+// Which organizations answered: organization row -> responded (false when not asked).
+std::vector<bool> responded_organizations(const Survey& survey, size_t organization_count);
+
+SurveyTies survey_ties(const Survey& survey, size_t organization_count, const SurveyOptions& options = {});
+
+// OUT of `survey import`: `community` with the survey's ties. A tie of
+// `community` between two organizations of which neither answered is kept
+// (the survey says nothing of it) unless `replace_ties`; the others give way
+// to the survey's. A survey tie naming no kind takes the kinds the community
+// had for the pair, else information.
+Community apply_survey(const Community& community, const Survey& survey, const SurveyTies& ties,
+                       bool replace_ties = false);
+
+// The columns apply_survey adds to ties.csv, in order (see docs/survey.md).
+const std::vector<std::string>& survey_tie_columns();
+
+struct OrganizationScore {
+  uint32_t organization = 0;
+  bool asked = false, responded = false;
+  double trust = kNoRating;       // mean of the trust items the others gave it, 1..4
+  double value = kNoRating;
+  size_t ratings_received = 0;    // answers about it with at least one item rated
+  size_t named_by = 0;            // answers naming it as a partner
+};
+
+struct SectorResponse {
+  SectorId sector = 0;
+  size_t asked = 0, responded = 0;
+};
+
+struct SurveyScores {
+  size_t asked = 0, responded = 0;
+  double response_rate = 0;                 // responded / asked, 0..1
+  std::vector<uint32_t> respondents;        // organization rows, in respondents.csv order
+  std::vector<uint32_t> non_respondents;
+  std::vector<SectorResponse> sectors;      // sectors with someone asked, in profile order
+  std::vector<OrganizationScore> organizations;  // asked or named, in organization order
+  double trust = kNoRating, value = kNoRating;   // over every item rating in the survey
+  size_t trust_ratings = 0, value_ratings = 0;
+  size_t ties = 0, mutual_ties = 0, one_sided_ties = 0;
+  size_t ties_among_asked = 0;
+  double density = 0;                       // ties among the organizations asked / their pairs
+  std::array<size_t, kIntensityCount> ladder{};  // ties per step, awareness first
+  std::array<size_t, kContributionCount> contributes{};     // respondents naming each contribution
+  std::array<size_t, kContributionCount> most_important{};  // respondents calling it most important
+  SurveyOptions options;
+};
+
+// Under this response rate, betweenness, brokers and single points of failure are unreliable.
+inline constexpr double kCompleteEnoughResponse = 0.70;
+
+SurveyScores score_survey(const Community& community, const Survey& survey, const SurveyTies& ties,
+                          const SurveyOptions& options = {});
+
+// On the 1-4 scale as a percentage of the maximum (mean / 4 x 100).
+inline double percent_of_max(double rating) { return rating / 4.0 * 100.0; }
+
+// analysis/survey_report.cpp: the --json form and the text a lead reads.
+nlohmann::json to_json(const SurveyScores& scores, const Community& community);
+std::string format_survey_report(const SurveyScores& scores, const Community& community);
+
+}  // namespace tablemap
