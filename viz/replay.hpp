@@ -30,6 +30,16 @@ struct FrameRequests {
   std::deque<MouseFrame> mouse;
 };
 
+// One action of a replay script: its name, how it is written, and what it
+// does (a table, like the CLI's command registry).
+struct ActionContext;
+struct ReplayAction {
+  const char* name;
+  const char* usage;
+  bool (*run)(ActionContext&);
+};
+const std::vector<ReplayAction>& replay_actions();
+
 class Replay {
  public:
   // Reads the script; false with a message when the file cannot be read.
