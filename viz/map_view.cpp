@@ -257,6 +257,16 @@ void draw_labels(AppState& s, ImDrawList* dl, const MapMarks& marks) {
     for (int cy = cy0; cy <= cy1; ++cy)
       for (int cx = cx0; cx <= cx1; ++cx) taken[size_t(cy) * cols + cx] = 2;
   }
+  // Nor are the role hierarchy's tier names (placed as draw_tiers places them).
+  for (const Tier& t : s.tiers) {
+    const ImVec2 size = ImGui::CalcTextSize(t.name.c_str());
+    const float x = std::max(s.map_x + 6, screen_x(s, t.x_left) - size.x);
+    const float y = (screen_y(s, t.y_top) + screen_y(s, t.y_bottom)) / 2 - size.y / 2;
+    int cx0, cy0, cx1, cy1;
+    cell_range(x - 4, y - 2, x + size.x + 4, y + size.y + 2, cx0, cy0, cx1, cy1);
+    for (int cy = cy0; cy <= cy1; ++cy)
+      for (int cx = cx0; cx <= cx1; ++cx) taken[size_t(cy) * cols + cx] = 2;
+  }
   std::vector<uint8_t> labelled(n, 0);
   int placed = 0;
   auto free_at = [&](float lx, float ly, ImVec2 size) {
