@@ -7,8 +7,10 @@
 // xvfb-run (Mesa llvmpipe), everything on screen ("fit"), vsync off; the map
 // still and panning, drawn by the shaders and, as the reference, by ImGui's
 // own primitives.
-// Targets: a 5,000-organization layout under 2 s; 10,000 organizations at 30
-// frames per second or better.
+// Targets: a 5,000-organization layout under 2 s; 10,000 organizations at 60
+// frames per second or better still and 30 or better while panning or
+// zooming, with names placed around the discs and the discs' overlap
+// removal on (as the map always draws them).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -143,10 +145,11 @@ int main() {
           }
           if (std::string(drawing) == "imgui") imgui_ms = f["median_ms"];
           const bool target = n == 10000 && std::string(drawing) == "shaders";
+          const double want = std::string(motion) == "still" ? 60 : 30;
+          const double fps = 1000.0 / f["median_ms"];
           std::printf("%8u %8.0f %-6s %-8s %10.2f %10.2f %8.1f %6.1fx%s\n", n, f["relationships"], motion, drawing,
-                      f["median_ms"], f["p95_ms"], 1000.0 / f["median_ms"],
-                      imgui_ms > 0 ? imgui_ms / f["median_ms"] : 0.0,
-                      target ? (1000.0 / f["median_ms"] >= 30 ? "  target >= 30 fps: met" : "  target >= 30 fps: NOT met")
+                      f["median_ms"], f["p95_ms"], fps, imgui_ms > 0 ? imgui_ms / f["median_ms"] : 0.0,
+                      target ? fmt::format("  target >= {:.0f} fps: {}", want, fps >= want ? "met" : "NOT met").c_str()
                              : "");
         }
       }

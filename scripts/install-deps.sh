@@ -17,6 +17,9 @@ PACKAGES=(
   libcli11-dev              # command-line parsing
   libfmt-dev                # formatting of reports
   xvfb xauth                # GUI tests under a virtual display
+  fonts-dejavu-core         # the map's font (DejaVu Sans, regular and bold)
+  libmd4c-dev               # Markdown of the trainer captions in the map
+  tesseract-ocr tesseract-ocr-eng  # map tests read the Backbone roles panel as a reader would
   python3 python3-igraph    # reference tool in benchmarks; reads the GraphML/GEXF exports back in tests
   python3-networkx          # tests: reads the GraphML, GEXF and Kumu exports back (Debian 12: networkx 2.8)
   libxml2-utils             # tests: xmllint checks the GraphML and GEXF exports

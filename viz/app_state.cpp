@@ -10,12 +10,6 @@
 
 namespace tablemap::viz {
 
-// The palette lives in core/palette.hpp, shared with the exports and the report.
-Color sector_color(SectorId s) {
-  const Rgb c = sector_rgb(s);
-  return {c.r, c.g, c.b, 255};
-}
-
 Color tie_kind_color(TieKind k) {
   const Rgb c = tie_kind_rgb(k);
   return {c.r, c.g, c.b, 255};
@@ -91,12 +85,23 @@ void remap_positions(AppState& s) {
   s.pos_ids.resize(n);
   for (uint32_t i = 0; i < n; ++i) s.pos_ids[i] = c.org_id(i);
   s.positions_changed = true;
+  ++s.positions_revision;
 }
 
 }  // namespace
 
 void refresh(AppState& s) {
   if (s.built_revision == s.history.revision() && s.measure.size() == s.organization_count()) return;
+  // What the user pointed at is kept by organization id, not by row: an
+  // edit, an undo or a redo may renumber the rows.
+  auto id_of = [&](int64_t row) {
+    return row >= 0 && size_t(row) < s.built_ids.size() ? s.built_ids[size_t(row)] : std::string();
+  };
+  const std::string selected_id = id_of(s.selected);
+  std::vector<std::string> removed_ids, highlighted_ids;
+  for (size_t v = 0; v < s.removed.size(); ++v)
+    if (s.removed[v]) removed_ids.push_back(id_of(int64_t(v)));
+  for (uint32_t v : s.highlighted) highlighted_ids.push_back(id_of(v));
   const Community& c = s.community();
   const uint32_t n = s.organization_count();
   s.network = Network(c);
@@ -116,12 +121,24 @@ void refresh(AppState& s) {
   if (s.filters.sector_hidden.size() != c.profile.sectors.size())
     s.filters.sector_hidden.assign(c.profile.sectors.size(), 0);
   if (s.have_positions) remap_positions(s);
-  // Row numbers may have moved: keep the selection and what-if removals by id.
-  if (s.selected >= int32_t(n)) s.selected = -1;
-  if (s.removed.size() != n) {
-    s.removed.assign(n, 0);
+  s.built_ids.resize(n);
+  for (uint32_t i = 0; i < n; ++i) s.built_ids[i] = c.org_id(i);
+  auto row_of = [&](const std::string& id) -> int32_t {
+    if (id.empty()) return -1;
+    auto found = c.find_organization(id);
+    return found ? int32_t(*found) : -1;
+  };
+  s.selected = row_of(selected_id);
+  std::vector<uint8_t> removed(n, 0);
+  for (const std::string& id : removed_ids)
+    if (const int32_t row = row_of(id); row >= 0) removed[size_t(row)] = 1;
+  if (removed != s.removed) {
+    s.removed = std::move(removed);
     ++s.whatif_revision;
   }
+  s.highlighted.clear();
+  for (const std::string& id : highlighted_ids)
+    if (const int32_t row = row_of(id); row >= 0) s.highlighted.push_back(uint32_t(row));
   s.hovered = -1;
   s.built_revision = s.history.revision();
   set_search(s, s.search);
@@ -141,16 +158,21 @@ bool open_community(AppState& s, const std::string& path) {
   s.history = EditHistory(std::move(*r.community));
   ++s.opened;
   s.group.clear();
+  ++s.group_revision;
   s.built_revision = UINT64_MAX;
   s.have_positions = false;
   s.pos.clear();
   s.pinned.clear();
   s.pos_ids.clear();
+  s.tiers.clear();
   s.selected = -1;
   s.removed.clear();
   s.highlighted.clear();
+  s.built_ids.clear();
   s.search.clear();
   s.filters = Filters{};
+  s.backbone_area = -1;
+  if (s.coloring.by == ColorBy::column) s.coloring = Coloring{};  // another community's column
   refresh(s);
   const Community& c = s.community();
   const uint32_t n = s.organization_count();
@@ -159,6 +181,7 @@ bool open_community(AppState& s, const std::string& path) {
   s.pos_ids.resize(n);
   for (uint32_t i = 0; i < n; ++i) s.pos_ids[i] = c.org_id(i);
   s.positions_changed = false;
+  ++s.positions_revision;
 
   // A project file remembers where the map left each organization.
   size_t known = 0;
@@ -212,9 +235,11 @@ bool poll_layout(AppState& s) {
   }
   if (r->positions.size() != s.organization_count()) return false;  // the community changed meanwhile
   s.pos = std::move(r->positions);
+  s.tiers = std::move(r->tiers);
   if (s.pinned.size() != s.pos.size()) s.pinned.assign(s.pos.size(), 0);
   s.have_positions = true;
   s.positions_changed = true;
+  ++s.positions_revision;
   s.fit_requested = true;
   s.last_layout_seconds = r->seconds;
   s.status = "layout by " + r->engine + " in " + std::to_string(int(r->seconds * 1000)) + " ms";
@@ -288,10 +313,28 @@ float screen_y(const AppState& s, float y) { return s.map_y + s.map_h * 0.5f - (
 float world_x(const AppState& s, float sx) { return s.camera.center_x + (sx - s.map_x - s.map_w * 0.5f) / s.camera.zoom; }
 float world_y(const AppState& s, float sy) { return s.camera.center_y - (sy - s.map_y - s.map_h * 0.5f) / s.camera.zoom; }
 
-Color node_fill(const AppState& s, uint32_t org) {
+const Legend& current_legend(AppState& s) {
+  const uint32_t n = s.organization_count();
+  const size_t groups = s.group.size() == n ? s.group.size() : 0;
+  if (s.legend_built.revision != s.built_revision || s.legend_built.opened != s.opened ||
+      s.legend.coloring.by != s.coloring.by || s.legend.coloring.column != s.coloring.column ||
+      s.legend_built.groups != groups || s.legend_built.group_revision != s.group_revision ||
+      s.legend.entry_of.size() != n) {
+    s.legend = build_legend(s.community(), s.coloring, groups ? s.group : std::vector<uint32_t>{});
+    s.legend_built = {s.opened, s.built_revision, groups, s.group_revision};
+  }
+  return s.legend;
+}
+
+void set_coloring(AppState& s, const Coloring& coloring) {
+  s.coloring = coloring;
+  if (coloring.by == ColorBy::community) update_structure(s, true);  // the communities come from the measures
+}
+
+Color node_fill(AppState& s, uint32_t org) {
   if (org < s.removed.size() && s.removed[org]) return kRemovedColor;
-  if (s.color_by_group && s.group.size() == s.organization_count()) return sector_color(SectorId(s.group[org] % 12));
-  return sector_color(s.community().organizations[org].sector);
+  const Legend& l = current_legend(s);
+  return org < l.entry_of.size() ? l.entries[l.entry_of[org]].color : kOtherColor;
 }
 
 float screen_radius(const AppState& s, uint32_t org) {
@@ -299,7 +342,54 @@ float screen_radius(const AppState& s, uint32_t org) {
   // when zoomed out and a ceiling keeps hubs from covering the map.
   float top = s.by_size.empty() ? 1.f : std::max(1.f, s.measure[s.by_size[0]]);
   float r_points = 5.f + 13.f * std::sqrt(std::max(0.f, s.measure[org]) / top);
-  return std::clamp(r_points * s.camera.zoom, 2.5f, 28.f);
+  float r = std::clamp(r_points * s.camera.zoom, 2.5f, 28.f);
+  // Overlap removal: r_i <= d_i / 2 and r_j <= d_j / 2, with d_i, d_j <= d_ij.
+  if (org < s.spacing.size()) r = std::min(r, std::max(1.5f, 0.5f * s.spacing[org] * s.camera.zoom - 0.5f));
+  return r;
+}
+
+void update_spacing(AppState& s) {
+  const uint32_t n = std::min<uint32_t>(s.organization_count(), uint32_t(s.pos.size()));
+  if (s.spacing_revision == s.positions_revision && s.spacing.size() == n) return;
+  s.spacing_revision = s.positions_revision;
+  s.spacing.assign(n, 1e9f);
+  if (n < 2) return;
+  float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+  for (uint32_t i = 0; i < n; ++i)
+    x0 = std::min(x0, s.pos[i].x), x1 = std::max(x1, s.pos[i].x), y0 = std::min(y0, s.pos[i].y),
+    y1 = std::max(y1, s.pos[i].y);
+  const float w = std::max(x1 - x0, 1.f), h = std::max(y1 - y0, 1.f);
+  const float cell = std::max(std::sqrt(w * h / float(n)), 1e-3f);
+  const int cols = std::min(4096, int(w / cell) + 1), rows = std::min(4096, int(h / cell) + 1);
+  std::vector<uint32_t> start(size_t(cols) * size_t(rows) + 1, 0), items(n);
+  auto cell_of = [&](uint32_t i) {
+    const int cx = std::min(cols - 1, int((s.pos[i].x - x0) / cell)), cy = std::min(rows - 1, int((s.pos[i].y - y0) / cell));
+    return size_t(cy) * size_t(cols) + size_t(cx);
+  };
+  for (uint32_t i = 0; i < n; ++i) ++start[cell_of(i) + 1];
+  for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (uint32_t i = 0; i < n; ++i) items[fill[cell_of(i)]++] = i;
+  for (uint32_t i = 0; i < n; ++i) {
+    const int cx = std::min(cols - 1, int((s.pos[i].x - x0) / cell)), cy = std::min(rows - 1, int((s.pos[i].y - y0) / cell));
+    float best = 1e18f;
+    // Rings of cells outward until the nearest found is closer than the next ring.
+    for (int ring = 0; ring < 64; ++ring) {
+      for (int y = cy - ring; y <= cy + ring; ++y)
+        for (int x = cx - ring; x <= cx + ring; ++x) {
+          if (std::max(std::abs(x - cx), std::abs(y - cy)) != ring || x < 0 || y < 0 || x >= cols || y >= rows) continue;
+          const size_t c = size_t(y) * size_t(cols) + size_t(x);
+          for (uint32_t k = start[c]; k < start[c + 1]; ++k) {
+            const uint32_t j = items[k];
+            if (j == i) continue;
+            const float dx = s.pos[i].x - s.pos[j].x, dy = s.pos[i].y - s.pos[j].y;
+            best = std::min(best, dx * dx + dy * dy);
+          }
+        }
+      if (best < 1e18f && std::sqrt(best) <= float(ring) * cell) break;
+    }
+    s.spacing[i] = best < 1e18f ? std::sqrt(best) : 1e9f;
+  }
 }
 
 void fit_to_window(AppState& s) {

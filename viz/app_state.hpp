@@ -15,17 +15,15 @@
 #include "core/edit.hpp"
 #include "core/network.hpp"
 #include "io/file_lock.hpp"
+#include "viz/coloring.hpp"
+#include "viz/edit_forms.hpp"
 #include "viz/layout.hpp"
+#include "viz/markdown.hpp"
 #include "viz/map_shapes.hpp"
 #include "viz/panel_reports.hpp"
 
 namespace tablemap::viz {
 
-struct Color {
-  uint8_t r = 0, g = 0, b = 0, a = 255;
-};
-// Qualitative palette for sectors (sector i gets entry i mod 12).
-Color sector_color(SectorId s);
 Color tie_kind_color(TieKind k);
 uint32_t to_imgui(Color c);  // ImU32 (ABGR)
 
@@ -35,6 +33,8 @@ inline constexpr Color kHighlightColor{230, 0, 140, 255};    // trainer captions
 inline constexpr Color kRemovedColor{200, 200, 200, 255};    // removed in what-if
 inline constexpr Color kAtTableRing{30, 30, 30, 255};        // ring for organizations at the table
 inline constexpr Color kMapBackground{250, 250, 247, 255};
+inline constexpr Color kCompetingColor{200, 30, 30, 255};    // glyph of a backbone that competes with others
+inline constexpr Color kCandidateRing{190, 30, 30, 255};     // dashed ring: could fill an empty seat
 
 // Role glyph bits.
 inline constexpr uint8_t kGlyphBackbone = 1, kGlyphConvener = 2, kGlyphAnchor = 4;
@@ -56,8 +56,12 @@ struct Filters {
 
 // A caption of a sample's story and the organizations it talks about.
 struct StoryStep {
-  std::string caption;
+  std::string caption;                     // Markdown
+  std::vector<MarkdownBlock> blocks;       // the caption, parsed (viz/markdown.hpp)
   std::vector<std::string> organizations;  // ids
+  std::string panel;                       // a panel to open ("roles"), "" = leave as it is
+  std::optional<Coloring> coloring;        // a coloring to set
+  std::optional<bool> people;              // show or hide the people layer
 };
 
 struct Trainer {
@@ -76,6 +80,7 @@ struct AppState {
 
   // Derived from history.current(); rebuilt when the revision changes.
   uint64_t built_revision = UINT64_MAX;
+  std::vector<std::string> built_ids;  // the id of each row at built_revision
   Network network;
   std::vector<uint8_t> at_table;     // per organization
   std::vector<uint8_t> glyphs;       // kGlyph* bits
@@ -89,7 +94,11 @@ struct AppState {
   std::vector<std::string> pos_ids;  // the id each pos entry belongs to
   bool have_positions = false;
   bool positions_changed = false;    // to be saved in the project file
+  uint64_t positions_revision = 0;   // changes whenever `pos` does
+  std::vector<float> spacing;        // per organization: distance to the nearest other one (layout points)
+  uint64_t spacing_revision = UINT64_MAX;
   LayoutJob layout;
+  std::vector<Tier> tiers;             // the role hierarchy's rows, when it is the layout shown
   LayoutEngine engine = LayoutEngine::automatic;
   std::string layout_error;
   double last_layout_seconds = 0;
@@ -98,17 +107,29 @@ struct AppState {
   Camera camera;
   bool fit_requested = true;
   float map_x = 0, map_y = 0, map_w = 1, map_h = 1;  // map rectangle on screen, last frame
+  float notes_rect[4] = {0, 0, 0, 0};                 // the notes over the map's corner, last frame (x y w h)
   int32_t selected = -1;
   int32_t hovered = -1;
+  bool picture_frame = false;         // this frame is saved as a picture: no hover tooltip or ring
   int32_t dragging = -1;
   std::string search;
   std::vector<uint32_t> search_hits;
   Filters filters;
   SizeMeasure size_by = SizeMeasure::ties;
   bool show_labels = true;
+  bool show_people = false;           // people as small discs around their organization
+  int backbone_area = -1;             // the issue area whose backbone the map marks (-1: every one)
   std::vector<uint32_t> highlighted;  // trainer captions, candidates
+  std::vector<uint32_t> labels_drawn; // organizations whose name the last frame showed
   std::vector<uint32_t> group;        // community per organization (Structure panel)
-  bool color_by_group = false;        // color by community instead of sector
+  uint64_t group_revision = 0;        // changes when `group` does
+  Coloring coloring;                  // what the discs' colors mean (viz/coloring.hpp)
+  Legend legend;                      // of `coloring`, rebuilt by current_legend()
+  struct {
+    uint64_t opened = UINT64_MAX, revision = UINT64_MAX;
+    size_t groups = 0;
+    uint64_t group_revision = UINT64_MAX;
+  } legend_built;
   std::vector<uint8_t> visible;       // filters applied; rebuilt each frame
   bool weak_ties_hidden = false;      // level of detail dropped strength-1 ties
   double zoomed_at = -1e9;            // when zoom_at last changed the zoom (now_seconds)
@@ -129,8 +150,11 @@ struct AppState {
   StructureJob structure_job;
   std::optional<StructureResult> structure;  // the last measures, shown until newer ones arrive
 
+  EditForms forms;  // the Edit panel's forms (viz/edit_forms.hpp)
+
   Trainer trainer;
-  int right_tab_request = -1;  // a tab to bring to front next frame
+  int right_tab = 0;           // the panel shown on the right
+  int right_tab_request = -1;  // a panel to show next frame
 
   // Status line and close handling.
   std::string status;
@@ -168,8 +192,17 @@ float world_x(const AppState& s, float sx);
 float world_y(const AppState& s, float sy);
 // The fill of an organization's disc: removed grey, else its community's or
 // its sector's color (docs/map.md).
-Color node_fill(const AppState& s, uint32_t org);
-// Radius on screen of an organization at the current zoom.
+Color node_fill(AppState& s, uint32_t org);
+// The legend of the current coloring, rebuilt when the coloring, the
+// community or its measured communities change.
+const Legend& current_legend(AppState& s);
+// Colors the map by `coloring` (by community: measures the network first when needed).
+void set_coloring(AppState& s, const Coloring& coloring);
+// Brings `spacing` up to date with the positions (a grid search, O(n)).
+void update_spacing(AppState& s);
+// Radius on screen of an organization at the current zoom: its measure,
+// but never more than half the distance to its nearest neighbour, so that
+// discs never overlap at any zoom (down to 1.5 pixels).
 float screen_radius(const AppState& s, uint32_t org);
 void fit_to_window(AppState& s);
 // Recomputes `visible` from the filters.

@@ -41,7 +41,7 @@ std::string xml_escape(const std::string& s) { return xml_text(s); }  // rules i
 
 }  // namespace
 
-bool save_svg(const AppState& s, const std::string& path) {
+bool save_svg(AppState& s, const std::string& path) {
   std::ofstream out(path, std::ios::binary);
   if (!out) return false;
   const Community& c = s.community();
@@ -85,7 +85,7 @@ bool save_svg(const AppState& s, const std::string& path) {
     const float x = sx(i), y = sy(i), r = screen_radius(s, i);
     if (!inside(x, y, r)) continue;
     const Organization& o = c.organizations[i];
-    const Color fill = s.removed[i] ? kRemovedColor : sector_color(o.sector);
+    const Color fill = node_fill(s, i);
     std::snprintf(buf, sizeof buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"", x, y, r, hex(fill).c_str());
     out << buf;
     if (s.at_table[i] && !s.removed[i]) out << " stroke=\"" << hex(kAtTableRing) << "\" stroke-width=\"2\"";

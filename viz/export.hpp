@@ -14,6 +14,6 @@ namespace tablemap::viz {
 bool save_png(const std::string& path, int x, int y, int w, int h, int framebuffer_height);
 
 // Writes the map as it is on screen (same rectangle, camera and filters) as SVG.
-bool save_svg(const AppState& s, const std::string& path);
+bool save_svg(AppState& s, const std::string& path);
 
 }  // namespace tablemap::viz

@@ -38,6 +38,44 @@ uint8_t role_rank(RoleKind k) {
 
 }  // namespace
 
+const char* tier_name(uint8_t rank) {
+  static const char* names[] = {"anchor", "backbone", "conveners", "investors and data partners", "practitioners",
+                                "no role"};
+  return rank < 6 ? names[rank] : "no role";
+}
+
+std::vector<Tier> fold_tiers(std::vector<Point>& positions, const std::vector<uint8_t>& rank, size_t per_row) {
+  const size_t n = positions.size();
+  if (per_row == 0) per_row = std::max<size_t>(10, size_t(std::ceil(std::sqrt(double(n)) * 1.6)));
+  const float spacing = 60, row_gap = 55, tier_gap = 70;
+  std::vector<Tier> tiers;
+  float y = 0;
+  for (uint8_t r = 0; r <= 5; ++r) {
+    std::vector<uint32_t> members;
+    for (uint32_t i = 0; i < n; ++i)
+      if (i < rank.size() && rank[i] == r) members.push_back(i);
+    if (members.empty()) continue;
+    std::stable_sort(members.begin(), members.end(),
+                     [&](uint32_t a, uint32_t b) { return positions[a].x < positions[b].x; });
+    const size_t rows = (members.size() + per_row - 1) / per_row;
+    const size_t width = std::min(members.size(), per_row);
+    Tier t;
+    t.name = tier_name(r);
+    t.y_top = y;
+    t.x_left = -float(per_row) * spacing / 2 - spacing;
+    for (size_t k = 0; k < members.size(); ++k) {
+      const size_t row = k / per_row, col = k % per_row;
+      // Rows of a tier alternate a half step so that ties between them do not run along a row.
+      const float shift = (row % 2) ? spacing / 2 : 0;
+      positions[members[k]] = {(float(col) - float(width - 1) / 2) * spacing + shift, y - float(row) * row_gap};
+    }
+    t.y_bottom = y - float(rows - 1) * row_gap;
+    tiers.push_back(t);
+    y = t.y_bottom - tier_gap;
+  }
+  return tiers;
+}
+
 const char* to_string(LayoutEngine e) {
   switch (e) {
     case LayoutEngine::automatic: return "automatic";
@@ -174,6 +212,7 @@ LayoutResult compute_layout(const LayoutInput& in) {
   gvFreeLayout(gvc, g);
   agclose(g);
   if (engine == LayoutEngine::sfdp) spread_components(result.positions, in.links);
+  if (engine == LayoutEngine::dot_roles && !any_pinned) result.tiers = fold_tiers(result.positions, in.rank);
 
   // Engines that ignore pins: move the whole picture so that pinned
   // organizations sit, on average, where they were; then put them exactly there.

@@ -45,12 +45,27 @@ struct LayoutInput {
 // The network's relationships plus role ranks, ready for a layout.
 LayoutInput layout_input(const Community& community, const Network& network, LayoutEngine engine);
 
+// One row of the role hierarchy: its name and where it lies (layout points, y up).
+struct Tier {
+  std::string name;  // "anchor", "backbone", ...
+  float y_top = 0, y_bottom = 0, x_left = 0;
+};
+// The name of role rank r (0 anchor ... 5 no role).
+const char* tier_name(uint8_t rank);
+
 struct LayoutResult {
   std::vector<Point> positions;  // Graphviz points, y up
+  std::vector<Tier> tiers;       // dot_roles: the hierarchy's rows, top first
   double seconds = 0;
   std::string engine;            // the engine that ran
   std::string error;             // empty when it worked
 };
+
+// The role hierarchy, readable at a few hundred organizations: each tier
+// that dot put on one long row is folded into rows of at most
+// `per_row` organizations (in dot's left-to-right order, which keeps the
+// ties short), the tiers stacked top to bottom with a gap for their names.
+std::vector<Tier> fold_tiers(std::vector<Point>& positions, const std::vector<uint8_t>& rank, size_t per_row = 0);
 
 // Runs Graphviz on the calling thread (serialised with every other layout).
 LayoutResult compute_layout(const LayoutInput& input);

@@ -19,6 +19,8 @@
 #include "io/load.hpp"
 #include "io/project_file.hpp"
 #include "viz/export.hpp"
+#include "viz/file_dialog.hpp"
+#include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 #include "viz/replay.hpp"
 
@@ -37,6 +39,7 @@ const std::vector<Tab>& tabs() {
   static const std::vector<Tab> all = {
       {"Inspector", "inspector", draw_inspector},
       {"Who is missing", "gaps", draw_gaps},
+      {"The table", "table", draw_table_view},
       {"Backbone roles", "roles", draw_roles},
       {"Structure", "structure", draw_structure},
       {"What-if", "what-if", draw_whatif},
@@ -45,21 +48,15 @@ const std::vector<Tab>& tabs() {
   return all;
 }
 
-// A modal asking for a path (ImGui has no file dialog; leads type or paste it).
-struct PathPrompt {
-  enum Kind { none, open, save_as, export_png, export_svg } kind = none;
-  char path[512] = "";
-  bool just_opened = false;
-};
-
 struct Ui {
-  PathPrompt prompt;
+  FileDialog dialog;
   std::string pending_png;  // export of the map after this frame
   bool show_problems = false;
   bool recovery_offer = false;
   std::string datasets;
   double last_autosave = 0;
   uint64_t autosaved_revision = 0;
+  float left_w = 0, right_w = 0;  // column widths; 0 = from the window's width
 };
 
 std::string recovery_path_for(const std::string& path) {
@@ -92,6 +89,7 @@ void open_path(AppState& s, Ui& ui, const std::string& path) {
   if (open_community(s, path)) {
     s.trainer = Trainer{};
     after_open(s, ui);
+    add_recent_file(path);
   } else {
     ui.show_problems = true;
   }
@@ -100,13 +98,25 @@ void open_path(AppState& s, Ui& ui, const std::string& path) {
 void draw_menu(AppState& s, Ui& ui) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open...")) ui.prompt.kind = PathPrompt::open, ui.prompt.just_opened = true;
+    namespace fs = std::filesystem;
+    const std::string here = s.path.empty() ? std::string() : fs::path(s.path).parent_path().string();
+    const std::string stem = s.path.empty() ? "community" : fs::path(s.path).stem().string();
+    if (ImGui::MenuItem("Open...", "Ctrl+O")) open_file_dialog(ui.dialog, FileDialog::Purpose::open, here);
+    if (ImGui::BeginMenu("Open recent")) {
+      const auto recent = recent_files();
+      if (recent.empty()) ImGui::TextDisabled("nothing opened yet");
+      for (const std::string& path : recent)
+        if (ImGui::MenuItem(path.c_str())) open_path(s, ui, path);
+      ImGui::EndMenu();
+    }
     if (ImGui::MenuItem("Save", "Ctrl+S", false, !s.path.empty())) save_to(s, s.path);
-    if (ImGui::MenuItem("Save as...", nullptr, false, !s.path.empty()))
-      ui.prompt.kind = PathPrompt::save_as, ui.prompt.just_opened = true;
+    if (ImGui::MenuItem("Save as...", nullptr, false, s.organization_count() > 0 || !s.path.empty()))
+      open_file_dialog(ui.dialog, FileDialog::Purpose::save_as, here, stem + ".tablemap");
     ImGui::Separator();
-    if (ImGui::MenuItem("Export view as PNG...")) ui.prompt.kind = PathPrompt::export_png, ui.prompt.just_opened = true;
-    if (ImGui::MenuItem("Export view as SVG...")) ui.prompt.kind = PathPrompt::export_svg, ui.prompt.just_opened = true;
+    if (ImGui::MenuItem("Export view as PNG..."))
+      open_file_dialog(ui.dialog, FileDialog::Purpose::export_png, here, stem + ".png");
+    if (ImGui::MenuItem("Export view as SVG..."))
+      open_file_dialog(ui.dialog, FileDialog::Purpose::export_svg, here, stem + ".svg");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit")) s.close_requested = true;
     ImGui::EndMenu();
@@ -140,44 +150,18 @@ void draw_menu(AppState& s, Ui& ui) {
 }
 
 void draw_prompt(AppState& s, Ui& ui) {
-  static const char* titles[] = {"", "Open a community", "Save as", "Export view as PNG", "Export view as SVG"};
-  if (ui.prompt.kind == PathPrompt::none) return;
-  const char* title = titles[ui.prompt.kind];
-  if (ui.prompt.just_opened) {
-    ImGui::OpenPopup(title);
-    ui.prompt.just_opened = false;
+  const FileDialog::Purpose purpose = ui.dialog.purpose;
+  const std::string path = draw_file_dialog(ui.dialog);
+  if (path.empty()) return;
+  switch (purpose) {
+    case FileDialog::Purpose::open: open_path(s, ui, path); break;
+    case FileDialog::Purpose::save_as:
+      if (save_to(s, path)) add_recent_file(path);
+      break;
+    case FileDialog::Purpose::export_png: ui.pending_png = path; break;
+    case FileDialog::Purpose::export_svg: s.status = save_svg(s, path) ? "wrote " + path : "could not write " + path; break;
+    default: break;
   }
-  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ui.prompt.kind = PathPrompt::none;
-    return;
-  }
-  ImGui::TextUnformatted(ui.prompt.kind == PathPrompt::open
-                             ? "A bundle folder, a .json file or a .tablemap project file:"
-                         : ui.prompt.kind == PathPrompt::save_as
-                             ? "A .tablemap project file (keeps the map positions), a .json file or a folder:"
-                             : "File name:");
-  ImGui::SetNextItemWidth(480);
-  const bool enter = ImGui::InputText("##path", ui.prompt.path, sizeof ui.prompt.path,
-                                      ImGuiInputTextFlags_EnterReturnsTrue);
-  if (ImGui::Button("OK") || enter) {
-    const std::string path = ui.prompt.path;
-    switch (ui.prompt.kind) {
-      case PathPrompt::open: open_path(s, ui, path); break;
-      case PathPrompt::save_as:
-        save_to(s, path);
-        break;
-      case PathPrompt::export_png: ui.pending_png = path; break;
-      case PathPrompt::export_svg:
-        s.status = save_svg(s, path) ? "wrote " + path : "could not write " + path;
-        break;
-      case PathPrompt::none: break;
-    }
-    ui.prompt.kind = PathPrompt::none;
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel")) ui.prompt.kind = PathPrompt::none, ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
 }
 
 void draw_dialogs(AppState& s, Ui& ui) {
@@ -244,23 +228,77 @@ void draw_dialogs(AppState& s, Ui& ui) {
   }
 }
 
-void draw_shortcuts(AppState& s) {
+void draw_shortcuts(AppState& s, Ui& ui) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) s.history.undo(), refresh(s);
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) s.history.redo(), refresh(s);
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && !s.path.empty()) save_to(s, s.path);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O)) open_file_dialog(ui.dialog, FileDialog::Purpose::open, "");
   if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) s.fit_requested = true;
   if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) s.selected = -1;
 }
 
+// A bar between two columns that the pointer drags: `width` grows by the
+// drag times `sign` (+1: the column left of the bar, -1: the one right of it).
+void splitter(const char* id, float x, float top, float height, float& width, float sign, float min_w, float max_w) {
+  const float grip = 6;
+  ImGui::SetNextWindowPos({x - grip / 2, top});
+  ImGui::SetNextWindowSize({grip, height});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, {1, 1});
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoFocusOnAppearing;
+  if (ImGui::Begin(id, nullptr, flags)) {
+    ImGui::InvisibleButton("##grip", {grip, height});
+    const bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
+    if (hot) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (ImGui::IsItemActive()) width = std::clamp(width + sign * ImGui::GetIO().MouseDelta.x, min_w, max_w);
+    ImGui::GetWindowDrawList()->AddLine({x, top}, {x, top + height},
+                                        hot ? IM_COL32(70, 110, 200, 255) : IM_COL32(200, 200, 200, 255),
+                                        hot ? 3.f : 1.f);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+// The panels' names as buttons that wrap onto a second row when the column
+// is narrow, so that no panel's name is ever cut (ImGui's tab bar scrolls or
+// shrinks them).
+void draw_panel_picker(AppState& s) {
+  const auto& all = tabs();
+  if (s.right_tab_request >= 0 && s.right_tab_request < int(all.size())) s.right_tab = s.right_tab_request;
+  s.right_tab_request = -1;
+  for (int t = 0; t < int(all.size()); ++t) {
+    const char* title = all[size_t(t)].title;
+    const float w = ImGui::CalcTextSize(title).x + ImGui::GetStyle().FramePadding.x * 2;
+    flow(w, t == 0);
+    const bool current = t == s.right_tab;
+    ImGui::PushStyleColor(ImGuiCol_Button, current ? ImVec4{0.26f, 0.45f, 0.78f, 1} : ImVec4{0.86f, 0.88f, 0.92f, 1});
+    ImGui::PushStyleColor(ImGuiCol_Text, current ? ImVec4{1, 1, 1, 1} : ImVec4{0.1f, 0.1f, 0.1f, 1});
+    if (ImGui::Button(title)) s.right_tab = t;
+    ImGui::PopStyleColor(2);
+  }
+  ImGui::Separator();
+}
+
 void draw_frame(AppState& s, Ui& ui) {
+  clip_audit_new_frame();
   draw_menu(s, ui);
-  draw_shortcuts(s);
+  draw_shortcuts(s, ui);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float top = vp->WorkPos.y, height = vp->WorkSize.y, width = vp->WorkSize.x;
   const float status_h = ImGui::GetFrameHeight() + 4;
-  const float left_w = 250, right_w = 380;
+  const float em = ImGui::GetFontSize();
+  // Columns: about a fifth of the window for the sidebar and a third for the
+  // panels unless the user dragged a splitter; the map keeps at least 30 em.
+  if (ui.left_w <= 0) ui.left_w = std::clamp(width * 0.2f, 17 * em, 24 * em);
+  if (ui.right_w <= 0) ui.right_w = std::clamp(width * 0.36f, 28 * em, 44 * em);
+  const float min_map = std::min(30 * em, width * 0.3f);
+  ui.left_w = std::clamp(ui.left_w, 12 * em, std::max(12 * em, width - ui.right_w - min_map));
+  ui.right_w = std::clamp(ui.right_w, 18 * em, std::max(18 * em, width - ui.left_w - min_map));
+  const float left_w = ui.left_w, right_w = ui.right_w;
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
@@ -278,6 +316,7 @@ void draw_frame(AppState& s, Ui& ui) {
                    fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                        ImGuiWindowFlags_NoBackground)) {
     draw_map(s);
+    draw_map_notes(s);
     draw_trainer(s);
   }
   ImGui::End();
@@ -285,25 +324,22 @@ void draw_frame(AppState& s, Ui& ui) {
 
   ImGui::SetNextWindowPos({vp->WorkPos.x + width - right_w, top});
   ImGui::SetNextWindowSize({right_w, height - status_h});
-  if (ImGui::Begin("##panels", nullptr, fixed)) {
-    if (ImGui::BeginTabBar("panels", ImGuiTabBarFlags_FittingPolicyScroll)) {
-      const auto& all = tabs();
-      for (int t = 0; t < int(all.size()); ++t) {
-        const ImGuiTabItemFlags flags = s.right_tab_request == t ? ImGuiTabItemFlags_SetSelected : 0;
-        if (ImGui::BeginTabItem(all[size_t(t)].title, nullptr, flags)) {
-          all[size_t(t)].draw(s);
-          ImGui::EndTabItem();
-        }
-      }
-      s.right_tab_request = -1;
-      ImGui::EndTabBar();
-    }
+  if (ImGui::Begin("##panels", nullptr, fixed | ImGuiWindowFlags_NoScrollbar)) {
+    draw_panel_picker(s);
+    // The panel scrolls under the picker; its tables scroll sideways on their own.
+    if (ImGui::BeginChild("##panel", {0, 0}, false, ImGuiWindowFlags_HorizontalScrollbar))
+      tabs()[size_t(s.right_tab)].draw(s);
+    ImGui::EndChild();
   }
   ImGui::End();
 
+  splitter("##split_left", vp->WorkPos.x + left_w, top, height - status_h, ui.left_w, +1, 12 * em, width * 0.45f);
+  splitter("##split_right", vp->WorkPos.x + width - right_w, top, height - status_h, ui.right_w, -1, 18 * em,
+           width * 0.6f);
+
   ImGui::SetNextWindowPos({vp->WorkPos.x, top + height - status_h});
   ImGui::SetNextWindowSize({width, status_h});
-  if (ImGui::Begin("##status", nullptr, fixed | ImGuiWindowFlags_NoScrollbar)) ImGui::TextUnformatted(s.status.c_str());
+  if (ImGui::Begin("##status", nullptr, fixed | ImGuiWindowFlags_NoScrollbar)) fit_text(s.status);
   ImGui::End();
 
   draw_dialogs(s, ui);
@@ -389,6 +425,12 @@ int run_map(const MapOptions& options) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
   ImGui::StyleColorsLight();
+  {
+    // A real font at the monitor's scale (a 4K laptop screen reports 2).
+    float xs = 1, ys = 1;
+    glfwGetWindowContentScale(window, &xs, &ys);
+    load_fonts(15.f, std::max(xs, ys));
+  }
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330");
 
@@ -467,6 +509,12 @@ int run_map(const MapOptions& options) {
       }
       if (options.bench_zoom && settled && settled_frames > 3)
         zoom_at(s, s.map_x + s.map_w / 2, s.map_y + s.map_h / 2, (frame_ms.size() / 15) % 2 ? 1 / 1.02f : 1.02f);
+      // A picture (screenshot or export) shows the map, not the tooltip or
+      // ring of whatever the pointer happens to be over. An export chosen in
+      // a dialog is taken on the next frame, once the dialog is gone.
+      const std::string png_now = !rq.export_png.empty() ? rq.export_png : ui.pending_png;
+      s.picture_frame = !rq.screenshot.empty() || !png_now.empty() ||
+                        (!options.screenshot.empty() && settled && settled_frames + 1 >= options.frames);
       ImGui::NewFrame();
       draw_frame(s, ui);
       ImGui::Render();
@@ -483,13 +531,13 @@ int run_map(const MapOptions& options) {
           std::fprintf(stderr, "tablemap map: could not write %s\n", rq.screenshot.c_str());
         rq.screenshot.clear();
       }
-      std::string png = !rq.export_png.empty() ? rq.export_png : ui.pending_png;
+      const std::string& png = png_now;
       if (!png.empty()) {
         const bool ok = save_png(png, int(s.map_x * scale), int(s.map_y * scale), int(s.map_w * scale),
                                  int(s.map_h * scale), fb_h);
         s.status = ok ? "wrote " + png : "could not write " + png;
         rq.export_png.clear();
-        ui.pending_png.clear();
+        if (ui.pending_png == png) ui.pending_png.clear();
       }
       if (settled) ++settled_frames;
       if (!options.screenshot.empty() && settled && !s.structure_job.running() && settled_frames >= options.frames &&

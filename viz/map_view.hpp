@@ -4,10 +4,16 @@
 
 #include "viz/app_state.hpp"
 
+struct ImVec4;  // imgui.h
+
 namespace tablemap::viz {
 
 // The network map filling the rest of the current window.
 void draw_map(AppState& s);
+// Over the map's top left corner: the empty seats and, for the issue area
+// chosen in the sidebar, competing backbones and contested and uncovered
+// functions (from MapMarks, viz/panel_reports.hpp).
+void draw_map_notes(AppState& s);
 // Multiplies the zoom, keeping the layout point under (sx, sy) in place.
 void zoom_at(AppState& s, float sx, float sy, float factor);
 // Moves the map as a drag of (dx, dy) screen pixels on its background does.
@@ -16,6 +22,8 @@ void pan_by(AppState& s, float dx, float dy);
 // Selects an organization and centers the map on it.
 void go_to(AppState& s, uint32_t org);
 
+// The color of a gap's status in the panels: missing red, under orange, over blue, ok green.
+ImVec4 gap_status_color(GapStatus st);
 // A heading inside a panel (ImGui 1.86 has no SeparatorText).
 void section_title(const char* title);
 // The line over a panel that describes a what-if community ("What-if: without ...").
@@ -35,6 +43,8 @@ void draw_gaps(AppState& s);
 void draw_roles(AppState& s);
 // Structure (analysis/structure): silos, brokers, single points of failure.
 void draw_structure(AppState& s);
+// "The table": the leadership table as a seat chart by sector and generation.
+void draw_table_view(AppState& s);
 // Trainer mode: the story of a sample, one caption at a time.
 void draw_trainer(AppState& s);
 

@@ -11,28 +11,36 @@
 namespace tablemap::viz {
 namespace {
 
-// What the forms hold between frames.
-struct Forms {
-  int what = 0;  // 0 organization, 1 person, 2 tie, 3 role
-  Organization org;
-  int org_row = -1;
-  Person person;
-  int person_row = -1;
-  char person_org[128] = "";
-  Tie tie;
-  int tie_row = -1;
-  char tie_source[128] = "", tie_target[128] = "";
-  Role role;
-  int role_row = -1;
-  char role_org[128] = "";
-  Problems problems;
-  Problems typed_problems;  // organizations typed in this frame's forms that do not exist
-  uint32_t loaded_for = UINT32_MAX;  // selection the forms were filled from
-};
+using Forms = EditForms;
 
-Forms& forms() {
-  static Forms f;
-  return f;
+// A tie's and a role's key: the ids and words that tell it from the others.
+std::string tie_key(const Community& c, const Tie& t) {
+  return c.org_id(t.source) + " " + c.org_id(t.target) + " " + std::string(to_string(t.kind));
+}
+std::string role_key(const Community& c, const Role& r) {
+  return c.org_id(r.organization) + " " + std::string(to_string(r.kind)) + " " + std::to_string(r.issue_area) + " " +
+         std::to_string(r.function) + " " + std::to_string(r.outcome);
+}
+
+// Finds, in this revision, the rows the forms were editing (by id), or -1.
+void resolve_rows(AppState& s, Forms& f) {
+  const Community& c = s.community();
+  if (f.opened != s.opened) {
+    f = Forms{};
+    f.opened = s.opened;
+  }
+  if (f.revision == s.history.revision()) return;
+  f.revision = s.history.revision();
+  auto org = f.org_key.empty() ? std::nullopt : c.find_organization(f.org_key);
+  f.org_row = org ? int(*org) : -1;
+  auto person = f.person_key.empty() ? std::nullopt : c.find_person(f.person_key);
+  f.person_row = person ? int(*person) : -1;
+  f.tie_row = -1;
+  for (size_t t = 0; t < c.ties.size() && !f.tie_key.empty(); ++t)
+    if (tie_key(c, c.ties[t]) == f.tie_key) f.tie_row = int(t);
+  f.role_row = -1;
+  for (size_t r = 0; r < c.roles.size() && !f.role_key.empty(); ++r)
+    if (role_key(c, c.roles[r]) == f.role_key) f.role_row = int(r);
 }
 
 bool input_string(const char* label, std::string& value) {
@@ -63,16 +71,16 @@ void enum_combo(const char* label, Enum& value, const std::array<Enum, N>& all) 
 
 // The organization a form's text names (id, or exact name), as the reader
 // resolves it; an unknown one gets the reader's message in the form.
-int32_t org_by_id(const Community& c, const char* id, const char* what = "organization") {
+int32_t org_by_id(Forms& f, const Community& c, const char* id, const char* what = "organization") {
   if (!*id) return kNoOrganization;
   std::string message;
   if (auto found = rules::find_organization(c.organizations.rows(), id, what, message)) return int32_t(*found);
-  forms().typed_problems.push_back({"", 0, message});
+  f.typed_problems.push_back({"", 0, message});
   return int32_t(c.organizations.size() + 1000000);  // unknown: the edit is refused
 }
 
 void run(AppState& s, const Edit& e) {
-  Forms& f = forms();
+  Forms& f = s.forms;
   if (e.action != EditAction::remove && !f.typed_problems.empty()) {
     f.problems = f.typed_problems;
     return;
@@ -81,6 +89,14 @@ void run(AppState& s, const Edit& e) {
   if (f.problems.empty()) {
     s.status = s.history.undo_label();
     refresh(s);
+    // The form now edits what it saved or added (a delete leaves nothing to find).
+    const Community& c = s.community();
+    if (f.what == 0) f.org_key = f.org.id;
+    if (f.what == 1) f.person_key = f.person.id;
+    if (f.what == 2 && f.tie.source < c.organizations.size() && f.tie.target < c.organizations.size())
+      f.tie_key = tie_key(c, f.tie);
+    if (f.what == 3 && f.role.organization < c.organizations.size()) f.role_key = role_key(c, f.role);
+    f.revision = UINT64_MAX;  // find the rows again
   }
 }
 
@@ -96,7 +112,7 @@ void buttons(AppState& s, int row, const std::variant<Organization, Person, Tie,
 }
 
 void organization_form(AppState& s) {
-  Forms& f = forms();
+  Forms& f = s.forms;
   const Community& c = s.community();
   if (f.org_row >= 0) ImGui::TextDisabled("editing row %d (%s)", f.org_row + 1, c.org_id(uint32_t(f.org_row)).c_str());
   input_string("id", f.org.id);
@@ -117,7 +133,7 @@ void organization_form(AppState& s) {
 }
 
 void person_form(AppState& s) {
-  Forms& f = forms();
+  Forms& f = s.forms;
   const Community& c = s.community();
   if (s.selected >= 0) {
     ImGui::TextDisabled("People of the selected organization (click to edit):");
@@ -127,6 +143,7 @@ void person_form(AppState& s) {
         if (ImGui::Selectable(c.people[p].name.c_str(), f.person_row == int(p))) {
           f.person = c.people[p];
           f.person_row = int(p);
+          f.person_key = f.person.id;
           std::snprintf(f.person_org, sizeof f.person_org, "%s", c.org_id(uint32_t(s.selected)).c_str());
         }
         ImGui::PopID();
@@ -158,12 +175,12 @@ void person_form(AppState& s) {
   ImGui::Checkbox("resident", &f.person.resident);
   ImGui::SameLine();
   ImGui::Checkbox("formal leader", &f.person.formal_leader);
-  f.person.organization = org_by_id(c, f.person_org);
+  f.person.organization = org_by_id(f, c, f.person_org);
   buttons(s, f.person_row, f.person, Edit::remove<Person>(size_t(std::max(f.person_row, 0))));
 }
 
 void tie_form(AppState& s) {
-  Forms& f = forms();
+  Forms& f = s.forms;
   const Community& c = s.community();
   if (s.selected >= 0) {
     ImGui::TextDisabled("Ties of the selected organization (click to edit):");
@@ -176,6 +193,7 @@ void tie_form(AppState& s) {
       if (ImGui::Selectable(label.c_str(), f.tie_row == int(t))) {
         f.tie = tie;
         f.tie_row = int(t);
+        f.tie_key = tie_key(c, tie);
         std::snprintf(f.tie_source, sizeof f.tie_source, "%s", c.org_id(tie.source).c_str());
         std::snprintf(f.tie_target, sizeof f.tie_target, "%s", c.org_id(tie.target).c_str());
       }
@@ -191,14 +209,14 @@ void tie_form(AppState& s) {
   ImGui::Checkbox("one way (directed)", &f.tie.directed);
   ImGui::SameLine();
   ImGui::Checkbox("confirmed by both", &f.tie.confirmed);
-  const int32_t a = org_by_id(c, f.tie_source, "tie source"), b = org_by_id(c, f.tie_target, "tie target");
+  const int32_t a = org_by_id(f, c, f.tie_source, "tie source"), b = org_by_id(f, c, f.tie_target, "tie target");
   f.tie.source = uint32_t(a < 0 ? int32_t(c.organizations.size() + 1000000) : a);
   f.tie.target = uint32_t(b < 0 ? int32_t(c.organizations.size() + 1000000) : b);
   buttons(s, f.tie_row, f.tie, Edit::remove<Tie>(size_t(std::max(f.tie_row, 0))));
 }
 
 void role_form(AppState& s) {
-  Forms& f = forms();
+  Forms& f = s.forms;
   const Community& c = s.community();
   if (s.selected >= 0) {
     ImGui::TextDisabled("Roles of the selected organization (click to edit):");
@@ -210,6 +228,7 @@ void role_form(AppState& s) {
       if (ImGui::Selectable(label.c_str(), f.role_row == int(r))) {
         f.role = c.roles[r];
         f.role_row = int(r);
+        f.role_key = role_key(c, c.roles[r]);
         std::snprintf(f.role_org, sizeof f.role_org, "%s", c.org_id(c.roles[r].organization).c_str());
       }
       ImGui::PopID();
@@ -255,7 +274,7 @@ void role_form(AppState& s) {
     f.role.outcome = kNone;
   }
   enum_combo("status", f.role.status, kAllRoleStatuses);
-  const int32_t o = org_by_id(c, f.role_org);
+  const int32_t o = org_by_id(f, c, f.role_org);
   f.role.organization = uint32_t(o < 0 ? int32_t(c.organizations.size() + 1000000) : o);
   buttons(s, f.role_row, f.role, Edit::remove<Role>(size_t(std::max(f.role_row, 0))));
 }
@@ -263,7 +282,7 @@ void role_form(AppState& s) {
 }  // namespace
 
 void draw_edit(AppState& s) {
-  Forms& f = forms();
+  Forms& f = s.forms;
   const Community& c = s.community();
   if (s.path.empty() && c.organizations.empty()) {
     ImGui::TextWrapped("Open a community first (File > Open).");
@@ -276,31 +295,34 @@ void draw_edit(AppState& s) {
   ImGui::SameLine();
   ImGui::TextDisabled("%s", s.history.redo_label().c_str());
 
-  // Fill the forms from a new selection.
-  if (s.selected >= 0 && uint32_t(s.selected) != f.loaded_for && uint32_t(s.selected) < c.organizations.size()) {
-    f.loaded_for = uint32_t(s.selected);
-    f.org = c.organizations[f.loaded_for];
+  // Fill the forms from a new selection (by id: a renumbering is not a new selection).
+  resolve_rows(s, f);
+  const std::string selected_id = s.selected >= 0 ? c.org_id(uint32_t(s.selected)) : std::string();
+  if (!selected_id.empty() && selected_id != f.loaded_for) {
+    f.loaded_for = selected_id;
+    f.org = c.organizations[uint32_t(s.selected)];
+    f.org_key = selected_id;
     f.org_row = s.selected;
     f.person = Person{};
     f.person_row = -1;
+    f.person_key.clear();
     f.person.sector = f.org.sector;
     std::snprintf(f.person_org, sizeof f.person_org, "%s", f.org.id.c_str());
     f.tie = Tie{};
     f.tie_row = -1;
+    f.tie_key.clear();
     std::snprintf(f.tie_source, sizeof f.tie_source, "%s", f.org.id.c_str());
     f.tie_target[0] = 0;
     f.role = Role{};
     f.role_row = -1;
+    f.role_key.clear();
     std::snprintf(f.role_org, sizeof f.role_org, "%s", f.org.id.c_str());
     f.problems.clear();
-  } else if (s.selected < 0 && f.loaded_for != UINT32_MAX) {
-    f.loaded_for = UINT32_MAX;
+  } else if (selected_id.empty() && !f.loaded_for.empty()) {
+    f.loaded_for.clear();
+    f.org_key.clear();
     f.org_row = -1;
   }
-  if (f.org_row >= int(c.organizations.size())) f.org_row = -1;
-  if (f.person_row >= int(c.people.size())) f.person_row = -1;
-  if (f.tie_row >= int(c.ties.size())) f.tie_row = -1;
-  if (f.role_row >= int(c.roles.size())) f.role_row = -1;
 
   ImGui::Separator();
   ImGui::RadioButton("Organization", &f.what, 0);

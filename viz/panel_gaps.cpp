@@ -9,29 +9,14 @@
 #include <imgui.h>
 
 #include "analysis/gaps.hpp"
+#include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 
 namespace tablemap::viz {
 namespace {
 
-ImVec4 status_color(GapStatus st) {
-  switch (st) {
-    case GapStatus::missing: return {0.75f, 0.12f, 0.1f, 1};
-    case GapStatus::under: return {0.8f, 0.45f, 0.f, 1};
-    case GapStatus::over: return {0.2f, 0.35f, 0.7f, 1};
-    case GapStatus::ok: break;
-  }
-  return {0.15f, 0.5f, 0.2f, 1};
-}
 
-// The organization a candidate stands for on the map (a person: their organization); -1 when none.
-int32_t candidate_org(AppState& s, const Candidate& cand) {
-  const Community& c = report_community(s);
-  const int32_t row = cand.kind == Candidate::Kind::organization ? int32_t(cand.index)
-                      : cand.index < c.people.size()             ? c.people[cand.index].organization
-                                                                 : kNoOrganization;
-  return row < 0 ? -1 : map_row(s, c, uint32_t(row));
-}
+int32_t candidate_org(AppState& s, const Candidate& cand) { return candidate_row(s, cand); }
 
 void candidate_list(AppState& s, const std::vector<Candidate>& candidates, size_t total, int id) {
   ImGui::PushID(id);
@@ -42,7 +27,7 @@ void candidate_list(AppState& s, const std::vector<Candidate>& candidates, size_
                         std::to_string(cand.ties_to_table) + " ties to the table";
     ImGui::PushID(int(k));
     const int32_t org = candidate_org(s, cand);
-    if (ImGui::Selectable(label.c_str(), org >= 0 && org == s.selected) && org >= 0) {
+    if (fit_selectable(label, org >= 0 && org == s.selected) && org >= 0) {
       go_to(s, uint32_t(org));
       s.highlighted = {uint32_t(org)};
     }
@@ -83,8 +68,8 @@ void draw_gaps(AppState& s) {
     ImGui::ProgressBar(fraction, {110, 0}, overlay);
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextColored(status_color(row.status), "%s%s %s", row.name.c_str(), row.required ? "*" : "",
-                       std::string(to_string(row.status)).c_str());
+    fit_text_colored(gap_status_color(row.status),
+                     row.name + (row.required ? "*" : "") + " " + std::string(to_string(row.status)));
     if (row.status == GapStatus::missing || row.status == GapStatus::under) {
       if (ImGui::TreeNode("candidates", "%zu who could take the seat", row.candidate_count)) {
         candidate_list(s, row.candidates, row.candidate_count, int(k));
@@ -93,7 +78,9 @@ void draw_gaps(AppState& s) {
     }
     ImGui::PopID();
   }
-  ImGui::TextDisabled("* required sector; bar full = the minimum is met");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("* required sector; bar full = the minimum is met");
+  ImGui::PopStyleColor();
 
   section_title("Generations at the table vs residents");
   for (size_t k = 0; k < r.generations.size(); ++k) {
@@ -110,8 +97,8 @@ void draw_gaps(AppState& s) {
       ImGui::PopStyleColor();
       ImGui::SameLine();
     }
-    ImGui::TextColored(status_color(g.status), "%s %s", std::string(to_string(g.generation)).c_str(),
-                       std::string(to_string(g.status)).c_str());
+    fit_text_colored(gap_status_color(g.status),
+                     std::string(to_string(g.generation)) + " " + std::string(to_string(g.status)));
     if ((g.status == GapStatus::missing || g.status == GapStatus::under) && g.candidate_count > 0) {
       if (ImGui::TreeNode("candidates", "%zu who could be invited%s", g.candidate_count,
                           g.through_organizations ? " (organizations serving them)" : "")) {
@@ -126,8 +113,10 @@ void draw_gaps(AppState& s) {
                        r.generation_fit.test.c_str(), r.generation_fit.note.c_str());
 
   section_title("Invite plan");
-  ImGui::TextDisabled("A small set of invitations that closes the gaps (%s: small, not guaranteed smallest).",
-                      r.invite_plan.method.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("A small set of invitations that closes the gaps (%s: small, not guaranteed smallest).",
+                     r.invite_plan.method.c_str());
+  ImGui::PopStyleColor();
   if (ImGui::Button("Show the plan on the map")) {
     s.highlighted.clear();
     for (const PlanInvitee& inv : r.invite_plan.invitees)
@@ -139,14 +128,17 @@ void draw_gaps(AppState& s) {
     for (const GapRef& gap : inv.closes) closes += (closes.empty() ? "" : ", ") + gap_label(gap, r);
     ImGui::PushID(int(1000 + k));
     const int32_t org = candidate_org(s, inv.candidate);
-    if (ImGui::Selectable((inv.candidate.name + "  -> " + closes).c_str(), org >= 0 && org == s.selected) && org >= 0)
+    if (fit_selectable(inv.candidate.name + "  -> " + closes, org >= 0 && org == s.selected) && org >= 0)
       go_to(s, uint32_t(org));
     ImGui::PopID();
   }
   for (const UnclosableGap& gap : r.invite_plan.cannot_close)
-    ImGui::TextColored({0.75f, 0.12f, 0.1f, 1}, "Nobody in the network closes %s (needs %lld, %lld available)",
-                       gap_label(gap.gap, r).c_str(), static_cast<long long>(gap.needed),
-                       static_cast<long long>(gap.available));
+  {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.75f, 0.12f, 0.1f, 1});
+    ImGui::TextWrapped("Nobody in the network closes %s (needs %lld, %lld available)", gap_label(gap.gap, r).c_str(),
+                       static_cast<long long>(gap.needed), static_cast<long long>(gap.available));
+    ImGui::PopStyleColor();
+  }
 }
 
 }  // namespace tablemap::viz

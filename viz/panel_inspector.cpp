@@ -2,6 +2,7 @@
 // roles, its ties (click one to go there) and its place in the network.
 #include <imgui.h>
 
+#include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 
 namespace tablemap::viz {
@@ -46,9 +47,9 @@ void draw_inspector(AppState& s) {
   }
   const uint32_t i = uint32_t(s.selected);
   const Organization& o = c.organizations[i];
-  ImGui::TextUnformatted(o.name.c_str());
+  ImGui::TextWrapped("%s", o.name.c_str());
   ImGui::TextDisabled("id %s, %s", o.id.c_str(), std::string(to_string(o.type)).c_str());
-  ImGui::Text("Sector: %s%s", c.sector_name(o.sector).c_str(), c.profile.is_required(o.sector) ? " (required)" : "");
+  ImGui::TextWrapped("Sector: %s%s", c.sector_name(o.sector).c_str(), c.profile.is_required(o.sector) ? " (required)" : "");
   if (!o.secondary_sectors.empty()) {
     std::string more;
     for (SectorId sec : o.secondary_sectors) more += (more.empty() ? "" : ", ") + c.sector_name(sec);
@@ -89,25 +90,28 @@ void draw_inspector(AppState& s) {
   for (const Person& p : c.people) {
     if (p.organization != int32_t(i)) continue;
     ++people;
-    ImGui::BulletText("%s, %s%s%s", p.name.c_str(), std::string(to_string(p.generation)).c_str(),
-                      p.at_table ? ", at the table" : "", p.formal_leader ? "" : ", informal leader");
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s, %s%s%s", p.name.c_str(), std::string(to_string(p.generation)).c_str(),
+                       p.at_table ? ", at the table" : "", p.formal_leader ? "" : ", informal leader");
   }
   if (!people) ImGui::TextDisabled("nobody listed");
 
   section_title("Roles");
   int roles = 0;
   for (const Role& r : c.roles)
-    if (r.organization == i) ImGui::BulletText("%s", role_text(c, r).c_str()), ++roles;
+    if (r.organization == i) ImGui::Bullet(), ImGui::TextWrapped("%s", role_text(c, r).c_str()), ++roles;
   if (!roles) ImGui::TextDisabled("no role");
 
   section_title("Ties");
   const uint32_t* off = s.network.offsets();
   const uint32_t* tgt = s.network.targets();
+  // Names and kinds are cut with a tooltip when the column is narrow.
   if (ImGui::BeginTable("ties", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
                         {0, 220})) {
-    ImGui::TableSetupColumn("with");
-    ImGui::TableSetupColumn("kinds");
-    ImGui::TableSetupColumn("str.", ImGuiTableColumnFlags_WidthFixed, 30);
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("with", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("kinds", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn("strength", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     for (uint32_t arc = off[i]; arc < off[i + 1]; ++arc) {
       const uint32_t other = tgt[arc];
@@ -115,14 +119,13 @@ void draw_inspector(AppState& s) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(int(arc));
-      if (ImGui::Selectable(c.organizations[other].name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-        go_to(s, other);
+      if (fit_selectable(c.organizations[other].name, false)) go_to(s, other);
       ImGui::PopID();
       ImGui::TableNextColumn();
       std::string kinds = kinds_text(r.kinds);
       if (r.a_to_b != r.b_to_a) kinds += (r.a_to_b == (r.a == i)) ? " (out)" : " (in)";
       if (!r.confirmed) kinds += " (unconfirmed)";
-      ImGui::TextUnformatted(kinds.c_str());
+      fit_text(kinds);
       ImGui::TableNextColumn();
       ImGui::Text("%u", unsigned(r.strength));
     }

@@ -30,11 +30,34 @@ struct WhatIfCommunity {
   std::string label;  // "What-if: without Millbrook Town Hall, Main Street Bakery"
 };
 
+// What the map marks from the reports, in the map's rows (viz/map_view.cpp
+// draws it): the empty seats and who could fill them, and the backbones.
+struct SeatCandidate {
+  uint32_t organization = 0;  // map row
+  SectorId sector = 0;        // the missing sector it could seat
+};
+enum class BackboneMark : uint8_t { none, agreed, claimed, competing };
+struct MapMarks {
+  int backbone_area = -2;                  // built for (IssueAreaId, -1 = every issue area)
+  std::vector<SectorId> no_seat;           // required sectors without a seat at the table
+  std::vector<SeatCandidate> candidates;   // the best few of each, best first
+  std::vector<BackboneMark> backbone;      // per organization
+  struct AreaNote {
+    IssueAreaId issue_area = 0;
+    size_t competing = 0;                  // organizations claiming the whole role
+    std::vector<FunctionId> contested, uncovered;
+  };
+  std::vector<AreaNote> areas;             // the chosen one, or each with a problem
+};
+// Candidates marked on the map per missing sector.
+inline constexpr size_t kCandidatesMarked = 3;
+
 struct PanelReports {
   uint64_t opened = UINT64_MAX, revision = UINT64_MAX, removal = UINT64_MAX;  // built for
   std::optional<WhatIfCommunity> whatif;  // only while organizations are removed
   std::optional<GapReport> gaps;          // computed when a panel first asks
   std::optional<RoleReport> roles;
+  std::optional<MapMarks> marks;
 };
 
 // The community the gaps and roles reports describe: the what-if snapshot
@@ -44,6 +67,12 @@ const Community& report_community(AppState& s);
 std::string report_label(AppState& s);
 const GapReport& gap_report(AppState& s);
 const RoleReport& role_report(AppState& s);
+
+// The marks for the map; `backbone_area` is the issue area whose backbone the
+// sidebar shows (-1: every issue area).
+const MapMarks& map_marks(AppState& s, int backbone_area);
+// The map's row of a gap candidate (a person: their organization); -1 when none.
+int32_t candidate_row(AppState& s, const Candidate& candidate);
 
 // The map's row of organization `row` of `snapshot` (a what-if community, or
 // measures of an earlier edit), by id; -1 when the map no longer has it.

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "analysis/gaps.hpp"
+#include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 
 namespace tablemap::viz {
@@ -12,17 +14,112 @@ namespace {
 
 ImVec4 to_vec4(Color c) { return {c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f}; }
 
-void swatch(Color c, bool circle) {
+// A grey line that wraps in the sidebar's width.
+void hint(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+// A checkbox whose label is cut with a tooltip when the column is narrow.
+bool fit_checkbox(const std::string& label, bool* value) {
+  ImGui::PushID(label.c_str());
+  const bool changed = ImGui::Checkbox("##c", value);
+  ImGui::PopID();
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  fit_text(label);
+  if (ImGui::IsItemClicked()) *value = !*value;
+  return changed || ImGui::IsItemClicked();
+}
+
+void swatch(Color c, bool circle, bool hollow = false) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetTextLineHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  if (circle) dl->AddCircleFilled({p.x + h / 2, p.y + h / 2}, h * 0.4f, to_imgui(c), 16);
+  if (circle && hollow) dl->AddCircle({p.x + h / 2, p.y + h / 2}, h * 0.36f, to_imgui(c), 16, 2.f);
+  else if (circle) dl->AddCircleFilled({p.x + h / 2, p.y + h / 2}, h * 0.4f, to_imgui(c), 16);
   else dl->AddRectFilled({p.x, p.y + h / 2 - 2}, {p.x + h, p.y + h / 2 + 2}, to_imgui(c));
   ImGui::Dummy({h, h});
   ImGui::SameLine();
 }
 
+// A red "no seat" badge after the last item.
+void no_seat_badge() {
+  const char* text = "no seat";
+  const ImVec2 ts = ImGui::CalcTextSize(text);
+  const float pad = 4;
+  flow(ts.x + 2 * pad, false);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, {p.x + ts.x + 2 * pad, p.y + ts.y}, IM_COL32(190, 30, 30, 255), 4);
+  dl->AddText({p.x + pad, p.y}, IM_COL32(255, 255, 255, 255), text);
+  ImGui::Dummy({ts.x + 2 * pad, ts.y});
+}
+
+// The legend of the current coloring (viz/coloring.hpp), with the choice of
+// coloring above it. By sector it doubles as the sector filter, and a
+// required sector without a seat at the table (analysis/gaps) shows an empty
+// seat: a hollow swatch and a "no seat" badge.
+void draw_legend(AppState& s) {
+  const Community& c = s.community();
+  const Legend& legend = current_legend(s);
+  section_title(legend.coloring.by == ColorBy::sector ? "Color = sector (click to hide)" : legend.title.c_str());
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##coloring", ("color by " + to_string(s.coloring)).c_str())) {
+    std::vector<Coloring> choices = {{ColorBy::sector, ""}, {ColorBy::community, ""}, {ColorBy::generation, ""}};
+    for (const std::string& col : c.organizations.extra_columns()) choices.push_back({ColorBy::column, col});
+    for (const Coloring& choice : choices)
+      if (ImGui::Selectable(("color by " + to_string(choice)).c_str(), choice == s.coloring)) set_coloring(s, choice);
+    ImGui::EndCombo();
+  }
+  if (legend.coloring.by == ColorBy::community) update_structure(s, true);
+  std::vector<uint8_t> no_seat(c.profile.sectors.size(), 0);
+  if (legend.coloring.by == ColorBy::sector && s.organization_count() > 0)
+    for (const SectorRow& row : gap_report(s).sectors)
+      if (row.required && row.status == GapStatus::missing && row.sector < no_seat.size()) no_seat[row.sector] = 1;
+  for (size_t k = 0; k < legend.entries.size(); ++k) {
+    const LegendEntry& e = legend.entries[k];
+    ImGui::PushID(int(k));
+    const bool empty_seat = e.sector >= 0 && no_seat[size_t(e.sector)];
+    swatch(e.color, true, empty_seat);
+    const std::string label = e.label + (e.key ? " *" : "") + "  " + std::to_string(e.organizations);
+    if (e.sector >= 0) {
+      const SectorId sec = SectorId(e.sector);
+      bool shown = sec < s.filters.sector_hidden.size() && !s.filters.sector_hidden[sec];
+      const float badge = empty_seat ? ImGui::CalcTextSize("no seat").x + 14 : 0;
+      ImGui::PushID("filter");
+      const bool changed = ImGui::Checkbox("##c", &shown);
+      ImGui::PopID();
+      ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+      fit_text(label, std::max(20.f, ImGui::GetContentRegionAvail().x - badge));
+      if ((changed || ImGui::IsItemClicked()) && sec < s.filters.sector_hidden.size())
+        s.filters.sector_hidden[sec] = changed ? !shown : shown;
+      if (empty_seat) {
+        no_seat_badge();
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("No organization of this required sector is at the table. Its candidates are ringed and "
+                            "named on the map; see Who is missing.");
+      }
+    } else {
+      fit_text(label);
+    }
+    ImGui::PopID();
+  }
+  if (legend.coloring.by == ColorBy::sector) hint("* required sector; the number is the organizations of each");
+  else if (!legend.note.empty()) hint(legend.note.c_str());
+}
+
 }  // namespace
+
+ImVec4 gap_status_color(GapStatus st) {
+  switch (st) {
+    case GapStatus::missing: return {0.75f, 0.12f, 0.1f, 1};
+    case GapStatus::under: return {0.8f, 0.45f, 0.f, 1};
+    case GapStatus::over: return {0.2f, 0.35f, 0.7f, 1};
+    case GapStatus::ok: break;
+  }
+  return {0.15f, 0.5f, 0.2f, 1};
+}
 
 void section_title(const char* title) {
   ImGui::Spacing();
@@ -40,10 +137,11 @@ void what_if_banner(const std::string& label) {
 
 void draw_sidebar(AppState& s) {
   const Community& c = s.community();
-  ImGui::TextUnformatted(c.profile.name.empty() ? "(no community open)" : c.profile.name.c_str());
+  ImGui::TextWrapped("%s", c.profile.name.empty() ? "(no community open)" : c.profile.name.c_str());
   if (!s.path.empty())
-    ImGui::TextDisabled("%u organizations, %zu relationships", s.organization_count(),
-                        s.network.relationship_count());
+    hint((std::to_string(s.organization_count()) + " organizations, " + std::to_string(s.network.relationship_count()) +
+          " relationships")
+             .c_str());
 
   section_title("Find");
   char buf[128];
@@ -55,7 +153,10 @@ void draw_sidebar(AppState& s) {
     int shown = 0;
     for (uint32_t i : s.search_hits) {
       if (++shown > 8) break;
-      if (ImGui::Selectable(c.organizations[i].name.c_str(), s.selected == int32_t(i))) {
+      ImGui::PushID(int(i));
+      const bool clicked = fit_selectable(c.organizations[i].name, s.selected == int32_t(i));
+      ImGui::PopID();
+      if (clicked) {
         s.selected = int32_t(i);
         s.camera.center_x = s.pos[i].x;
         s.camera.center_y = s.pos[i].y;
@@ -63,37 +164,53 @@ void draw_sidebar(AppState& s) {
     }
   }
 
-  section_title("Sectors (click to hide)");
-  for (SectorId sec = 0; sec < c.profile.sectors.size(); ++sec) {
-    swatch(sector_color(sec), true);
-    bool shown = sec < s.filters.sector_hidden.size() && !s.filters.sector_hidden[sec];
-    std::string label = c.profile.sectors[sec] + (c.profile.is_required(sec) ? " *" : "");
-    if (ImGui::Checkbox(label.c_str(), &shown) && sec < s.filters.sector_hidden.size())
-      s.filters.sector_hidden[sec] = !shown;
-  }
-  ImGui::TextDisabled("* required sector");
+  draw_legend(s);
 
   section_title("Ties (click to hide)");
   for (int k = 0; k < kTieKindCount; ++k) {
     swatch(tie_kind_color(TieKind(k)), false);
     bool shown = (s.filters.tie_kinds >> k) & 1u;
-    if (ImGui::Checkbox(std::string(to_string(TieKind(k))).c_str(), &shown))
+    if (fit_checkbox(std::string(to_string(TieKind(k))), &shown))
       s.filters.tie_kinds = TieKindSet(shown ? s.filters.tie_kinds | (1u << k) : s.filters.tie_kinds & ~(1u << k));
   }
-  ImGui::TextDisabled("thicker = stronger; faint = unconfirmed");
+  hint("thicker = stronger; faint = unconfirmed");
 
   section_title("Show");
-  ImGui::Checkbox("only organizations at the table", &s.filters.at_table_only);
+  fit_checkbox("only organizations at the table", &s.filters.at_table_only);
   const char* area = s.filters.issue_area < 0 ? "every issue area"
                                               : c.profile.issue_areas[size_t(s.filters.issue_area)].name.c_str();
-  if (ImGui::BeginCombo("##issue", area)) {
+  ImGui::SetNextItemWidth(-1);
+  const bool issue_open = ImGui::BeginCombo("##issue", area);
+  if (!issue_open && ImGui::IsItemHovered() && ImGui::CalcTextSize(area).x > ImGui::GetItemRectSize().x - 30)
+    ImGui::SetTooltip("%s", area);
+  if (issue_open) {
     if (ImGui::Selectable("every issue area", s.filters.issue_area < 0)) s.filters.issue_area = -1;
     for (size_t a = 0; a < c.profile.issue_areas.size(); ++a)
       if (ImGui::Selectable(c.profile.issue_areas[a].name.c_str(), s.filters.issue_area == int(a)))
         s.filters.issue_area = int(a);
     ImGui::EndCombo();
   }
-  ImGui::Checkbox("names", &s.show_labels);
+  ImGui::TextUnformatted("Backbone marked for");
+  const char* bb = s.backbone_area < 0 ? "every issue area"
+                                       : c.profile.issue_areas[size_t(s.backbone_area)].name.c_str();
+  ImGui::SetNextItemWidth(-1);
+  const bool bb_open = ImGui::BeginCombo("##backbone", bb);
+  if (!bb_open && ImGui::IsItemHovered()) ImGui::SetTooltip("%s: red square = competes for the whole backbone", bb);
+  if (bb_open) {
+    if (ImGui::Selectable("every issue area", s.backbone_area < 0)) s.backbone_area = -1;
+    for (size_t a = 0; a < c.profile.issue_areas.size(); ++a)
+      if (ImGui::Selectable(c.profile.issue_areas[a].name.c_str(), s.backbone_area == int(a))) s.backbone_area = int(a);
+    ImGui::EndCombo();
+  }
+  fit_checkbox("names", &s.show_labels);
+  fit_checkbox("people (small discs by generation)", &s.show_people);
+  if (s.show_people) {
+    for (Generation g : kAllGenerations) {
+      swatch(generation_color(g), true);
+      fit_text(std::string(to_string(g)));
+    }
+    hint("dark rim = at the table; zoom in when the discs are small");
+  }
   ImGui::TextUnformatted("Size by");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
@@ -105,23 +222,29 @@ void draw_sidebar(AppState& s) {
       }
     ImGui::EndCombo();
   }
-  ImGui::TextDisabled("ring = at the table");
-  ImGui::TextDisabled("glyph: diamond anchor, square backbone,");
-  ImGui::TextDisabled("       triangle convener");
+  hint("dark ring = at the table");
+  hint("glyph: diamond = anchor, white square = agreed backbone, hollow square = claimed, red square = "
+       "competing backbone, triangle = convener; dashed red ring = could take an empty seat");
 
   section_title("Layout");
   if (s.layout.running()) {
     ImGui::Text("%s running, %.1f s", s.layout.engine().c_str(), s.layout.elapsed());
   } else {
-    if (ImGui::Button("Network")) start_layout(s, LayoutEngine::automatic);
-    ImGui::SameLine();
-    if (ImGui::Button("Role hierarchy")) start_layout(s, LayoutEngine::dot_roles);
-    ImGui::SameLine();
-    if (ImGui::Button("Fit")) s.fit_requested = true;
-    if (ImGui::Button("Unpin all")) std::fill(s.pinned.begin(), s.pinned.end(), 0);
-    ImGui::TextDisabled("drag an organization to pin it");
+    auto button = [](const char* label, bool first) {
+      flow(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2, first);
+      return ImGui::Button(label);
+    };
+    if (button("Network", true)) start_layout(s, LayoutEngine::automatic);
+    if (button("Role hierarchy", false)) start_layout(s, LayoutEngine::dot_roles);
+    if (button("Fit", false)) s.fit_requested = true;
+    if (button("Unpin all", false)) std::fill(s.pinned.begin(), s.pinned.end(), 0);
+    hint("drag an organization to pin it");
   }
-  if (!s.layout_error.empty()) ImGui::TextColored(to_vec4({180, 30, 30, 255}), "%s", s.layout_error.c_str());
+  if (!s.layout_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4({180, 30, 30, 255}));
+    ImGui::TextWrapped("%s", s.layout_error.c_str());
+    ImGui::PopStyleColor();
+  }
 }
 
 }  // namespace tablemap::viz

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "analysis/structure.hpp"
+#include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 
 namespace tablemap::viz {
@@ -49,30 +50,34 @@ void draw_structure(AppState& s) {
   };
   auto is_selected = [&](uint32_t org) { return s.selected >= 0 && s.selected == map_row(s, c, org); };
 
-  ImGui::Text("%u organizations, %llu ties, density %.3f", sum.organizations,
+  ImGui::TextWrapped("%u organizations, %llu ties, density %.3f", sum.organizations,
               static_cast<unsigned long long>(sum.ties), sum.density);
-  ImGui::Text("%zu separate parts (largest %u), %u without any tie", sum.component_sizes.size(),
+  ImGui::TextWrapped("%zu separate parts (largest %u), %u without any tie", sum.component_sizes.size(),
               sum.component_sizes.empty() ? 0u : sum.component_sizes[0], sum.isolates);
-  ImGui::Text("%u communities, modularity %.2f", sum.communities, sum.modularity);
+  ImGui::TextWrapped("%u communities, modularity %.2f", sum.communities, sum.modularity);
   const double ei = sum.sector_mix.ei();
   if (!std::isnan(ei))
     ImGui::TextWrapped("Cross-sector ties: E-I index %.2f (-1 = every tie inside a sector, +1 = every tie across)", ei);
-  ImGui::Checkbox("Color the map by community", &s.color_by_group);
+  bool by_community = s.coloring.by == ColorBy::community;
+  if (ImGui::Checkbox("Color the map by community", &by_community))
+    set_coloring(s, by_community ? Coloring{ColorBy::community, ""} : Coloring{});
 
   section_title("Silos");
   if (m.silos.empty()) ImGui::TextDisabled("No silo: every community has ties across sectors.");
   for (size_t k = 0; k < m.silos.size(); ++k) {
     const Silo& silo = m.silos[k];
     ImGui::PushID(int(k));
-    const Color col = sector_color(SectorId(silo.community % 12));
+    const Color col = class_color(silo.community);  // as the legend colors it (viz/coloring.hpp)
     ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(to_imgui(col)), ImGuiColorEditFlags_NoTooltip, {12, 12});
     ImGui::SameLine();
-    if (ImGui::Selectable(("community " + std::to_string(silo.community + 1) + ": " +
-                           std::to_string(silo.organizations) + " organizations, " +
-                           std::to_string(int(silo.share * 100 + 0.5)) + "% of ties within " +
-                           sector_names(c, silo.sectors))
-                              .c_str())) {
-      s.color_by_group = true;
+    // Numbered from 0, as `tablemap metrics` prints them.
+    const bool clicked = fit_selectable("community " + std::to_string(silo.community) + ": " +
+                                            std::to_string(silo.organizations) + " organizations, " +
+                                            std::to_string(int(silo.share * 100 + 0.5)) + "% of ties within " +
+                                            sector_names(c, silo.sectors),
+                                        false);
+    if (clicked) {
+      set_coloring(s, Coloring{ColorBy::community, ""});
       s.highlighted.clear();
       for (uint32_t v = 0; v < m.communities.community.size(); ++v)
         if (m.communities.community[v] == silo.community) highlight(v);
@@ -91,7 +96,7 @@ void draw_structure(AppState& s) {
     std::string what = c.organizations[b.organization].name;
     if (!b.sectors_cut_off.empty()) what += ": alone connects " + sector_names(c, b.sectors_cut_off);
     else if (b.pairs_disconnected > 0) what += ": " + std::to_string(int(b.pairs_disconnected * 100 + 0.5)) + "% of pairs lose contact";
-    if (ImGui::Selectable(what.c_str(), is_selected(b.organization))) show(b.organization);
+    if (fit_selectable(what, is_selected(b.organization))) show(b.organization);
     ImGui::PopID();
   }
 
@@ -106,7 +111,7 @@ void draw_structure(AppState& s) {
     ImGui::PushID(int(200 + k));
     std::string what = c.organizations[p.organization].name + ": cuts off " + std::to_string(p.cut_off);
     if (!p.sectors_cut_off.empty()) what += " (" + sector_names(c, p.sectors_cut_off) + ")";
-    if (ImGui::Selectable(what.c_str(), is_selected(p.organization))) show(p.organization);
+    if (fit_selectable(what, is_selected(p.organization))) show(p.organization);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove it in What-if to see what the coalition would lose.");
     ImGui::PopID();
   }

@@ -30,6 +30,16 @@ struct FrameRequests {
   std::deque<MouseFrame> mouse;
 };
 
+// One action of a replay script: its name, how it is written, and what it
+// does (a table, like the CLI's command registry).
+struct ActionContext;
+struct ReplayAction {
+  const char* name;
+  const char* usage;
+  bool (*run)(ActionContext&);
+};
+const std::vector<ReplayAction>& replay_actions();
+
 class Replay {
  public:
   // Reads the script; false with a message when the file cannot be read.
@@ -54,6 +64,13 @@ class Replay {
 // One line of print-state: the map rectangle, camera, selection (with its
 // screen position), what-if figures, search hits, edit history. JSON.
 std::string state_json(AppState& s);
+// The legend of the current coloring: title, entries (label, color,
+// organizations, key) in the order the sidebar shows them. JSON.
+std::string legend_json(AppState& s);
+// What the map marks (viz/panel_reports.hpp MapMarks): sectors without a
+// seat, their candidates and whether the last frame showed each one's name,
+// backbone marks by id, the issue areas' notes, and every name shown. JSON.
+std::string marks_json(AppState& s);
 // One organization: screen position, radius, fill color, shown/removed. JSON.
 std::string node_json(AppState& s, uint32_t org);
 // What the analysis panels show (viz/panel_json.cpp), one JSON line each:

@@ -1,6 +1,14 @@
-// Trainer mode: open a sample from datasets/ and step through the story its
-// README tells, one paragraph per caption; the organizations a caption names
-// (by id in `backticks`, or by full name) are highlighted on the map.
+// Trainer mode: open a sample from datasets/ and step through its story, one
+// caption at a time; the organizations a caption names (by id in
+// `backticks`, or by full name) are highlighted on the map.
+//
+// The story is the sample's story.md: captions in Markdown separated by lines
+// of three dashes; a caption may start with an HTML comment of settings,
+//   <!-- panel: roles; color: community; people: on -->
+// that opens a panel (inspector, gaps, table, roles, structure, what-if,
+// edit), colors the map (sector, community, generation, or a column of
+// organizations.csv) and shows or hides the people. Without story.md, the
+// README's paragraphs are the captions.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -73,11 +81,65 @@ std::vector<std::string> organizations_named(const Community& c, const std::stri
   return ids;
 }
 
+// The captions of a story.md, with each one's settings.
+std::vector<StoryStep> story_steps(const std::string& text, std::string& problem) {
+  std::vector<StoryStep> out;
+  std::istringstream in(text);
+  std::string line, current;
+  auto flush = [&] {
+    StoryStep step;
+    std::string body = current;
+    current.clear();
+    const size_t open = body.find("<!--");
+    if (open != std::string::npos) {
+      const size_t close = body.find("-->", open);
+      if (close != std::string::npos) {
+        std::string settings = body.substr(open + 4, close - open - 4);
+        body.erase(open, close + 3 - open);
+        for (char& ch : settings)
+          if (ch == '\n') ch = ';';
+        std::istringstream parts(settings);
+        for (std::string part; std::getline(parts, part, ';');) {
+          const size_t colon = part.find(':');
+          if (colon == std::string::npos) continue;
+          const std::string key(trim(part.substr(0, colon))), value(trim(part.substr(colon + 1)));
+          if (key == "panel") {
+            step.panel = value;
+          } else if (key == "color") {
+            Coloring c;
+            if (value == "community") c.by = ColorBy::community;
+            else if (value == "generation") c.by = ColorBy::generation;
+            else if (value != "sector") c.by = ColorBy::column, c.column = value;
+            step.coloring = c;
+          } else if (key == "people") {
+            step.people = value == "on" || value == "yes";
+          } else if (problem.empty()) {
+            problem = "story.md: unknown setting '" + key + "' (use panel, color, people)";
+          }
+        }
+      }
+    }
+    if (trim(body).empty()) return;
+    step.caption = std::string(trim(body));
+    out.push_back(std::move(step));
+  };
+  while (std::getline(in, line)) {
+    if (trim(line) == "---") flush();
+    else current += line + "\n";
+  }
+  flush();
+  return out;
+}
+
 void show_step(AppState& s) {
   s.highlighted.clear();
   if (!s.trainer.active || s.trainer.steps.empty()) return;
-  for (const std::string& id : s.trainer.steps[size_t(s.trainer.step)].organizations)
+  const StoryStep& step = s.trainer.steps[size_t(s.trainer.step)];
+  for (const std::string& id : step.organizations)
     if (auto org = s.community().find_organization(id)) s.highlighted.push_back(*org);
+  if (!step.panel.empty()) s.right_tab_request = tab_index(step.panel);
+  if (step.coloring) set_coloring(s, *step.coloring);
+  if (step.people) s.show_people = *step.people;
 }
 
 }  // namespace
@@ -95,17 +157,24 @@ bool open_sample(AppState& s, const std::string& folder) {
   if (!open_community(s, folder)) return false;
   s.trainer = Trainer{};
   s.trainer.sample = folder;
-  std::ifstream in(fs::path(folder) / "README.md");
+  std::error_code ec;
+  const bool has_story = fs::exists(fs::path(folder) / "story.md", ec);
+  std::ifstream in(fs::path(folder) / (has_story ? "story.md" : "README.md"));
   std::stringstream text;
   text << in.rdbuf();
-  for (const std::string& p : paragraphs(text.str())) {
-    StoryStep step;
-    step.caption = p;
-    step.organizations = organizations_named(s.community(), p);
-    s.trainer.steps.push_back(std::move(step));
+  std::string problem;
+  if (has_story) {
+    s.trainer.steps = story_steps(text.str(), problem);
+  } else {
+    for (const std::string& p : paragraphs(text.str())) s.trainer.steps.push_back({p, {}, {}, "", {}, {}});
   }
+  if (!problem.empty()) s.status = problem;
   if (s.trainer.steps.empty())
-    s.trainer.steps.push_back({"This sample has no story (README.md) yet: explore the map on your own.", {}});
+    s.trainer.steps.push_back({"This sample has no story yet: explore the map on your own.", {}, {}, "", {}, {}});
+  for (StoryStep& step : s.trainer.steps) {
+    step.blocks = parse_markdown(step.caption);
+    step.organizations = organizations_named(s.community(), step.caption);
+  }
   s.trainer.active = true;
   show_step(s);
   return true;
@@ -129,7 +198,7 @@ void draw_trainer(AppState& s) {
   bool open = true;
   if (ImGui::Begin(title.c_str(), &open, flags)) {
     const StoryStep& step = s.trainer.steps[size_t(s.trainer.step)];
-    ImGui::TextWrapped("%s", step.caption.c_str());
+    draw_markdown(step.blocks);
     if (!step.organizations.empty()) ImGui::TextDisabled("%zu organizations highlighted", step.organizations.size());
     if (ImGui::Button("< Back") && s.trainer.step > 0) trainer_step(s, -1);
     ImGui::SameLine();

@@ -44,11 +44,11 @@ struct MapRun {
   std::vector<nlohmann::json> lines;  // stdout lines that are JSON objects
 };
 
-// Runs `tablemap map ARGS` in a virtual display.
-inline MapRun run_map(const std::string& args) {
+// Runs `tablemap map ARGS` in a virtual display, in a window of `size` pixels.
+inline MapRun run_map(const std::string& args, const std::string& size = "1100x720") {
   const std::filesystem::path out = scratch("stdout.txt"), err = scratch("stderr.txt");
-  const std::string cmd = "xvfb-run -a -s '-screen 0 1400x900x24' " + std::string(TABLEMAP_BINARY) +
-                          " map --size 1100x720 " + args + " >" + out.string() + " 2>" + err.string();
+  const std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' " + std::string(TABLEMAP_BINARY) +
+                          " map --size " + size + " " + args + " >" + out.string() + " 2>" + err.string();
   MapRun r;
   const int raw = std::system(cmd.c_str());
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
