@@ -181,14 +181,14 @@ TEST_CASE("exports of hostile names stay readable: no NUL in DOT, only XML chara
   Community c = *r.community;
   c.organizations.edit()[0].name = "Clinic\0after NUL \xEF\xBF\xBE\xEF\xBF\xBF \x1b[2J"s;
 
-  save_graph(c, scratch / "g.dot", GraphFormat::dot);
+  save_graph(c, Network(c), scratch / "g.dot", GraphFormat::dot);
   const std::string dot = read_text(scratch / "g.dot");
   CHECK(dot.find('\0') == std::string::npos);
   CHECK(dot.find("after NUL") != std::string::npos);  // what follows the NUL is kept
 
   for (auto [file, format] : {std::pair{"g.graphml", GraphFormat::graphml}, std::pair{"g.gexf", GraphFormat::gexf}}) {
     INFO(file);
-    save_graph(c, scratch / file, format);
+    save_graph(c, Network(c), scratch / file, format);
     const std::string xml = read_text(scratch / file);
     CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
     CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
