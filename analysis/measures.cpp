@@ -1,7 +1,8 @@
 #include "analysis/measures.hpp"
 
 #include <array>
-#include <cctype>
+
+#include "core/vocabulary.hpp"
 
 namespace tablemap {
 namespace {
@@ -9,14 +10,6 @@ namespace {
 constexpr std::array<std::string_view, kMeasureCount> kNames = {
     "degree", "betweenness", "closeness",     "eigenvector", "pagerank", "core",
     "articulation", "communities", "constraint", "brokerage", "brokers"};
-
-// Lower case without spaces, `_` and `-`, as the file formats match words.
-std::string folded(std::string_view word) {
-  std::string out;
-  for (char c : word)
-    if (c != ' ' && c != '_' && c != '-' && c != '\t') out += char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
@@ -31,7 +24,7 @@ MeasureSet parse_measures(std::string_view list, std::vector<std::string>& unkno
     size_t end = list.find_first_of(",;", start);
     if (end == std::string_view::npos) end = list.size();
     const std::string_view word = list.substr(start, end - start);
-    const std::string key = folded(word);
+    const std::string key = word_key(word);
     start = end + 1;
     if (key.empty()) continue;
     if (key == "all") return MeasureSet::all();
@@ -41,7 +34,7 @@ MeasureSet parse_measures(std::string_view list, std::vector<std::string>& unkno
     }
     bool found = false;
     for (int i = 0; i < kMeasureCount; ++i)
-      if (key == folded(kNames[size_t(i)])) {
+      if (key == word_key(kNames[size_t(i)])) {
         set.add(Measure(i));
         found = true;
       }
