@@ -163,18 +163,39 @@ Community apply_survey(const Community& community, const Survey& survey, const S
     if (it == columns.end()) columns.push_back(name);
   }
 
+  // What the rows the survey replaces held: their kinds, and the cells of
+  // the coalition's own columns (notes...), which the survey's rows carry on
+  // (distinct values of several rows joined by "; ") so nothing typed is lost.
   std::unordered_map<uint64_t, TieKindSet> kinds_before;
+  std::unordered_map<uint64_t, std::vector<std::string>> cells_before;
+  std::vector<bool> is_slot(columns.size());
+  for (size_t s : slot) is_slot[s] = true;
   std::vector<Tie> rows;
   for (const Tie& t : community.ties) {
     const bool covered = responded[t.source] || responded[t.target];
     if (covered) {
       TieKindSet& k = kinds_before[pair_key(t.source, t.target)];
       k = TieKindSet(k | (1u << int(t.kind)));
+      std::vector<std::string>& cells = cells_before[pair_key(t.source, t.target)];
+      cells.resize(columns.size());
+      for (size_t c = 0; c < t.extra.size() && c < columns.size(); ++c) {
+        const std::string& v = t.extra[c];
+        if (is_slot[c] || v.empty()) continue;
+        if (cells[c].empty()) cells[c] = v;
+        else if (("; " + cells[c] + "; ").find("; " + v + "; ") == std::string::npos) cells[c] += "; " + v;
+      }
     }
     if (covered || replace_ties) continue;
     Tie kept = t;
-    kept.extra.resize(columns.size());
-    for (size_t s : slot) kept.extra[s].clear();  // quality the survey did not measure
+    kept.extra.resize(columns.size());  // new columns: empty cells, which the writer pads a typed row with
+    bool cleared = false;
+    for (size_t s : slot) {
+      cleared = cleared || !kept.extra[s].empty();
+      kept.extra[s].clear();  // quality the survey did not measure
+    }
+    // A row that lost a quality of an earlier import is written from its
+    // values; an unchanged one keeps the text as typed.
+    if (cleared) kept.typed_text.forget_row();
     rows.push_back(std::move(kept));
   }
   for (const SurveyTie& t : ties.ties) {
@@ -184,7 +205,9 @@ Community apply_survey(const Community& community, const Survey& survey, const S
     row.strength = t.strength;
     row.directed = false;
     row.confirmed = t.confirmed;
-    row.extra.assign(columns.size(), "");
+    auto kept_cells = cells_before.find(pair_key(t.a, t.b));
+    if (kept_cells != cells_before.end()) row.extra = kept_cells->second;
+    row.extra.resize(columns.size());
     const std::string cells[] = {number_cell(t.intensity),
                                  t.frequency ? std::string(to_string(*t.frequency)) : "",
                                  number_cell(t.trust),

@@ -12,9 +12,10 @@ CommandRegistration registration{65, [](CLI::App& cli) -> std::function<int()> {
   auto* cmd = cli.add_subcommand("compare",
                                  "Show what changed between two snapshots of a community: the table,\n"
                                  "sectors and generations, backbone roles, ties and structure.\n"
-                                 "OLD and NEW are any two PATHs: two years of a project file,\n"
-                                 "two bundles, a bundle and a .json file.\n"
-                                 "Example: tablemap compare county.tablemap@2025 county.tablemap@2026");
+                                 "OLD and NEW are any two PATHs: two years of a project file\n"
+                                 "(county.tablemap@2025 county.tablemap@2026), two bundles,\n"
+                                 "a bundle and a .json file.\n"
+                                 "Example: tablemap compare datasets/harbor-point/2025 datasets/harbor-point/2026");
   auto before = std::make_shared<std::string>();
   auto after = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);

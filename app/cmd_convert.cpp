@@ -26,7 +26,8 @@ CommandRegistration registration{70, [](CLI::App& cli) -> std::function<int()> {
                                  "Connections sheets) or blueprint .json, GraphML or GEXF from Gephi or yEd,\n"
                                  "or an adjacency matrix .csv.\n"
                                  "Example: tablemap convert datasets/riverbend riverbend.xlsx\n"
-                                 "Example: tablemap convert kumu-map.xlsx our-town --sector-column Type");
+                                 "Example: tablemap convert datasets/riverbend riverbend.kumu.json\n"
+                                 "         tablemap convert riverbend.kumu.json our-town --sector-column Type");
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
   auto import = std::make_shared<ImportOptions>();

@@ -16,7 +16,9 @@ CommandRegistration registration{25, [](CLI::App& cli) -> std::function<int()> {
                                  "List the years a .tablemap project file holds, with the organizations,\n"
                                  "people and ties of each and who is at the table. Name one year\n"
                                  "anywhere a PATH is asked for as FILE.tablemap@YEAR.\n"
-                                 "Example: tablemap years county.tablemap");
+                                 "Example: tablemap convert datasets/harbor-point/2024 harbor-point.tablemap\n"
+                                 "         tablemap convert datasets/harbor-point/2025 harbor-point.tablemap\n"
+                                 "         tablemap years harbor-point.tablemap");
   auto path = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   cmd->add_option("FILE", *path, ".tablemap project file")->required();

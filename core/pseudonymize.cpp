@@ -41,10 +41,15 @@ std::string capitalized(std::string s) {
   return s;
 }
 
+// Empties the columns tablemap does not know and forgets each row's text as
+// typed, so that writers build every row from the values left (a row kept
+// as typed would carry its notes and names out).
 template <class Row>
 void clear_extra(Table<Row>& table) {
-  for (Row& row : table.edit())
+  for (Row& row : table.edit()) {
     for (std::string& cell : row.extra) cell.clear();
+    row.typed_text.forget_row();
+  }
 }
 
 }  // namespace

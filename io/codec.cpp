@@ -802,24 +802,22 @@ TableLayout writing_layout(const Table<Row>& table, const std::vector<std::strin
   } else {
     for (size_t k = 0; k < known.size(); ++k) l.columns.push_back(int32_t(k));
   }
-  for (size_t i = 0; i < table.extra_columns().size(); ++i) {
-    bool present = false;
-    for (int32_t c : l.columns) present = present || c == -1 - int32_t(i);
-    if (!present) l.columns.push_back(-1 - int32_t(i));
-  }
+  const bool read_from_file = table.layout() != nullptr;
   std::vector<bool> present(known.size());
   for (int32_t c : l.columns)
     if (c >= 0) present[size_t(c)] = true;
-  std::vector<bool> needed(known.size());
   bool any_missing = false;
   for (size_t k = 0; k < known.size(); ++k) any_missing = any_missing || !present[k];
-  if (!any_missing) return l;
-  for (const Row& row : table) {
-    if (row.typed_text && !row.typed_text.get()->row().empty()) continue;  // written as read: needs no new column
-    const auto& cells = encode(row);
-    for (size_t k = 0; k < known.size(); ++k)
-      if (!present[k] && !cells[k].empty()) needed[k] = true;
-  }
+  std::vector<bool> needed(known.size());
+  if (any_missing)
+    for (const Row& row : table) {
+      if (row.typed_text && !row.typed_text.get()->row().empty()) continue;  // written as read: needs no new column
+      const auto& cells = encode(row);
+      for (size_t k = 0; k < known.size(); ++k)
+        if (!present[k] && !cells[k].empty()) needed[k] = true;
+    }
+  // Added columns go at the end, in the header too: the known ones an edit
+  // filled, then unknown ones the file did not have (a survey's qualities).
   std::string added;
   for (size_t k = 0; k < known.size(); ++k)
     if (needed[k]) {
@@ -827,7 +825,16 @@ TableLayout writing_layout(const Table<Row>& table, const std::vector<std::strin
       added += l.separator;
       added += known[k];
     }
-  if (!added.empty() && !l.header_text.empty()) {
+  const auto& extras = table.extra_columns();
+  for (size_t i = 0; i < extras.size(); ++i) {
+    bool there = false;
+    for (int32_t c : l.columns) there = there || c == -1 - int32_t(i);
+    if (there) continue;
+    l.columns.push_back(-1 - int32_t(i));
+    added += l.separator;
+    added += extras[i];
+  }
+  if (read_from_file && !added.empty() && !l.header_text.empty()) {
     // The header row is the last line of header_text: the new names go before its line end.
     size_t end = l.header_text.size();
     while (end > l.header_begin && (l.header_text[end - 1] == '\n' || l.header_text[end - 1] == '\r')) --end;

@@ -132,8 +132,11 @@ bool fit_small_button(const std::string& label, float max_width) {
 
 void flow(float width, bool first) {
   if (first) return;
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+  // Decide before moving: SameLine then NewLine would leave the line's end
+  // plus the item spacing in the window's content width, which reads as a
+  // cut cell (tests/viz/test_legible).
+  const float start = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::GetContentRegionMaxAbs().x - start >= width) ImGui::SameLine();
 }
 
 void clip_audit_new_frame() { g_fitted = g_cut = 0; }

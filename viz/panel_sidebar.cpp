@@ -43,11 +43,19 @@ void swatch(Color c, bool circle, bool hollow = false) {
   ImGui::SameLine();
 }
 
+constexpr const char* kNoSeat = "no seat";
+constexpr float kBadgePad = 4;
+
+// The room the badge takes after the item before it, the spacing included.
+float no_seat_badge_room() {
+  return ImGui::CalcTextSize(kNoSeat).x + 2 * kBadgePad + ImGui::GetStyle().ItemSpacing.x;
+}
+
 // A red "no seat" badge after the last item.
 void no_seat_badge() {
-  const char* text = "no seat";
+  const char* text = kNoSeat;
   const ImVec2 ts = ImGui::CalcTextSize(text);
-  const float pad = 4;
+  const float pad = kBadgePad;
   flow(ts.x + 2 * pad, false);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -86,7 +94,7 @@ void draw_legend(AppState& s) {
     if (e.sector >= 0) {
       const SectorId sec = SectorId(e.sector);
       bool shown = sec < s.filters.sector_hidden.size() && !s.filters.sector_hidden[sec];
-      const float badge = empty_seat ? ImGui::CalcTextSize("no seat").x + 14 : 0;
+      const float badge = empty_seat ? no_seat_badge_room() : 0;
       ImGui::PushID("filter");
       const bool changed = ImGui::Checkbox("##c", &shown);
       ImGui::PopID();

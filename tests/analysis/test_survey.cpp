@@ -188,12 +188,13 @@ TEST_CASE("import keeps the ties nobody answered about and replaces the others")
   CHECK(out.ties[0].kind == TieKind::referral);
   CHECK(out.ties[0].extra[0] == "food referrals");
   CHECK(out.ties[0].extra[1].empty());
-  // A-B: information and data_sharing rows, intensity 2.5, strength 1, trust 3.33.
+  // A-B: information and data_sharing rows, intensity 2.5, strength 1, trust
+  // 3.33; the note typed on the row they replace goes on with them.
   CHECK(out.ties[1].kind == TieKind::information);
   CHECK(out.ties[2].kind == TieKind::data_sharing);
   CHECK(out.ties[1].confirmed);
   CHECK(out.ties[1].strength == 1);
-  CHECK(out.ties[1].extra == ExtraCells{"", "2.5", "monthly", "3.33", "3", "3", "2", "3.67", "2.5", "3", "3"});
+  CHECK(out.ties[1].extra == ExtraCells{"from the 2025 sign-in sheets", "2.5", "monthly", "3.33", "3", "3", "2", "3.67", "2.5", "3", "3"});
   // C-D: no kind given, the bundle had resources for the pair.
   CHECK(out.ties[5].source == h.C);
   CHECK(out.ties[5].kind == TieKind::resources);

@@ -14,14 +14,23 @@ namespace {
 // stdout and stderr together.
 CliRun run(const std::string& args) { return run_cli(args, true); }
 
+// stdout alone: what a command prints as its answer, without load warnings.
+CliRun answer(const std::string& args) { return run_cli(args, false); }
+
 }  // namespace
 
-TEST_CASE("validate: 0 and a one-line count for good data", "[!mayfail][merge]") {
+TEST_CASE("validate: 0 and a one-line count for good data, warnings before it", "[cli]") {
   TempFolder folder;
   write_bundle(folder, valid_bundle_files());
   CliRun r = run("validate " + folder.path());
   CHECK(r.code == 0);
-  CHECK(r.out == folder.path() + ": ok (5 organizations, 3 people, 5 ties, 4 roles)\n");
+  // Bo Lind sits at the table for the bank, which is not marked at_table: the
+  // spec's warning, naming the row, then the count.
+  CHECK(r.out == folder.path() + "/people.csv:3: warning: person 'p2' is at the table but their organization "
+                                 "'bank' is not; mark the organization at_table yes, or leave the person's "
+                                 "at_table blank\n" +
+                     folder.path() + ": ok (5 organizations, 3 people, 5 ties, 4 roles)\n");
+  CHECK(answer("validate " + folder.path()).out == folder.path() + ": ok (5 organizations, 3 people, 5 ties, 4 roles)\n");
 }
 
 TEST_CASE("validate: 1 and every problem as FILE:LINE for bad data") {
@@ -43,10 +52,10 @@ TEST_CASE("bad usage exits 2: no command, unknown option, missing PATH") {
   CHECK(help.out.find("Example: tablemap validate") != std::string::npos);
 }
 
-TEST_CASE("summary --json counts what the test bundle holds", "[!mayfail][merge]") {
+TEST_CASE("summary --json counts what the test bundle holds", "[cli]") {
   TempFolder folder;
   write_bundle(folder, valid_bundle_files());
-  CliRun r = run("summary --json " + folder.path());
+  CliRun r = answer("summary --json " + folder.path());
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["name"] == "Test Hollow");
@@ -60,14 +69,14 @@ TEST_CASE("summary --json counts what the test bundle holds", "[!mayfail][merge]
   CHECK(j["sectors"][1]["organizations_at_table"] == 1);
 }
 
-TEST_CASE("convert writes every form, and each reads back to the same summary", "[!mayfail][merge]") {
+TEST_CASE("convert writes every form, and each reads back to the same summary", "[cli]") {
   TempFolder folder, out;
   write_bundle(folder, valid_bundle_files());
-  const std::string reference = run("summary --json " + folder.path()).out;
+  const std::string reference = answer("summary --json " + folder.path()).out;
   for (const std::string target : {"c.json", "c.tablemap", "bundle-copy"}) {
     CliRun w = run("convert " + folder.path() + " " + out.file(target));
     CHECK(w.code == 0);
-    CHECK(run("summary --json " + out.file(target)).out == reference);
+    CHECK(answer("summary --json " + out.file(target)).out == reference);
   }
   CliRun g = run("convert " + folder.path() + " " + out.file("c.graphml"));
   CHECK(g.code == 0);

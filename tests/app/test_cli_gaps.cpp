@@ -5,8 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/bundle_fixture.hpp"
 #include "support/cli_run.hpp"
 
+using namespace tablemap;
 using namespace tablemap::testing;
 
 namespace {
@@ -48,10 +50,13 @@ TEST_CASE("gaps --json has the keys of the issue") {
   CHECK(j["readiness"].size() == 4);
 }
 
-TEST_CASE("gaps exit codes: 1 for data that cannot be read, 2 for bad usage", "[!mayfail][merge]") {
-  CHECK(run("gaps /nonexistent/bundle").code == 1);
+TEST_CASE("gaps exit codes: 2 for bad usage, a PATH that does not exist included", "[cli]") {
+  CHECK(run("gaps /nonexistent/bundle").code == 2);
   CHECK(run("gaps").code == 2);
   CHECK(run("gaps " + riverbend + " --candidates -3").code == 2);
+  TempFolder broken;  // a bundle that exists but cannot be read: 1
+  write_bundle(broken, valid_bundle_files(), {{"ties.csv", "source,target\nclinic,ghost\n"}});
+  CHECK(run("gaps " + broken.path()).code == 1);
   CliRun help = run("gaps --help");
   CHECK(help.code == 0);
   CHECK(help.out.find("Example: tablemap gaps") != std::string::npos);

@@ -55,7 +55,7 @@ std::vector<std::string> examples(const std::string& command) {
 
 }  // namespace
 
-TEST_CASE("every --help example runs as printed on the sample it names", "[!mayfail][merge]") {
+TEST_CASE("every --help example runs as printed on the sample it names", "[cli]") {
   TempFolder scratch;
   std::filesystem::create_directory_symlink(std::string(TABLEMAP_SOURCE_DIR) + "/datasets", scratch.file("datasets"));
   const std::vector<std::string> all = commands();

@@ -25,7 +25,7 @@ std::string bytes_of(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("every sample folder has a workbook that is the same community", "[!mayfail][merge]") {
+TEST_CASE("every sample folder has a workbook that is the same community", "[workbook]") {
   const fs::path datasets = fs::path(TABLEMAP_SOURCE_DIR) / "datasets";
   size_t samples = 0;
   TempFolder scratch;

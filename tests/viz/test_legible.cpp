@@ -71,7 +71,7 @@ TEST_CASE("long names and twelve sectors: no panel cuts text at 1400x900") {
   check_nothing_cut(kLongNames, "ln-alliance", "1400x900");
 }
 
-TEST_CASE("metro-region: no panel cuts text at 1280x800", "[!mayfail][merge]") {
+TEST_CASE("metro-region: no panel cuts text at 1280x800", "[map]") {
   REQUIRE_XVFB();
   check_nothing_cut(kSource + "/datasets/metro-region", "hv-ed-compact", "1280x800");
 }
