@@ -333,12 +333,14 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     ++t.people;
     ++(p.formal_leader ? t.formal_leaders : t.informal_leaders);
     ++(p.resident ? t.residents : t.non_residents);
-    // TODO(answers): count t.unknown_generation (and keep such people out of the
-    // shares) once Person carries the `unknown` generation flag of the sheets change.
     ++people_at[p.sector];
     if (p.generation_known) {  // an unknown generation counts as a person, in no generation share
       ++at_by_generation[size_t(p.generation)];
       ++r.sector_generation[p.sector][size_t(p.generation)];
+    } else {
+      ++t.unknown_generation;
+      t.unknown_generation_people.push_back(
+          {p.id, p.name, p.organization == kNoOrganization ? std::string() : orgs[size_t(p.organization)].name});
     }
     if (p.organization == kNoOrganization) {
       ++t.unaffiliated;

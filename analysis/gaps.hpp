@@ -99,6 +99,11 @@ struct TableSummary {
   int64_t organizations_with_people = 0;     // organizations with someone at the table
   int64_t organizations_without_people = 0;  // at the table by their own flag, nobody named at it
   int64_t unknown_generation = 0;            // people at the table whose generation is unknown
+  // Who they are, copied so that the report stands on its own.
+  struct NamedPerson {
+    std::string id, name, organization_name;  // organization_name: "" for a person on their own
+  };
+  std::vector<NamedPerson> unknown_generation_people;
 };
 
 // How the whole-table fit test reads: a table too small for the test to tell
@@ -182,6 +187,9 @@ std::string gap_label(const GapRef& gap, const GapReport& report);
 
 // "At the table: 9 people and 9 organizations (8 people for 8 organizations, ...)".
 std::string table_line(const TableSummary& table);
+// "Generation unknown for 2 people: ..." naming them, or "" when every
+// generation at the table is known.
+std::string unknown_generation_line(const TableSummary& table);
 
 // The --json form; see docs/gaps.md for the keys.
 nlohmann::json to_json(const GapReport& report);

@@ -103,6 +103,16 @@ std::string table_line(const TableSummary& t) {
   return out;
 }
 
+std::string unknown_generation_line(const TableSummary& t) {
+  if (t.unknown_generation_people.empty()) return "";
+  std::vector<std::string> names;
+  for (const TableSummary::NamedPerson& p : t.unknown_generation_people)
+    names.push_back(p.organization_name.empty() ? p.name : p.name + " (" + p.organization_name + ")");
+  return fmt::format("Generation unknown for {}: {}. They count at the table but in no generation; give a birth "
+                     "year or a generation in people.csv to count them.",
+                     count_of(int64_t(names.size()), "person", "people"), join(names, ", "));
+}
+
 nlohmann::json to_json(const GapReport& r) {
   nlohmann::json j;
   j["community"] = r.community;
@@ -121,6 +131,10 @@ nlohmann::json to_json(const GapReport& r) {
                 {"organizations_with_people", r.table.organizations_with_people},
                 {"organizations_without_people", r.table.organizations_without_people},
                 {"unknown_generation", r.table.unknown_generation}};
+  j["table"]["unknown_generation_people"] = nlohmann::json::array();
+  for (const TableSummary::NamedPerson& p : r.table.unknown_generation_people)
+    j["table"]["unknown_generation_people"].push_back(
+        {{"id", p.id}, {"name", p.name}, {"organization_name", p.organization_name}});
   j["sectors"] = nlohmann::json::array();
   for (const SectorRow& s : r.sectors)
     j["sectors"].push_back({{"sector", s.name},
@@ -279,6 +293,7 @@ std::string format_gap_report(const GapReport& r, const Community& community) {
   }
   for (const GenerationRow& g : r.generations)
     if (!g.seated) out += "  " + served_line(g) + "\n";
+  if (const std::string unknown = unknown_generation_line(t); !unknown.empty()) out += "  " + unknown + "\n";
   out += fmt::format("  Whole table against the residents ({}): {}\n",
                      r.generation_fit.test == "none" ? "no test" : r.generation_fit.test, r.generation_fit.note);
   out += fmt::format("  (table share: of the people at the table; resident share: of the residents; ratio: table share /\n"

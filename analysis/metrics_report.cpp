@@ -25,6 +25,8 @@ std::string clipped(const std::string& s, size_t width) {
   return s.size() <= width ? s : s.substr(0, width - 1) + "~";
 }
 
+}  // namespace
+
 // What one broker's departure changes, in words.
 std::string broker_changes(const Community& c, const Broker& b) {
   std::vector<std::string> what;
@@ -39,8 +41,6 @@ std::string broker_changes(const Community& c, const Broker& b) {
                                format_number(b.average_distance_after, 2)));
   return join(what, "; ");
 }
-
-}  // namespace
 
 std::vector<uint32_t> silo_members(const NetworkMetrics& m, const Silo& silo) {
   std::vector<uint32_t> out;

@@ -21,6 +21,10 @@ struct MetricsReportOptions {
 std::string format_metrics_report(const NetworkMetrics& metrics, const Community& community,
                                   const MetricsOptions& options, const MetricsReportOptions& report = {});
 
+// What one broker's departure changes, in words ("3 pairs of other
+// organizations would lose contact; ..."), as the report and the map say it.
+std::string broker_changes(const Community& community, const Broker& broker);
+
 // The organizations of one silo (its community), by name.
 std::vector<uint32_t> silo_members(const NetworkMetrics& metrics, const Silo& silo);
 

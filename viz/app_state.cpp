@@ -402,11 +402,16 @@ void fit_to_window(AppState& s) {
   }
   if (x0 > x1) return;
   const float margin = 40;  // pixels, room for rings and labels
+  // The notes in the map's top left corner (gaps, backbones) are left out of
+  // the fitted area: below them when they take most of the width.
+  const bool notes_wide = s.notes_rect[2] > 0.4f * s.map_w;
+  const float top = notes_wide ? std::max(margin, s.notes_rect[1] + s.notes_rect[3] - s.map_y + margin * 0.5f) : margin;
   const float w = std::max(x1 - x0, 1.f), h = std::max(y1 - y0, 1.f);
-  s.camera.zoom = std::min((s.map_w - 2 * margin) / w, (s.map_h - 2 * margin) / h);
+  s.camera.zoom = std::min((s.map_w - 2 * margin) / w, std::max(s.map_h - top - margin, 50.f) / h);
   s.camera.zoom = std::clamp(s.camera.zoom, 0.005f, 4.f);
   s.camera.center_x = (x0 + x1) / 2;
-  s.camera.center_y = (y0 + y1) / 2;
+  // The center of the fitted area, in layout units (y grows upwards on the map).
+  s.camera.center_y = (y0 + y1) / 2 + (top - margin) * 0.5f / s.camera.zoom;
 }
 
 void apply_filters(AppState& s) {

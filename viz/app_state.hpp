@@ -106,7 +106,9 @@ struct AppState {
   // View.
   Camera camera;
   bool fit_requested = true;
+
   float map_x = 0, map_y = 0, map_w = 1, map_h = 1;  // map rectangle on screen, last frame
+  int notes_frames = 0;  // frames in a row the notes have been shown: ImGui sizes a new window in its first
   float notes_rect[4] = {0, 0, 0, 0};                 // the notes over the map's corner, last frame (x y w h)
   int32_t selected = -1;
   int32_t hovered = -1;

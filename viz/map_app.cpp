@@ -315,8 +315,10 @@ void draw_frame(AppState& s, Ui& ui) {
   if (ImGui::Begin("##map", nullptr,
                    fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                        ImGuiWindowFlags_NoBackground)) {
-    draw_map(s);
+    // The notes first (their window sits where the map was last frame): the
+    // map's fit leaves room for them and its labels keep clear of them.
     draw_map_notes(s);
+    draw_map(s);
     draw_trainer(s);
   }
   ImGui::End();
@@ -326,8 +328,12 @@ void draw_frame(AppState& s, Ui& ui) {
   ImGui::SetNextWindowSize({right_w, height - status_h});
   if (ImGui::Begin("##panels", nullptr, fixed | ImGuiWindowFlags_NoScrollbar)) {
     draw_panel_picker(s);
-    // The panel scrolls under the picker; its tables scroll sideways on their own.
-    if (ImGui::BeginChild("##panel", {0, 0}, false, ImGuiWindowFlags_HorizontalScrollbar))
+    // The panel scrolls under the picker; its wide tables scroll sideways in
+    // children of their own. The panel itself never does: with a sideways
+    // scroll bar ImGui wraps text at the content's width, so a line a few
+    // pixels too wide once (the frame before the vertical scroll bar showed)
+    // kept every wrapped line that wide and cut at the right edge.
+    if (ImGui::BeginChild("##panel", {0, 0}, false, 0))
       tabs()[size_t(s.right_tab)].draw(s);
     ImGui::EndChild();
   }

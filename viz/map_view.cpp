@@ -475,9 +475,12 @@ void pan_by(AppState& s, float dx, float dy) {
 
 void draw_map_notes(AppState& s) {
   s.notes_rect[2] = 0;
+  const int shown_before = s.notes_frames;
+  s.notes_frames = 0;
   if (s.organization_count() == 0 || !s.have_positions) return;
   const MapMarks& m = map_marks(s, s.backbone_area);
   if (m.no_seat.empty() && m.areas.empty()) return;
+  s.notes_frames = shown_before + 1;
   const Community& c = report_community(s);
   const float w = std::min(s.map_w * 0.55f, 26 * ImGui::GetFontSize());
   ImGui::SetNextWindowPos({s.map_x + 8, s.map_y + 8});
@@ -530,7 +533,10 @@ void draw_map(AppState& s) {
   s.map_x = origin.x, s.map_y = origin.y, s.map_w = size.x, s.map_h = size.y;
   apply_filters(s);
   if (s.have_positions) update_spacing(s);
-  if (s.fit_requested && s.have_positions && !s.layout.running()) {
+  // The fit leaves room for the notes drawn just before (draw_map_notes),
+  // once they have their size: a frame after they first show.
+  const bool notes_settled = s.notes_rect[2] == 0 || s.notes_frames >= 2;
+  if (s.fit_requested && s.have_positions && !s.layout.running() && notes_settled) {
     fit_to_window(s);
     s.fit_requested = false;
   }

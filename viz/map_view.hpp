@@ -12,7 +12,8 @@ namespace tablemap::viz {
 void draw_map(AppState& s);
 // Over the map's top left corner: the empty seats and, for the issue area
 // chosen in the sidebar, competing backbones and contested and uncovered
-// functions (from MapMarks, viz/panel_reports.hpp).
+// functions (from MapMarks, viz/panel_reports.hpp). Called before draw_map,
+// whose fit leaves room for them.
 void draw_map_notes(AppState& s);
 // Multiplies the zoom, keeping the layout point under (sx, sy) in place.
 void zoom_at(AppState& s, float sx, float sy, float factor);
@@ -26,6 +27,9 @@ void go_to(AppState& s, uint32_t org);
 ImVec4 gap_status_color(GapStatus st);
 // A heading inside a panel (ImGui 1.86 has no SeparatorText).
 void section_title(const char* title);
+// What a lead should know first, the same sentences as the CLI report's
+// opening (analysis/headlines), at the top of a panel.
+void headline(const std::string& text);
 // The line over a panel that describes a what-if community ("What-if: without ...").
 void what_if_banner(const std::string& label);
 

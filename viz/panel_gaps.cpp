@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "analysis/gaps.hpp"
+#include "analysis/headlines.hpp"
 #include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 
@@ -48,6 +49,8 @@ void draw_gaps(AppState& s) {
   }
   const GapReport& r = gap_report(s);
   if (const std::string view = report_label(s); !view.empty()) what_if_banner(view);
+  headline(gaps_headline(r));
+  headline(table_line(r.table));
 
   section_title(r.ready() ? "Ready: every entry criterion passes" : "Readiness");
   for (const ReadinessCheck& check : r.readiness) {
@@ -108,6 +111,8 @@ void draw_gaps(AppState& s) {
     }
     ImGui::PopID();
   }
+  if (const std::string unknown = unknown_generation_line(r.table); !unknown.empty())
+    ImGui::TextWrapped("%s", unknown.c_str());
   if (r.generation_fit.test != "none")
     ImGui::TextWrapped("Whole table vs residents: p = %.3g (%s). %s", r.generation_fit.p_value,
                        r.generation_fit.test.c_str(), r.generation_fit.note.c_str());

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "analysis/headlines.hpp"
 #include "analysis/roles.hpp"
 #include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
@@ -111,6 +112,7 @@ void draw_roles(AppState& s) {
   const Community& c = report_community(s);
   const RoleReport& r = role_report(s);
   if (const std::string view = report_label(s); !view.empty()) what_if_banner(view);
+  headline(roles_headline(r, c));
 
   ImGui::Text("Anchor: %s", std::string(to_string(r.anchor_status)).c_str());
   for (uint32_t a : r.anchors) org_link(s, a, "", false);

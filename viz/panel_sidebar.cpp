@@ -135,6 +135,13 @@ void section_title(const char* title) {
   ImGui::Separator();
 }
 
+void headline(const std::string& text) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.12f, 0.14f, 0.2f, 1});
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
 void what_if_banner(const std::string& label) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.75f, 0.15f, 0.1f, 1});
   ImGui::TextWrapped("%s", label.c_str());
@@ -164,11 +171,7 @@ void draw_sidebar(AppState& s) {
       ImGui::PushID(int(i));
       const bool clicked = fit_selectable(c.organizations[i].name, s.selected == int32_t(i));
       ImGui::PopID();
-      if (clicked) {
-        s.selected = int32_t(i);
-        s.camera.center_x = s.pos[i].x;
-        s.camera.center_y = s.pos[i].y;
-      }
+      if (clicked) go_to(s, i);  // selects it and centers the map on it
     }
   }
 

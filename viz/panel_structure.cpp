@@ -9,20 +9,14 @@
 
 #include <imgui.h>
 
+#include "analysis/headlines.hpp"
+#include "analysis/metrics_report.hpp"
+#include "analysis/report_text.hpp"
 #include "analysis/structure.hpp"
 #include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 
 namespace tablemap::viz {
-namespace {
-
-std::string sector_names(const Community& c, const std::vector<SectorId>& sectors) {
-  std::string out;
-  for (SectorId sec : sectors) out += (out.empty() ? "" : ", ") + c.sector_name(sec);
-  return out;
-}
-
-}  // namespace
 
 void draw_structure(AppState& s) {
   if (s.organization_count() == 0) {
@@ -50,11 +44,18 @@ void draw_structure(AppState& s) {
   };
   auto is_selected = [&](uint32_t org) { return s.selected >= 0 && s.selected == map_row(s, c, org); };
 
+  headline(metrics_headline(m, c));
   ImGui::TextWrapped("%u organizations, %llu ties, density %.3f", sum.organizations,
               static_cast<unsigned long long>(sum.ties), sum.density);
-  ImGui::TextWrapped("%zu separate parts (largest %u), %u without any tie", sum.component_sizes.size(),
-              sum.component_sizes.empty() ? 0u : sum.component_sizes[0], sum.isolates);
-  ImGui::TextWrapped("%u communities, modularity %.2f", sum.communities, sum.modularity);
+  const std::string isolates =
+      sum.isolates == 0 ? "" : "; " + count_of(int64_t(sum.isolates), "organization") + " without any tie";
+  if (sum.component_sizes.size() <= 1)
+    ImGui::TextWrapped("One connected network%s", isolates.c_str());
+  else
+    ImGui::TextWrapped("%zu separate parts (the largest has %u)%s", sum.component_sizes.size(),
+                       sum.component_sizes[0], isolates.c_str());
+  ImGui::TextWrapped("%s (groups tied more among themselves than to the rest), modularity %.2f",
+                     count_of(int64_t(sum.communities), "community", "communities").c_str(), sum.modularity);
   const double ei = sum.sector_mix.ei();
   if (!std::isnan(ei))
     ImGui::TextWrapped("Cross-sector ties: E-I index %.2f (-1 = every tie inside a sector, +1 = every tie across)", ei);
@@ -70,12 +71,21 @@ void draw_structure(AppState& s) {
     const Color col = class_color(silo.community);  // as the legend colors it (viz/coloring.hpp)
     ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(to_imgui(col)), ImGuiColorEditFlags_NoTooltip, {12, 12});
     ImGui::SameLine();
-    // Numbered from 0, as `tablemap metrics` prints them.
-    const bool clicked = fit_selectable("community " + std::to_string(silo.community) + ": " +
-                                            std::to_string(silo.organizations) + " organizations, " +
+    // Named by its sectors, as `tablemap metrics` prints them; its members in the tooltip.
+    const bool clicked = fit_selectable(join_and(sector_names(c, silo.sectors)) + " silo: " +
+                                            count_of(int64_t(silo.organizations), "organization") + ", " +
                                             std::to_string(int(silo.share * 100 + 0.5)) + "% of ties within " +
-                                            sector_names(c, silo.sectors),
+                                            join_and(sector_names(c, silo.sectors)),
                                         false);
+    if (ImGui::IsItemHovered()) {
+      std::vector<std::string> names;
+      for (uint32_t v : silo_members(m, silo)) names.push_back(c.organizations[v].name);
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+      ImGui::TextUnformatted(join(names, ", ").c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
     if (clicked) {
       set_coloring(s, Coloring{ColorBy::community, ""});
       s.highlighted.clear();
@@ -93,10 +103,16 @@ void draw_structure(AppState& s) {
   for (size_t k = 0; k < m.brokers.size(); ++k) {
     const Broker& b = m.brokers[k];
     ImGui::PushID(int(100 + k));
-    std::string what = c.organizations[b.organization].name;
-    if (!b.sectors_cut_off.empty()) what += ": alone connects " + sector_names(c, b.sectors_cut_off);
-    else if (b.pairs_disconnected > 0) what += ": " + std::to_string(int(b.pairs_disconnected * 100 + 0.5)) + "% of pairs lose contact";
-    if (fit_selectable(what, is_selected(b.organization))) show(b.organization);
+    if (fit_selectable(c.organizations[b.organization].name, is_selected(b.organization))) show(b.organization);
+    // What its departure changes, the same words as `tablemap metrics`.
+    const std::string changes = broker_changes(c, b);
+    if (!changes.empty()) {
+      ImGui::Indent();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("without it, %s", changes.c_str());
+      ImGui::PopStyleColor();
+      ImGui::Unindent();
+    }
     ImGui::PopID();
   }
 
@@ -109,8 +125,8 @@ void draw_structure(AppState& s) {
   for (size_t k = 0; k < m.single_points.size(); ++k) {
     const SinglePointOfFailure& p = m.single_points[k];
     ImGui::PushID(int(200 + k));
-    std::string what = c.organizations[p.organization].name + ": cuts off " + std::to_string(p.cut_off);
-    if (!p.sectors_cut_off.empty()) what += " (" + sector_names(c, p.sectors_cut_off) + ")";
+    std::string what = c.organizations[p.organization].name + ": cuts off " + count_of(int64_t(p.cut_off), "organization");
+    if (!p.sectors_cut_off.empty()) what += " (" + join(sector_names(c, p.sectors_cut_off)) + ")";
     if (fit_selectable(what, is_selected(p.organization))) show(p.organization);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove it in What-if to see what the coalition would lose.");
     ImGui::PopID();

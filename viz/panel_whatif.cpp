@@ -3,6 +3,8 @@
 // ties, in the same before/after lines as `tablemap whatif` (what_if_rows).
 #include <imgui.h>
 
+#include "analysis/headlines.hpp"
+#include "analysis/report_text.hpp"
 #include "viz/map_view.hpp"
 
 namespace tablemap::viz {
@@ -17,6 +19,7 @@ void draw_whatif(AppState& s) {
     ImGui::TextDisabled("Nobody removed.");
     return;
   }
+  headline(what_if_headline(w, c));
   section_title("Removed");
   for (uint32_t v : w.removed) {
     ImGui::PushID(int(v));
@@ -59,7 +62,9 @@ void draw_whatif(AppState& s) {
     ImGui::TextColored({0.75f, 0.15f, 0.1f, 1}, "Cut off from every other sector: %s", names.c_str());
   }
   if (!w.lost_from_table.empty()) {
-    ImGui::Text("%zu organizations lose their path to the table:", w.lost_from_table.size());
+    const size_t lost = w.lost_from_table.size();
+    ImGui::TextWrapped("%s %s to the table:", count_of(int64_t(lost), "organization").c_str(),
+                       lost == 1 ? "loses its path" : "lose their path");
     int shown = 0;
     for (uint32_t v : w.lost_from_table) {
       if (++shown > 30) {

@@ -116,6 +116,18 @@ std::string state_json(AppState& s) {
   for (uint8_t v : s.visible) visible += v;
   j["visible"] = visible;
   j["map"] = {s.map_x, s.map_y, s.map_w, s.map_h};
+  // The notes over the map's corner, and the organizations whose disc they cover.
+  j["notes"] = {s.notes_rect[0], s.notes_rect[1], s.notes_rect[2], s.notes_rect[3]};
+  nlohmann::json under_notes = nlohmann::json::array();
+  if (s.notes_rect[2] > 0 && s.pos.size() == s.organization_count())
+    for (uint32_t v = 0; v < s.organization_count(); ++v) {
+      if (s.visible.size() > v && !s.visible[v]) continue;
+      const float x = screen_x(s, s.pos[v].x), y = screen_y(s, s.pos[v].y), r = screen_radius(s, v);
+      if (x + r > s.notes_rect[0] && x - r < s.notes_rect[0] + s.notes_rect[2] && y + r > s.notes_rect[1] &&
+          y - r < s.notes_rect[1] + s.notes_rect[3])
+        under_notes.push_back(c.org_id(v));
+    }
+  j["under_notes"] = under_notes;
   j["zoom"] = s.camera.zoom;
   j["layout"] = s.layout.running() ? "running" : (s.have_positions ? "done" : "none");
   j["structure"] = s.structure_job.running() ? "measuring" : structure_current(s) ? "done" : "none";

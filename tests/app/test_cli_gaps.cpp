@@ -61,3 +61,27 @@ TEST_CASE("gaps exit codes: 2 for bad usage, a PATH that does not exist included
   CHECK(help.code == 0);
   CHECK(help.out.find("Example: tablemap gaps") != std::string::npos);
 }
+
+TEST_CASE("gaps counts and names the people at the table whose generation is unknown", "[cli]") {
+  // The test bundle with Ada Vance's birth year typed as `unknown` and no
+  // generation: 3 people at the table, 1 of unknown generation, so the
+  // generation shares are over the 2 others (Bo Lind gen_x, Cy Oakes gen_z:
+  // half each).
+  TempFolder folder;
+  write_bundle(folder, valid_bundle_files(),
+               {{"people.csv", "id,name,organization,birth_year,generation,sector,at_table,resident,formal_leader\n"
+                               "p1,Ada Vance,clinic,unknown,,,yes,yes,yes\n"
+                               "p2,Bo Lind,bank,,gen_x,,yes,no,yes\n"
+                               "p3,Cy Oakes,,2001,gen_z,residents,yes,yes,no\n"}});
+  CliRun text = run("gaps " + folder.path());
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("; 1 person of unknown generation\n") != std::string::npos);
+  CHECK(text.out.find("Generation unknown for 1 person: Ada Vance (Hollow Family Clinic).") != std::string::npos);
+  auto j = nlohmann::json::parse(run("gaps --json " + folder.path()).out);
+  CHECK(j["table"]["people"] == 3);
+  CHECK(j["table"]["unknown_generation"] == 1);
+  CHECK(j["table"]["unknown_generation_people"] ==
+        nlohmann::json::parse(R"([{"id": "p1", "name": "Ada Vance", "organization_name": "Hollow Family Clinic"}])"));
+  for (const auto& g : j["generations"])
+    if (g["generation"] == "gen_x" || g["generation"] == "gen_z") CHECK(g["table_share"].get<double>() == Approx(0.5));
+}

@@ -53,8 +53,12 @@ void check_nothing_cut(const std::string& data, const std::string& select, const
     INFO("panel " << kTabs[k] << ": " << r.lines[k].dump());
     CHECK(r.lines[k]["windows"].empty());
     CHECK(r.lines[k]["cells"].empty());
-    // A panel wider than its column scrolls sideways: not cut, but not at a glance either.
-    if (!r.lines[k]["scrolls"].empty()) WARN("scrolls sideways: " << r.lines[k]["scrolls"].dump());
+    // Only a wide table scrolls sideways, in a child window of its own; the
+    // panel itself never does (its wrapped text would follow the wider width).
+    for (const auto& scroll : r.lines[k]["scrolls"]) {
+      const std::string window = scroll["window"];
+      CHECK(window.find('/', window.find("##panel_")) != std::string::npos);
+    }
     CHECK(r.lines[k]["fitted"].get<int>() > 0);  // the audit did see the panel's text
   }
 }
@@ -222,4 +226,22 @@ TEST_CASE("a what-if removal stays on the same organization through a delete") {
   REQUIRE(r.status == 0);
   REQUIRE(r.lines.size() == 1);
   CHECK(r.lines[0]["removed"] == json::array({"b1"}));
+}
+
+TEST_CASE("the notes over the map's corner cover no organization once the map is fitted", "[map]") {
+  // Millbrook (datasets/silos) has a tall note: a sector without a seat and
+  // three issue areas with uncovered functions. The fit leaves room below it.
+  REQUIRE_XVFB();
+  for (const std::string size : {"1280x800", "1400x900"}) {
+    INFO(size);
+    MapRun r = run_map(scratch_copy(kSource + "/datasets/silos", "notes") + " --replay " +
+                           script("notes.txt", "wait 2\nprint-state\n"),
+                       size);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    REQUIRE(r.lines.size() == 1);
+    INFO(r.lines[0].dump());
+    CHECK(r.lines[0]["notes"][3].get<double>() > 100);  // the note is there, and tall
+    CHECK(r.lines[0]["under_notes"].empty());
+  }
 }
