@@ -479,6 +479,7 @@ std::string board_report_html(const Community& c, const Network& net, const GapR
   out += table_section(x) + "\n";
   out += section_roles(x) + "\n";
   out += section_structure(x) + "\n";
+  out += section_change(x);
   if (options.profiles) out += section_profiles(x) + "\n";
   out += "</main></body></html>\n";
   return out;

@@ -3,7 +3,8 @@
 // network), reads on screen and prints (the first page is a one-page summary
 // on Letter and A4). Sections: summary with recommended next steps, the
 // table (seats, generations, candidates, invite plan), backbone roles, the
-// network's structure, and, when asked, one profile page per organization.
+// network's structure, what changed since the year before (a project file
+// with several years), and, when asked, one profile page per organization.
 // docs/report.md says what each part shows.
 //
 // Cost: the three analyses (gaps, roles, measure_network) plus
@@ -11,9 +12,11 @@
 // BoardReportOptions::list_limit entries with the total.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "analysis/compare.hpp"
 #include "analysis/gaps.hpp"
 #include "analysis/roles.hpp"
 #include "analysis/structure.hpp"
@@ -34,6 +37,9 @@ struct BoardReportOptions {
   size_t list_limit = 10;      // entries shown of a long list (the total is always given)
   size_t map_tie_limit = 20000;  // ties drawn on the map, strongest first
   std::string generated;       // "generated on" line, e.g. the date; empty: none
+  // The year before against this one (a project file with several years):
+  // the "Change since" section; none: the section is left out.
+  std::optional<Comparison> since_last_year;
 };
 
 // What the summary page says: a few sentences a lead should know, and three

@@ -37,5 +37,7 @@ struct Context {
 std::string section_roles(const Context& x);
 std::string section_structure(const Context& x);
 std::string section_profiles(const Context& x);
+// "Change since 2025": options.since_last_year, or "" without it.
+std::string section_change(const Context& x);
 
 }  // namespace tablemap::board

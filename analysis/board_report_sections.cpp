@@ -393,4 +393,42 @@ std::string section_profiles(const Context& x) {
   return out;
 }
 
+std::string section_change(const Context& x) {
+  if (!x.options.since_last_year) return "";
+  const Comparison& d = *x.options.since_last_year;
+  const size_t limit = x.options.list_limit;
+  const std::string before = d.year_before ? std::to_string(d.year_before) : d.before_label;
+  const std::string after = d.year_after ? std::to_string(d.year_after) : d.after_label;
+  std::string out = "<section id=\"change\"><h2>" + h("Change since " + before) + "</h2>";
+  out += "<ul class=\"know\">";
+  for (const std::string& sentence : d.headline) out += "<li>" + h(sentence) + "</li>";
+  out += "</ul>";
+
+  // The figures behind the sentences, a year apart.
+  auto row = [&](const std::string& what, auto was, auto is) {
+    return "<tr><td>" + h(what) + "</td><td class=\"num\">" + h(fmt::format("{}", was)) + "</td><td class=\"num\">" +
+           h(fmt::format("{}", is)) + "</td></tr>";
+  };
+  out += "<table class=\"change\"><thead><tr><th></th><th>" + h(before) + "</th><th>" + h(after) +
+         "</th></tr></thead><tbody>";
+  out += row("Organizations at the table", d.table_organizations_before, d.table_organizations_after);
+  out += row("People at the table", d.table_people_before, d.table_people_after);
+  for (const SectorSeats& s : d.sectors)
+    if (s.required) out += row("Seats for " + words(s.sector), s.seats_before, s.seats_after);
+  out += row("Ties across sectors", d.cross_sector_before, d.cross_sector_after);
+  out += row("Silos", d.silos_before, d.silos_after);
+  out += "</tbody></table>";
+
+  auto names = [&](const std::vector<NamedRow>& rows) {
+    std::vector<std::string> out;
+    for (const NamedRow& r : rows) out.push_back(r.name.empty() ? r.id : r.name);
+    return name_list(out, limit);
+  };
+  if (!d.joined_table.empty())
+    out += "<p>" + h(fmt::format("Joined the table: {}.", names(d.joined_table))) + "</p>";
+  if (!d.left_table.empty()) out += "<p>" + h(fmt::format("Left the table: {}.", names(d.left_table))) + "</p>";
+  out += "</section>\n";
+  return out;
+}
+
 }  // namespace tablemap::board

@@ -21,6 +21,7 @@
 #include "app/pseudonymize_option.hpp"
 #include "core/network.hpp"
 #include "io/load.hpp"
+#include "io/project_file.hpp"
 
 extern char** environ;
 
@@ -134,6 +135,24 @@ CommandRegistration registration{75, [](CLI::App& cli) -> std::function<int()> {
     options.profiles = a->profiles;
     options.generated = today();
     for (const GraphPoint& p : map_positions(a->path, *community, network)) options.positions.push_back({p.x, p.y});
+    // A project file with a year before the one reported: "Change since".
+    if (const SnapshotPath snapshot = split_snapshot_path(a->path); snapshot.file.size() > 9 &&
+                                                                    snapshot.file.ends_with(".tablemap")) {
+      Problems ignored;
+      const std::vector<int> years = project_years(snapshot.file, ignored);
+      const int shown = snapshot.year ? snapshot.year : (years.empty() ? 0 : years.back());
+      int previous = 0;
+      for (int y : years)
+        if (y < shown) previous = y;
+      if (previous) {
+        auto before = load_or_report(snapshot.file, previous);
+        if (!before) return kBadData;
+        auto shown_before = apply_pseudonymize(*privacy, std::move(*before));
+        if (!shown_before) return kBadUsage;
+        CompareOptions compare;
+        options.since_last_year = compare_communities(*shown_before, *community, compare);
+      }
+    }
     try {
       write_file_atomically(a->out, board_report_html(*community, network, options));
     } catch (const SaveError& e) {

@@ -288,3 +288,32 @@ TEST_CASE("Pseudonymized output: no original name survives in any output form", 
   CHECK(read(s / "a.json") == read(s / "b.json"));
   CHECK(read(s / "a.json").find("Person ") != std::string::npos);
 }
+
+TEST_CASE("report of a project file with several years: what changed since the year before", "[report][years]") {
+  // Harbor Point, three bundles into one file (datasets/harbor-point/README.md):
+  // 2025 -> 2026 the table goes from 8 to 11 organizations and 8 to 12
+  // people; safety gains its first seat; cross-sector ties 18 -> 29.
+  Scratch s("years");
+  const std::string file = s / "harbor.tablemap";
+  for (const char* year : {"2024", "2025", "2026"})
+    REQUIRE(run_cli("convert " + kSource + "/datasets/harbor-point/" + year + " " + file, false).code == 0);
+  REQUIRE(run_cli("report " + file + " -o " + s / "latest.html", false).code == 0);
+  const std::string latest = read(s / "latest.html");
+  CHECK(latest.find("<h2>Change since 2025</h2>") != std::string::npos);
+  CHECK(latest.find("The table went from 8 to 11 organizations (3 joined, 0 left) and from 8 to 12 people.") !=
+        std::string::npos);
+  CHECK(latest.find("<tr><td>Seats for safety</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>") !=
+        std::string::npos);
+  CHECK(latest.find("<tr><td>Ties across sectors</td><td class=\"num\">18</td><td class=\"num\">29</td></tr>") !=
+        std::string::npos);
+  CHECK(latest.find("Joined the table: Harbor County Public Health, Harbor Point Police and Harbor Youth Network.") !=
+        std::string::npos);
+  // A named year compares with the one before it; the first year has none.
+  REQUIRE(run_cli("report " + file + "@2025 -o " + s / "middle.html", false).code == 0);
+  CHECK(read(s / "middle.html").find("<h2>Change since 2024</h2>") != std::string::npos);
+  REQUIRE(run_cli("report " + file + "@2024 -o " + s / "first.html", false).code == 0);
+  CHECK(read(s / "first.html").find("id=\"change\"") == std::string::npos);
+  // A bundle has one year: no section either.
+  REQUIRE(run_cli("report " + kSource + "/datasets/harbor-point/2026 -o " + s / "bundle.html", false).code == 0);
+  CHECK(read(s / "bundle.html").find("id=\"change\"") == std::string::npos);
+}
