@@ -1,6 +1,7 @@
 #include "analysis/survey.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -316,6 +317,76 @@ SurveyScores score_survey(const Community& community, const Survey& survey, cons
   const double pairs = double(s.asked) * double(s.asked - (s.asked > 0)) / 2;
   s.density = pairs > 0 ? double(s.ties_among_asked) / pairs : 0;
   return s;
+}
+
+namespace {
+
+// A survey number cell ("2.5", "3"), or kNoRating.
+double number_of(const std::string& cell) {
+  const std::string_view t = trim(cell);
+  if (t.empty()) return kNoRating;
+  char* end = nullptr;
+  const std::string text(t);
+  const double v = std::strtod(text.c_str(), &end);
+  return end && *end == '\0' && v >= 1 && v <= 4 ? v : kNoRating;
+}
+
+// Index of a survey column among the ties' extra columns, or -1.
+int survey_column(const Community& community, std::string_view name) {
+  const auto& columns = community.ties.extra_columns();
+  for (size_t c = 0; c < columns.size(); ++c)
+    if (word_key(columns[c]) == name) return int(c);
+  return -1;
+}
+
+}  // namespace
+
+bool has_survey_columns(const Community& community) {
+  return survey_column(community, "intensity") >= 0 || survey_column(community, "trust") >= 0 ||
+         survey_column(community, "value") >= 0;
+}
+
+std::vector<TieQuality> tie_qualities(const Community& community) {
+  std::vector<TieQuality> out;
+  if (!has_survey_columns(community)) return out;
+  const int columns[3] = {survey_column(community, "intensity"), survey_column(community, "trust"),
+                          survey_column(community, "value")};
+  out.resize(community.ties.size());
+  for (size_t i = 0; i < community.ties.size(); ++i) {
+    const auto& extra = community.ties[i].extra;
+    double* fields[3] = {&out[i].intensity, &out[i].trust, &out[i].value};
+    for (int f = 0; f < 3; ++f)
+      if (columns[f] >= 0 && size_t(columns[f]) < extra.size()) *fields[f] = number_of(extra[size_t(columns[f])]);
+  }
+  return out;
+}
+
+IntensityWeights weigh_by_intensity(Network& network, const Community& community) {
+  const auto& rels = network.relationships();
+  std::unordered_map<uint64_t, uint32_t> index;
+  index.reserve(rels.size());
+  for (uint32_t r = 0; r < rels.size(); ++r) index.emplace((uint64_t(rels[r].a) << 32) | rels[r].b, r);
+  std::vector<uint8_t> twice(rels.size(), 0);
+  const std::vector<TieQuality> quality = tie_qualities(community);
+  for (size_t i = 0; i < quality.size(); ++i) {
+    if (!has_rating(quality[i].intensity)) continue;
+    const Tie& t = community.ties[i];
+    auto it = index.find((uint64_t(std::min(t.source, t.target)) << 32) | std::max(t.source, t.target));
+    if (it == index.end()) continue;
+    const auto halves = uint8_t(std::clamp(std::lround(quality[i].intensity * 2), 2L, 8L));
+    twice[it->second] = std::max(twice[it->second], halves);
+  }
+  IntensityWeights out;
+  for (uint32_t r = 0; r < rels.size(); ++r) {
+    if (twice[r]) {
+      ++out.with_intensity;
+      network.set_weight2(r, twice[r]);
+    } else {
+      ++out.by_strength;
+      network.set_weight2(r, uint8_t(2 * (std::clamp<int>(rels[r].strength, 1, 3) + 1)));
+    }
+  }
+  return out;
 }
 
 }  // namespace tablemap

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/community.hpp"
+#include "core/network.hpp"
 #include "core/survey.hpp"
 
 namespace tablemap {
@@ -76,6 +77,27 @@ Community apply_survey(const Community& community, const Survey& survey, const S
 
 // The columns apply_survey adds to ties.csv, in order (see docs/survey.md).
 const std::vector<std::string>& survey_tie_columns();
+
+// The survey quality a community's tie rows hold, in the columns survey
+// import writes (survey_tie_columns): numbers where the cell holds one, else
+// kNoRating. Empty when the ties have none of the columns.
+struct TieQuality {
+  double intensity = kNoRating;  // 1..4
+  double trust = kNoRating, value = kNoRating;  // 1..4
+};
+std::vector<TieQuality> tie_qualities(const Community& community);
+// Whether the ties carry an intensity, trust or value column.
+bool has_survey_columns(const Community& community);
+
+// `metrics --weighted --weight-by intensity`: each relationship of `network`
+// (built from `community`) weighs its survey intensity, 1 to 4 by halves
+// (the largest of its rows). A relationship without one (a tie kept from the
+// bundle) weighs the highest step of its strength: strength 1 as
+// cooperation (2), 2 as coordination (3), 3 as integration (4).
+struct IntensityWeights {
+  size_t with_intensity = 0, by_strength = 0;  // relationships
+};
+IntensityWeights weigh_by_intensity(Network& network, const Community& community);
 
 struct OrganizationScore {
   uint32_t organization = 0;
