@@ -3,7 +3,8 @@
 // network), reads on screen and prints (the first page is a one-page summary
 // on Letter and A4). Sections: summary with recommended next steps, the
 // table (seats, generations, candidates, invite plan), backbone roles, the
-// network's structure, and, when asked, one profile page per organization.
+// network's structure, the partner survey (when the ties carry its columns or
+// a survey is given), and, when asked, one profile page per organization.
 // docs/report.md says what each part shows.
 //
 // Cost: the three analyses (gaps, roles, measure_network) plus
@@ -17,6 +18,7 @@
 #include "analysis/gaps.hpp"
 #include "analysis/roles.hpp"
 #include "analysis/structure.hpp"
+#include "analysis/survey.hpp"
 #include "core/community.hpp"
 #include "core/network.hpp"
 
@@ -34,6 +36,10 @@ struct BoardReportOptions {
   size_t list_limit = 10;      // entries shown of a long list (the total is always given)
   size_t map_tie_limit = 20000;  // ties drawn on the map, strongest first
   std::string generated;       // "generated on" line, e.g. the date; empty: none
+  // The relationship survey's scores (report --survey): response rate, trust
+  // and value per partner. Null: the survey section shows what the ties'
+  // survey columns say, when they have some.
+  const SurveyScores* survey = nullptr;
 };
 
 // What the summary page says: a few sentences a lead should know, and three

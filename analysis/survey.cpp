@@ -389,4 +389,35 @@ IntensityWeights weigh_by_intensity(Network& network, const Community& community
   return out;
 }
 
+SurveyTieSummary summarize_survey_ties(const Community& community) {
+  SurveyTieSummary out;
+  const std::vector<TieQuality> quality = tie_qualities(community);
+  struct Pair {
+    double intensity = kNoRating, trust = kNoRating, value = kNoRating;
+    bool confirmed = false;
+  };
+  std::unordered_map<uint64_t, Pair> pairs;
+  for (size_t i = 0; i < quality.size(); ++i) {
+    if (!has_rating(quality[i].intensity)) continue;
+    const Tie& t = community.ties[i];
+    Pair& p = pairs[(uint64_t(std::min(t.source, t.target)) << 32) | std::max(t.source, t.target)];
+    // A pair's rows (one per kind) carry the same quality; the first one with a value gives it.
+    if (!has_rating(p.intensity) || quality[i].intensity > p.intensity) p.intensity = quality[i].intensity;
+    if (!has_rating(p.trust)) p.trust = quality[i].trust;
+    if (!has_rating(p.value)) p.value = quality[i].value;
+    p.confirmed = p.confirmed || t.confirmed;
+  }
+  double trust = 0, value = 0;
+  for (const auto& [key, p] : pairs) {
+    ++out.ties;
+    out.confirmed += p.confirmed;
+    ++out.ladder[size_t(std::clamp(int(std::floor(p.intensity)), 1, kIntensityCount) - 1)];
+    if (has_rating(p.trust)) trust += p.trust, ++out.trust_ties;
+    if (has_rating(p.value)) value += p.value, ++out.value_ties;
+  }
+  if (out.trust_ties) out.trust = trust / double(out.trust_ties);
+  if (out.value_ties) out.value = value / double(out.value_ties);
+  return out;
+}
+
 }  // namespace tablemap

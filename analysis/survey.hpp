@@ -140,6 +140,23 @@ SurveyScores score_survey(const Community& community, const Survey& survey, cons
 // On the 1-4 scale as a percentage of the maximum (mean / 4 x 100).
 inline double percent_of_max(double rating) { return rating / 4.0 * 100.0; }
 
+// What a community's ties say of their survey quality (the columns of
+// survey import), per related pair: how many pairs have an intensity, how
+// many of those both sides confirmed, the ladder, and the mean of the pairs'
+// trust and value columns. For the board report when no survey is given.
+struct SurveyTieSummary {
+  size_t ties = 0, confirmed = 0;               // pairs with an intensity
+  std::array<size_t, kIntensityCount> ladder{};  // pairs per step (a mean between steps counts at the lower)
+  double trust = kNoRating, value = kNoRating;  // mean over the pairs with one
+  size_t trust_ties = 0, value_ties = 0;
+};
+SurveyTieSummary summarize_survey_ties(const Community& community);
+
+// The sentences survey report opens with, one per line (the board report
+// reuses them), and its warning under 70% response ("" at 70% and over).
+std::vector<std::string> survey_opening(const SurveyScores& scores, const Community& community);
+std::string survey_warning(const SurveyScores& scores);
+
 // analysis/survey_report.cpp: the --json form and the text a lead reads.
 nlohmann::json to_json(const SurveyScores& scores, const Community& community);
 std::string format_survey_report(const SurveyScores& scores, const Community& community);

@@ -40,14 +40,9 @@ struct Loaded {
 std::optional<Loaded> load(const SurveyArgs& args) {
   auto community = load_or_report(args.bundle);
   if (!community) return std::nullopt;
-  SurveyLoad survey = load_survey(args.survey, *community);
-  if (!survey.ok()) {
-    for (const Problem& p : survey.problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
-    std::fprintf(stderr, "tablemap: %zu problem%s in the survey %s; nothing was imported. Fix the lines above and try again.\n",
-                 survey.problems.size(), survey.problems.size() == 1 ? "" : "s", args.survey.c_str());
-    return std::nullopt;
-  }
-  Loaded l{std::move(*community), std::move(*survey.survey), {}};
+  auto survey = survey_or_report(args.survey, *community, "nothing was imported");
+  if (!survey) return std::nullopt;
+  Loaded l{std::move(*community), std::move(*survey), {}};
   l.options.ties = *parse_tie_rule(args.ties);
   l.options.ratings = *parse_rating_rule(args.ratings);
   return l;
@@ -58,21 +53,9 @@ int write_form(const SurveyArgs& args) {
   auto community = load_or_report(args.bundle);
   if (!community) return kBadData;
   const auto& orgs = community->organizations;
-  std::vector<uint32_t> asked;
-  std::vector<std::string> unknown;
-  for (const std::string& word : args.ask) {
-    std::optional<uint32_t> row = community->find_organization(word);
-    for (uint32_t i = 0; !row && i < orgs.size(); ++i)
-      if (orgs[i].name == word) row = i;
-    if (row)
-      asked.push_back(*row);
-    else
-      unknown.push_back(word);
-  }
-  if (!unknown.empty()) {
-    for (const std::string& word : unknown)
-      std::fprintf(stderr, "tablemap: --ask '%s' is not an organization of %s (write its id or its exact name)\n",
-                   word.c_str(), args.bundle.c_str());
+  const OrganizationArgs asked = find_organizations(*community, args.ask);
+  if (!asked.ok()) {
+    for (const std::string& p : asked.problems) std::fprintf(stderr, "tablemap: --ask: %s\n", p.c_str());
     return kBadUsage;
   }
   if (orgs.size() < 2) {
@@ -80,7 +63,7 @@ int write_form(const SurveyArgs& args) {
                  args.bundle.c_str(), orgs.size(), orgs.size() == 1 ? "" : "s");
     return kBadData;
   }
-  const SurveyFormLayout layout = survey_form_layout(*community, asked);
+  const SurveyFormLayout layout = survey_form_layout(*community, asked.rows);
   if (layout.partner_rows > kFormMaxRows) {
     std::fprintf(stderr,
                  "tablemap: a form for %zu organizations, each listing the %zu others, has %zu rows: too many for a "

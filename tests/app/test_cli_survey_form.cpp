@@ -144,7 +144,8 @@ print("rows of the city:", wb["City of Harbor"].max_row - 9)
 
   CliRun unknown = run_cli("survey form " + kHarbor + " " + dir.file("x.xlsx") + " --ask harbor-clinc", true);
   CHECK(unknown.code == 2);
-  CHECK(unknown.out.find("--ask 'harbor-clinc' is not an organization of") != std::string::npos);
+  CHECK(unknown.out.find("tablemap: --ask: no organization with the id or name 'harbor-clinc' (did you mean "
+                         "'harbor-clinic'?)") != std::string::npos);
   CHECK(run_cli("survey form " + kHarbor + " " + dir.file("x.csv"), true).code != 0);
 }
 
