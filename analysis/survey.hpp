@@ -84,6 +84,9 @@ const std::vector<std::string>& survey_tie_columns();
 struct TieQuality {
   double intensity = kNoRating;  // 1..4
   double trust = kNoRating, value = kNoRating;  // 1..4
+  // What each side said of the other: trust_by_source is the trust the source gave the target.
+  double trust_by_source = kNoRating, trust_by_target = kNoRating;
+  double value_by_source = kNoRating, value_by_target = kNoRating;
 };
 std::vector<TieQuality> tie_qualities(const Community& community);
 // Whether the ties carry an intensity, trust or value column.
@@ -94,6 +97,17 @@ bool has_survey_columns(const Community& community);
 // (the largest of its rows). A relationship without one (a tie kept from the
 // bundle) weighs the highest step of its strength: strength 1 as
 // cooperation (2), 2 as coordination (3), 3 as integration (4).
+// The map's view of the survey columns: per relationship of `network`
+// (built from `community`) its intensity and trust, per organization the
+// mean trust and value its partners gave it (over the pairs where they rated
+// it). NaN where there is none; empty vectors when the ties have no survey columns.
+struct NetworkSurveyQuality {
+  std::vector<float> intensity, trust;                 // per relationship
+  std::vector<float> trust_received, value_received;   // per organization
+  bool any() const { return !intensity.empty(); }
+};
+NetworkSurveyQuality network_survey_quality(const Community& community, const Network& network);
+
 struct IntensityWeights {
   size_t with_intensity = 0, by_strength = 0;  // relationships
 };
