@@ -13,8 +13,9 @@ namespace tablemap {
 namespace {
 
 constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
-// Weighted lengths in units of 1/6, as the exact measure: strength 1, 2, 3 -> 6, 3, 2.
-constexpr uint32_t kUnit = 6;
+// Weighted lengths in units of 1/420, as the exact measure (analysis/centrality.cpp):
+// a weight-w tie is 840 / 2w long (strength 1, 2, 3 -> 420, 210, 140).
+constexpr uint32_t kUnit = 420;
 
 // Whether the tie behind `arc` (an arc out of v) flows out of v, or into v.
 bool flows_out_of(const Network& net, uint32_t v, uint32_t arc) {
@@ -172,7 +173,7 @@ class PathSampler {
     }
   }
 
-  uint32_t length(uint32_t arc) const { return kUnit / net_.relationships()[net_.arc_relationship(arc)].strength; }
+  uint32_t length(uint32_t arc) const { return 2 * kUnit / net_.relationships()[net_.arc_relationship(arc)].weight2; }
 
   // Dijkstra from s until t is settled, then one shortest path back from t.
   bool weighted_path(uint32_t s, uint32_t t, SampleRandom& random) {

@@ -469,7 +469,8 @@ std::string table_section(const Context& x) {
 std::string board_report_html(const Community& c, const Network& net, const GapReport& gaps, const RoleReport& roles,
                               const NetworkMetrics& metrics, const BoardReportOptions& options) {
   Context x{c, net, gaps, roles, metrics, options, c.organizations_at_table()};
-  const BoardFindings findings = board_findings(c, gaps, roles, metrics);
+  BoardFindings findings = board_findings(c, gaps, roles, metrics);
+  if (std::string survey = survey_finding(x); !survey.empty()) findings.know.push_back(std::move(survey));
   std::string title = c.profile.name + (c.profile.year ? fmt::format(" {}", c.profile.year) : "") + ": board report";
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -479,6 +480,7 @@ std::string board_report_html(const Community& c, const Network& net, const GapR
   out += table_section(x) + "\n";
   out += section_roles(x) + "\n";
   out += section_structure(x) + "\n";
+  if (std::string survey = section_survey(x); !survey.empty()) out += survey + "\n";
   out += section_change(x);
   if (options.profiles) out += section_profiles(x) + "\n";
   out += "</main></body></html>\n";

@@ -3,7 +3,8 @@
 // network), reads on screen and prints (the first page is a one-page summary
 // on Letter and A4). Sections: summary with recommended next steps, the
 // table (seats, generations, candidates, invite plan), backbone roles, the
-// network's structure, what changed since the year before (a project file
+// network's structure, the partner survey (when the ties carry its columns or
+// a survey is given), what changed since the year before (a project file
 // with several years), and, when asked, one profile page per organization.
 // docs/report.md says what each part shows.
 //
@@ -20,6 +21,7 @@
 #include "analysis/gaps.hpp"
 #include "analysis/roles.hpp"
 #include "analysis/structure.hpp"
+#include "analysis/survey.hpp"
 #include "core/community.hpp"
 #include "core/network.hpp"
 
@@ -37,6 +39,10 @@ struct BoardReportOptions {
   size_t list_limit = 10;      // entries shown of a long list (the total is always given)
   size_t map_tie_limit = 20000;  // ties drawn on the map, strongest first
   std::string generated;       // "generated on" line, e.g. the date; empty: none
+  // The relationship survey's scores (report --survey): response rate, trust
+  // and value per partner. Null: the survey section shows what the ties'
+  // survey columns say, when they have some.
+  const SurveyScores* survey = nullptr;
   // The year before against this one (a project file with several years):
   // the "Change since" section; none: the section is left out.
   std::optional<Comparison> since_last_year;

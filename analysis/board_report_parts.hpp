@@ -39,5 +39,9 @@ std::string section_structure(const Context& x);
 std::string section_profiles(const Context& x);
 // "Change since 2025": options.since_last_year, or "" without it.
 std::string section_change(const Context& x);
+// The partner survey; "" when there is neither a survey nor survey columns in the ties.
+std::string section_survey(const Context& x);
+// The summary's sentence on the survey; "" likewise.
+std::string survey_finding(const Context& x);
 
 }  // namespace tablemap::board

@@ -122,7 +122,7 @@ StructuralHoles structural_holes(const Network& net, bool weighted, bool directe
   // Mutual weight a_ij + a_ji of each tie, on the undirected neighbour lists.
   const SortedAdjacency adj = sorted_adjacency(net, Keep::all, [&](uint32_t /*organization*/, uint32_t arc) {
     const Relationship& r = net.relationships()[net.arc_relationship(arc)];
-    const double w = weighted ? double(r.strength) : 1.0;
+    const double w = weighted ? r.weight() : 1.0;
     if (!directed) return 2 * w;
     return w * ((r.a_to_b ? 1 : 0) + (r.b_to_a ? 1 : 0));
   });

@@ -15,9 +15,11 @@ namespace tablemap {
 namespace {
 
 constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
-// Weighted path lengths in units of 1/6: strength 1, 2, 3 -> 6, 3, 2, so that
-// sums of lengths stay exact integers and ties between paths are seen.
-constexpr uint32_t kUnit = 6;
+// Weighted path lengths in units of 1/420: a weight-w tie is 1/w long, and w
+// is a strength (1, 2, 3) or an intensity (1 to 4 by halves), so 840 / 2w is
+// whole (strength 1, 2, 3 -> 420, 210, 140; intensity 2.5 -> 168): sums of
+// lengths stay exact integers and ties between paths are seen.
+constexpr uint32_t kUnit = 420;
 
 // Whether ties flow into v along `arc` (an arc out of v in the CSR arrays).
 inline bool flows_in(const Network& net, uint32_t v, uint32_t arc) {
@@ -91,7 +93,7 @@ struct PathWorker {
   }
 
   uint32_t length(uint32_t arc) const {
-    return options.weighted ? kUnit / net.relationships()[net.arc_relationship(arc)].strength : 1;
+    return options.weighted ? 2 * kUnit / net.relationships()[net.arc_relationship(arc)].weight2 : 1;
   }
 
   void bfs(uint32_t s) {
@@ -346,7 +348,7 @@ IterationResult eigenvector_centrality(const Network& net, const CentralityOptio
         double sum = x[v];
         for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
           if (options.directed && !flows_in(net, v, arc)) continue;
-          const double w = options.weighted ? rels[net.arc_relationship(arc)].strength : 1.0;
+          const double w = options.weighted ? rels[net.arc_relationship(arc)].weight() : 1.0;
           sum += w * x[to[arc]];
         }
         next[v] = sum;
@@ -379,7 +381,7 @@ IterationResult pagerank(const Network& net, const CentralityOptions& options, d
   const auto& rels = net.relationships();
   IterationResult out;
   if (n == 0) return out;
-  auto weight = [&](uint32_t arc) { return options.weighted ? double(rels[net.arc_relationship(arc)].strength) : 1.0; };
+  auto weight = [&](uint32_t arc) { return options.weighted ? rels[net.arc_relationship(arc)].weight() : 1.0; };
   // Total weight flowing out of each organization.
   std::vector<double> out_weight(n, 0);
   for (uint32_t v = 0; v < n; ++v)

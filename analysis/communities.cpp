@@ -25,7 +25,7 @@ LevelGraph from_network(const Network& net, bool weighted) {
   g.targets.assign(net.targets(), net.targets() + g.offsets[n]);
   g.weights.resize(g.targets.size());
   for (uint32_t arc = 0; arc < g.targets.size(); ++arc)
-    g.weights[arc] = weighted ? net.relationships()[net.arc_relationship(arc)].strength : 1.0;
+    g.weights[arc] = weighted ? net.relationships()[net.arc_relationship(arc)].weight() : 1.0;
   g.self.assign(n, 0);
   g.degree.assign(n, 0);
   for (uint32_t v = 0; v < n; ++v)
@@ -230,7 +230,7 @@ double modularity(const Network& net, const std::vector<uint32_t>& membership, b
   double total = 0;
   for (uint32_t v = 0; v < n; ++v)
     for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-      const double w = weighted ? net.relationships()[net.arc_relationship(arc)].strength : 1.0;
+      const double w = weighted ? net.relationships()[net.arc_relationship(arc)].weight() : 1.0;
       total += w;
       degree[membership[v]] += w;
       if (membership[to[arc]] == membership[v]) inside[membership[v]] += w;

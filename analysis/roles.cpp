@@ -107,6 +107,8 @@ namespace {
 struct Coordination {
   uint8_t strength = 0;
   TieKindSet kinds = 0;
+  uint8_t confirmed_strength = 0;  // the strongest confirmed coordinating row
+  bool confirmed() const { return confirmed_strength >= 2; }
 };
 using CoordinationMap = std::unordered_map<uint64_t, Coordination>;
 uint64_t pair_key(uint32_t a, uint32_t b) { return a < b ? (uint64_t(a) << 32) | b : (uint64_t(b) << 32) | a; }
@@ -118,6 +120,7 @@ CoordinationMap coordination_of(const Community& c) {
     Coordination& k = out[pair_key(t.source, t.target)];
     k.strength = std::max(k.strength, t.strength);
     k.kinds = TieKindSet(k.kinds | (1u << int(t.kind)));
+    if (t.confirmed) k.confirmed_strength = std::max(k.confirmed_strength, t.strength);
   }
   return out;
 }
@@ -172,7 +175,7 @@ void judge_coverage(FunctionCoverage& fc, const Network& net, const Coordination
     return it == coordination.end() ? Coordination{} : it->second;
   };
   // Count strong and coordinating ties among claimants in O(sum of their degrees).
-  size_t strong_ends = 0, coordinated_ends = 0;
+  size_t strong_ends = 0, coordinated_ends = 0, unconfirmed_ends = 0;
   for (const FunctionClaim& claim : fc.claims) {
     const uint32_t v = claim.organization;
     for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc) {
@@ -180,18 +183,23 @@ void judge_coverage(FunctionCoverage& fc, const Network& net, const Coordination
       if (!s.claimant_pos[w]) continue;
       const Relationship& rel = rels[net.arc_relationship(arc)];
       if (rel.strength >= 2) ++strong_ends;
-      if (rel.strength >= 2 && coordination_between(v, w).strength >= 2) ++coordinated_ends;
+      if (rel.strength < 2) continue;
+      const Coordination k = coordination_between(v, w);
+      if (k.strength >= 2) ++coordinated_ends;
+      if (k.strength >= 2 && !k.confirmed()) ++unconfirmed_ends;
     }
   }
   fc.weak_pair_count = fc.pair_count - strong_ends / 2;
   fc.uncoordinated_pair_count = fc.pair_count - coordinated_ends / 2;
+  fc.unconfirmed_pair_count = unconfirmed_ends / 2;
   fc.all_pairs_strongly_tied = fc.weak_pair_count == 0;
   fc.all_pairs_coordinating = fc.uncoordinated_pair_count == 0;
   fc.status = fc.all_agreed || fc.all_pairs_coordinating ? CoverageStatus::shared : CoverageStatus::contested;
 
-  // Evidence: the pairs without a coordinating tie first (they decide the status), then the others.
+  // Evidence: the pairs without a coordinating tie first (they decide the
+  // status), then those resting on unconfirmed ties, then the others.
   std::vector<int64_t> rel_to(k, -1);
-  for (int pass = 0; pass < 2 && fc.pairs.size() < max_pairs; ++pass) {
+  for (int pass = 0; pass < 3 && fc.pairs.size() < max_pairs; ++pass) {
     for (size_t i = 0; i < k && fc.pairs.size() < max_pairs; ++i) {
       const uint32_t v = fc.claims[i].organization;
       for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc)
@@ -206,8 +214,10 @@ void judge_coverage(FunctionCoverage& fc, const Network& net, const Coordination
           const Coordination k = coordination_between(e.a, e.b);
           e.coordinating_strength = k.strength;
           e.coordinating_kinds = k.kinds;
+          e.coordination_confirmed = k.confirmed();
         }
-        if (e.coordinated() == (pass == 1)) fc.pairs.push_back(e);
+        const int group = !e.coordinated() ? 0 : e.coordinated_unconfirmed() ? 1 : 2;
+        if (group == pass) fc.pairs.push_back(e);
       }
       for (size_t j = i + 1; j < k; ++j) rel_to[j] = -1;
     }

@@ -103,8 +103,12 @@ struct PairEvidence {
   // The strongest tie row between them of a coordinating kind, and those kinds.
   uint8_t coordinating_strength = 0;
   TieKindSet coordinating_kinds = 0;
+  // A coordinating row of strength >= 2 between them is confirmed (both
+  // sides reported it, `confirmed` yes in ties.csv).
+  bool coordination_confirmed = false;
   bool strongly_tied() const { return strength >= 2; }
   bool coordinated() const { return coordinating_strength >= 2; }
+  bool coordinated_unconfirmed() const { return coordinated() && !coordination_confirmed; }
 };
 
 struct FunctionCoverage {
@@ -118,7 +122,16 @@ struct FunctionCoverage {
   size_t pair_count = 0;              // k(k-1)/2
   size_t weak_pair_count = 0;         // pairs without a tie of strength >= 2 (any kind)
   size_t uncoordinated_pair_count = 0;  // pairs without a coordinating tie of strength >= 2
-  std::vector<PairEvidence> pairs;    // uncoordinated pairs first, at most max_evidence_pairs
+  // Coordinated pairs whose coordinating ties of strength >= 2 are all
+  // unconfirmed (one side reported them; a survey partner did not answer).
+  size_t unconfirmed_pair_count = 0;
+  // Uncoordinated pairs first, then the unconfirmed ones, at most max_evidence_pairs.
+  std::vector<PairEvidence> pairs;
+  // Shared because the claimants work together (not because every claim is
+  // agreed), and some of that rests on a tie only one side reported.
+  bool rests_on_unconfirmed() const {
+    return status == CoverageStatus::shared && !all_agreed && unconfirmed_pair_count > 0;
+  }
 };
 
 struct WholeRoleBackbone {

@@ -39,6 +39,15 @@ std::string evidence_summary(const FunctionCoverage& fc) {
     why += std::string(why.empty() ? "" : "; ") +
            fmt::format("every pair of claimants works together through a tie of strength 2 or more ({})",
                        coordinating_words());
+  if (fc.rests_on_unconfirmed()) {
+    const size_t u = fc.unconfirmed_pair_count;
+    const std::string which = fc.pair_count == 1 ? std::string("that pair rests")
+                                                   : fmt::format("{} of the {} pairs {}", u, fc.pair_count,
+                                                                 u == 1 ? "rests" : "rest");
+    why += "; but " + which +
+           " on a tie only one side reported (confirmed: no), so the sharing is not sure yet: ask both sides to "
+           "confirm it";
+  }
   if (fc.status == CoverageStatus::shared) return why;
   const size_t p = fc.uncoordinated_pair_count;
   return fmt::format("{} of {} {} of claimants {} no coordinating tie ({}) of strength 2 or more, "
@@ -51,8 +60,8 @@ std::string pair_text(const Community& c, const PairEvidence& e) {
   const std::string a = org_label(c, e.a), b = org_label(c, e.b);
   if (e.strength == 0) return fmt::format("{} - {}: no direct tie", a, b);
   if (e.coordinated())
-    return fmt::format("{} - {}: {} tie of strength {}", a, b, kinds_text(e.coordinating_kinds),
-                       e.coordinating_strength);
+    return fmt::format("{} - {}: {} tie of strength {}{}", a, b, kinds_text(e.coordinating_kinds),
+                       e.coordinating_strength, e.coordination_confirmed ? "" : ", not confirmed by both sides");
   if (e.coordinating_strength > 0)
     return fmt::format("{} - {}: {} tie of strength only {} (also {}, strength {})", a, b,
                        kinds_text(e.coordinating_kinds), e.coordinating_strength, kinds_text(e.kinds), e.strength);
@@ -119,7 +128,8 @@ nlohmann::json to_json(const RoleReport& report, const Community& c) {
                            {"kinds", tie_kinds(e.kinds)},
                            {"coordinated", e.coordinated()},
                            {"coordinating_strength", e.coordinating_strength},
-                           {"coordinating_kinds", tie_kinds(e.coordinating_kinds)}});
+                           {"coordinating_kinds", tie_kinds(e.coordinating_kinds)},
+                           {"coordination_confirmed", e.coordination_confirmed}});
         f["evidence"] = {{"summary", evidence_summary(fc)},
                          {"all_claims_agreed", fc.all_agreed},
                          {"all_pairs_tied_strength_2", fc.all_pairs_strongly_tied},
@@ -127,6 +137,8 @@ nlohmann::json to_json(const RoleReport& report, const Community& c) {
                          {"pairs_total", fc.pair_count},
                          {"pairs_without_strong_tie", fc.weak_pair_count},
                          {"pairs_without_coordinating_tie", fc.uncoordinated_pair_count},
+                         {"pairs_coordinated_unconfirmed", fc.unconfirmed_pair_count},
+                         {"rests_on_unconfirmed_tie", fc.rests_on_unconfirmed()},
                          {"pairs", pairs}};
       } else {
         f["evidence"] = nullptr;

@@ -1,6 +1,7 @@
 #include "analysis/survey.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -316,6 +317,157 @@ SurveyScores score_survey(const Community& community, const Survey& survey, cons
   const double pairs = double(s.asked) * double(s.asked - (s.asked > 0)) / 2;
   s.density = pairs > 0 ? double(s.ties_among_asked) / pairs : 0;
   return s;
+}
+
+namespace {
+
+// A survey number cell ("2.5", "3"), or kNoRating.
+double number_of(const std::string& cell) {
+  const std::string_view t = trim(cell);
+  if (t.empty()) return kNoRating;
+  char* end = nullptr;
+  const std::string text(t);
+  const double v = std::strtod(text.c_str(), &end);
+  return end && *end == '\0' && v >= 1 && v <= 4 ? v : kNoRating;
+}
+
+// Index of a survey column among the ties' extra columns, or -1.
+int survey_column(const Community& community, std::string_view name) {
+  const auto& columns = community.ties.extra_columns();
+  for (size_t c = 0; c < columns.size(); ++c)
+    if (word_key(columns[c]) == word_key(name)) return int(c);
+  return -1;
+}
+
+}  // namespace
+
+bool has_survey_columns(const Community& community) {
+  return survey_column(community, "intensity") >= 0 || survey_column(community, "trust") >= 0 ||
+         survey_column(community, "value") >= 0;
+}
+
+std::vector<TieQuality> tie_qualities(const Community& community) {
+  std::vector<TieQuality> out;
+  if (!has_survey_columns(community)) return out;
+  static const char* kNames[] = {"intensity", "trust", "value", "trust_by_source", "trust_by_target",
+                                 "value_by_source", "value_by_target"};
+  int columns[7];
+  for (int f = 0; f < 7; ++f) columns[f] = survey_column(community, kNames[f]);
+  out.resize(community.ties.size());
+  for (size_t i = 0; i < community.ties.size(); ++i) {
+    const auto& extra = community.ties[i].extra;
+    TieQuality& q = out[i];
+    double* fields[7] = {&q.intensity, &q.trust, &q.value, &q.trust_by_source, &q.trust_by_target,
+                         &q.value_by_source, &q.value_by_target};
+    for (int f = 0; f < 7; ++f)
+      if (columns[f] >= 0 && size_t(columns[f]) < extra.size()) *fields[f] = number_of(extra[size_t(columns[f])]);
+  }
+  return out;
+}
+
+IntensityWeights weigh_by_intensity(Network& network, const Community& community) {
+  const auto& rels = network.relationships();
+  std::unordered_map<uint64_t, uint32_t> index;
+  index.reserve(rels.size());
+  for (uint32_t r = 0; r < rels.size(); ++r) index.emplace((uint64_t(rels[r].a) << 32) | rels[r].b, r);
+  std::vector<uint8_t> twice(rels.size(), 0);
+  const std::vector<TieQuality> quality = tie_qualities(community);
+  for (size_t i = 0; i < quality.size(); ++i) {
+    if (!has_rating(quality[i].intensity)) continue;
+    const Tie& t = community.ties[i];
+    auto it = index.find((uint64_t(std::min(t.source, t.target)) << 32) | std::max(t.source, t.target));
+    if (it == index.end()) continue;
+    const auto halves = uint8_t(std::clamp(std::lround(quality[i].intensity * 2), 2L, 8L));
+    twice[it->second] = std::max(twice[it->second], halves);
+  }
+  IntensityWeights out;
+  for (uint32_t r = 0; r < rels.size(); ++r) {
+    if (twice[r]) {
+      ++out.with_intensity;
+      network.set_weight2(r, twice[r]);
+    } else {
+      ++out.by_strength;
+      network.set_weight2(r, uint8_t(2 * (std::clamp<int>(rels[r].strength, 1, 3) + 1)));
+    }
+  }
+  return out;
+}
+
+SurveyTieSummary summarize_survey_ties(const Community& community) {
+  SurveyTieSummary out;
+  const std::vector<TieQuality> quality = tie_qualities(community);
+  struct Pair {
+    double intensity = kNoRating, trust = kNoRating, value = kNoRating;
+    bool confirmed = false;
+  };
+  std::unordered_map<uint64_t, Pair> pairs;
+  for (size_t i = 0; i < quality.size(); ++i) {
+    if (!has_rating(quality[i].intensity)) continue;
+    const Tie& t = community.ties[i];
+    Pair& p = pairs[(uint64_t(std::min(t.source, t.target)) << 32) | std::max(t.source, t.target)];
+    // A pair's rows (one per kind) carry the same quality; the first one with a value gives it.
+    if (!has_rating(p.intensity) || quality[i].intensity > p.intensity) p.intensity = quality[i].intensity;
+    if (!has_rating(p.trust)) p.trust = quality[i].trust;
+    if (!has_rating(p.value)) p.value = quality[i].value;
+    p.confirmed = p.confirmed || t.confirmed;
+  }
+  double trust = 0, value = 0;
+  for (const auto& [key, p] : pairs) {
+    ++out.ties;
+    out.confirmed += p.confirmed;
+    ++out.ladder[size_t(std::clamp(int(std::floor(p.intensity)), 1, kIntensityCount) - 1)];
+    if (has_rating(p.trust)) trust += p.trust, ++out.trust_ties;
+    if (has_rating(p.value)) value += p.value, ++out.value_ties;
+  }
+  if (out.trust_ties) out.trust = trust / double(out.trust_ties);
+  if (out.value_ties) out.value = value / double(out.value_ties);
+  return out;
+}
+
+NetworkSurveyQuality network_survey_quality(const Community& community, const Network& network) {
+  NetworkSurveyQuality out;
+  const std::vector<TieQuality> quality = tie_qualities(community);
+  if (quality.empty()) return out;
+  const auto& rels = network.relationships();
+  std::unordered_map<uint64_t, uint32_t> index;
+  index.reserve(rels.size());
+  for (uint32_t r = 0; r < rels.size(); ++r) index.emplace((uint64_t(rels[r].a) << 32) | rels[r].b, r);
+  const float none = std::numeric_limits<float>::quiet_NaN();
+  out.intensity.assign(rels.size(), none);
+  out.trust.assign(rels.size(), none);
+  const size_t n = community.organizations.size();
+  std::vector<double> trust_sum(n, 0), value_sum(n, 0);
+  std::vector<uint32_t> trust_count(n, 0), value_count(n, 0);
+  std::vector<uint8_t> rated(rels.size(), 0);  // a pair's rows (one per kind) repeat its ratings: count them once
+  for (size_t i = 0; i < quality.size(); ++i) {
+    const Tie& t = community.ties[i];
+    auto it = index.find((uint64_t(std::min(t.source, t.target)) << 32) | std::max(t.source, t.target));
+    if (it == index.end()) continue;
+    const uint32_t r = it->second;
+    const TieQuality& q = quality[i];
+    if (has_rating(q.intensity) && !(q.intensity <= out.intensity[r])) out.intensity[r] = float(q.intensity);
+    if (has_rating(q.trust) && std::isnan(out.trust[r])) out.trust[r] = float(q.trust);
+    if (rated[r]) continue;
+    const bool any = has_rating(q.trust_by_source) || has_rating(q.trust_by_target) ||
+                     has_rating(q.value_by_source) || has_rating(q.value_by_target);
+    if (!any) continue;
+    rated[r] = 1;
+    // The source received what the target said of it (*_by_target), and the other way round.
+    auto add = [](std::vector<double>& sum, std::vector<uint32_t>& count, uint32_t org, double v) {
+      if (has_rating(v)) sum[org] += v, ++count[org];
+    };
+    add(trust_sum, trust_count, t.source, q.trust_by_target);
+    add(trust_sum, trust_count, t.target, q.trust_by_source);
+    add(value_sum, value_count, t.source, q.value_by_target);
+    add(value_sum, value_count, t.target, q.value_by_source);
+  }
+  out.trust_received.assign(n, none);
+  out.value_received.assign(n, none);
+  for (size_t v = 0; v < n; ++v) {
+    if (trust_count[v]) out.trust_received[v] = float(trust_sum[v] / trust_count[v]);
+    if (value_count[v]) out.value_received[v] = float(value_sum[v] / value_count[v]);
+  }
+  return out;
 }
 
 }  // namespace tablemap

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/community.hpp"
+#include "core/network.hpp"
 #include "core/survey.hpp"
 
 namespace tablemap {
@@ -77,6 +78,41 @@ Community apply_survey(const Community& community, const Survey& survey, const S
 // The columns apply_survey adds to ties.csv, in order (see docs/survey.md).
 const std::vector<std::string>& survey_tie_columns();
 
+// The survey quality a community's tie rows hold, in the columns survey
+// import writes (survey_tie_columns): numbers where the cell holds one, else
+// kNoRating. Empty when the ties have none of the columns.
+struct TieQuality {
+  double intensity = kNoRating;  // 1..4
+  double trust = kNoRating, value = kNoRating;  // 1..4
+  // What each side said of the other: trust_by_source is the trust the source gave the target.
+  double trust_by_source = kNoRating, trust_by_target = kNoRating;
+  double value_by_source = kNoRating, value_by_target = kNoRating;
+};
+std::vector<TieQuality> tie_qualities(const Community& community);
+// Whether the ties carry an intensity, trust or value column.
+bool has_survey_columns(const Community& community);
+
+// `metrics --weighted --weight-by intensity`: each relationship of `network`
+// (built from `community`) weighs its survey intensity, 1 to 4 by halves
+// (the largest of its rows). A relationship without one (a tie kept from the
+// bundle) weighs the highest step of its strength: strength 1 as
+// cooperation (2), 2 as coordination (3), 3 as integration (4).
+// The map's view of the survey columns: per relationship of `network`
+// (built from `community`) its intensity and trust, per organization the
+// mean trust and value its partners gave it (over the pairs where they rated
+// it). NaN where there is none; empty vectors when the ties have no survey columns.
+struct NetworkSurveyQuality {
+  std::vector<float> intensity, trust;                 // per relationship
+  std::vector<float> trust_received, value_received;   // per organization
+  bool any() const { return !intensity.empty(); }
+};
+NetworkSurveyQuality network_survey_quality(const Community& community, const Network& network);
+
+struct IntensityWeights {
+  size_t with_intensity = 0, by_strength = 0;  // relationships
+};
+IntensityWeights weigh_by_intensity(Network& network, const Community& community);
+
 struct OrganizationScore {
   uint32_t organization = 0;
   bool asked = false, responded = false;
@@ -117,6 +153,23 @@ SurveyScores score_survey(const Community& community, const Survey& survey, cons
 
 // On the 1-4 scale as a percentage of the maximum (mean / 4 x 100).
 inline double percent_of_max(double rating) { return rating / 4.0 * 100.0; }
+
+// What a community's ties say of their survey quality (the columns of
+// survey import), per related pair: how many pairs have an intensity, how
+// many of those both sides confirmed, the ladder, and the mean of the pairs'
+// trust and value columns. For the board report when no survey is given.
+struct SurveyTieSummary {
+  size_t ties = 0, confirmed = 0;               // pairs with an intensity
+  std::array<size_t, kIntensityCount> ladder{};  // pairs per step (a mean between steps counts at the lower)
+  double trust = kNoRating, value = kNoRating;  // mean over the pairs with one
+  size_t trust_ties = 0, value_ties = 0;
+};
+SurveyTieSummary summarize_survey_ties(const Community& community);
+
+// The sentences survey report opens with, one per line (the board report
+// reuses them), and its warning under 70% response ("" at 70% and over).
+std::vector<std::string> survey_opening(const SurveyScores& scores, const Community& community);
+std::string survey_warning(const SurveyScores& scores);
 
 // analysis/survey_report.cpp: the --json form and the text a lead reads.
 nlohmann::json to_json(const SurveyScores& scores, const Community& community);

@@ -64,32 +64,43 @@ std::vector<const OrganizationScore*> by_trust(const SurveyScores& s, const Comm
 
 std::string opening(const SurveyScores& s, const Community& c) {
   std::string out;
+  for (const std::string& line : survey_opening(s, c)) out += line + "\n";
+  if (const std::string w = survey_warning(s); !w.empty()) out += "\nWarning: " + w + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> survey_opening(const SurveyScores& s, const Community& c) {
+  std::vector<std::string> lines;
   const std::string community = c.profile.name.empty() ? "the community" : c.profile.name;
-  out += fmt::format("{} of the {} organizations asked in {} answered the survey ({}).", s.responded, s.asked,
-                     community, percent(s.response_rate));
-  if (!s.non_respondents.empty())
-    out += fmt::format(" Not yet answered: {}.", names_of(s.non_respondents, c));
-  out += "\n";
+  std::string first = fmt::format("{} of the {} organizations asked in {} answered the survey ({}).", s.responded,
+                                  s.asked, community, percent(s.response_rate));
+  if (!s.non_respondents.empty()) first += fmt::format(" Not yet answered: {}.", names_of(s.non_respondents, c));
+  lines.push_back(first);
   if (has_rating(s.trust) || has_rating(s.value))
-    out += fmt::format("Partners rate each other's trustworthiness at {} and their value at {}.\n",
-                       rating_text(s.trust), rating_text(s.value));
+    lines.push_back(fmt::format("Partners rate each other's trustworthiness at {} and their value at {}.",
+                                rating_text(s.trust), rating_text(s.value)));
   const size_t close = s.ladder[2] + s.ladder[3];
-  out += fmt::format("The answers give {}: {} reported by both sides, {} by one side only; {} plan or work "
-                     "together (coordination or integration).\n",
-                     plural(int64_t(s.ties), "tie", "ties"), s.mutual_ties, s.one_sided_ties,
-                     plural(int64_t(close), "pair", "pairs"));
+  lines.push_back(fmt::format("The answers give {}: {} reported by both sides, {} by one side only; {} plan or work "
+                              "together (coordination or integration).",
+                              plural(int64_t(s.ties), "tie", "ties"), s.mutual_ties, s.one_sided_ties,
+                              plural(int64_t(close), "pair", "pairs")));
   auto rated = by_trust(s, c);
   if (rated.size() >= 2 && has_rating(rated.front()->trust)) {
     const OrganizationScore* low = nullptr;
     for (auto it = rated.rbegin(); it != rated.rend() && !low; ++it)
       if (has_rating((*it)->trust)) low = *it;
-    out += fmt::format("Most trusted: {} ({:.1f} of 4); least trusted: {} ({:.1f} of 4).\n",
-                       c.organizations[rated.front()->organization].name, rated.front()->trust,
-                       c.organizations[low->organization].name, low->trust);
+    lines.push_back(fmt::format("Most trusted: {} ({:.1f} of 4); least trusted: {} ({:.1f} of 4).",
+                                c.organizations[rated.front()->organization].name, rated.front()->trust,
+                                c.organizations[low->organization].name, low->trust));
   }
-  if (!complete_enough(s)) out += "\nWarning: " + warning_text(s) + "\n";
-  return out;
+  return lines;
 }
+
+std::string survey_warning(const SurveyScores& s) { return complete_enough(s) ? "" : warning_text(s); }
+
+namespace {
 
 std::string cell(double r) { return has_rating(r) ? fmt::format("{:.2f}", r) : "-"; }
 std::string percent_cell(double r) { return has_rating(r) ? fmt::format("{:.0f}%", percent_of_max(r)) : "-"; }

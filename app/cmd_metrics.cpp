@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "analysis/metrics_report.hpp"
+#include "analysis/survey.hpp"
 #include "app/command.hpp"
 #include "app/common.hpp"
 
@@ -13,6 +14,7 @@ struct MetricsArgs {
   std::string path;
   bool json = false;
   bool weighted = false;
+  std::string weight_by = "strength";
   bool directed = false;
   bool exact = false;
   bool sampled = false;
@@ -29,13 +31,21 @@ CommandRegistration registration{50, [](CLI::App& cli) -> std::function<int()> {
       "metrics",
       "Network structure: centrality, communities, brokerage per organization; silos,\n"
       "brokers and single points of failure for the coalition. Unweighted and\n"
-      "undirected unless --weighted / --directed. See docs/metrics.md.\n"
+      "undirected unless --weighted / --directed. After survey import, --weight-by intensity\n"
+      "weighs each tie by how closely the partners work (1 awareness to 4 integration), so that an\n"
+      "integrated pair is a path four times shorter than two that only know of each other.\n"
+      "See docs/metrics.md.\n"
       "Example: tablemap metrics datasets/riverbend --explain\n"
       "         tablemap metrics datasets/riverbend --json > metrics.json");
   auto a = std::make_shared<MetricsArgs>();
   cmd->add_option("PATH", a->path, "bundle folder, .json or .tablemap file")->required();
   cmd->add_flag("--json", a->json, "print JSON (network + every organization) instead of text");
   cmd->add_flag("--weighted", a->weighted, "use tie strength (1-3): strong ties count more and are shorter");
+  cmd->add_option("--weight-by", a->weight_by,
+                  "what --weighted weighs (implies it): strength (default, 1-3), or intensity, the survey's\n"
+                  "1 (awareness) to 4 (integration), a tie without one at its strength's step (1 cooperation,\n"
+                  "2 coordination, 3 integration)")
+      ->check(CLI::IsMember({"strength", "intensity"}));
   cmd->add_flag("--directed", a->directed, "follow the direction of directed ties");
   cmd->add_flag("--exact", a->exact, "exact betweenness and closeness, however large the network");
   cmd->add_flag("--sampled", a->sampled, "estimate betweenness and closeness from sampled organizations");
@@ -54,8 +64,11 @@ CommandRegistration registration{50, [](CLI::App& cli) -> std::function<int()> {
     auto community = load_or_report(a->path);
     if (!community) return kBadData;
     Network network(*community);
+    const bool by_intensity = a->weight_by == "intensity";
+    IntensityWeights weights;
+    if (by_intensity) weights = weigh_by_intensity(network, *community);
     MetricsOptions options;
-    options.centrality.weighted = a->weighted;
+    options.centrality.weighted = a->weighted || by_intensity;
     options.centrality.directed = a->directed;
     options.centrality.force_exact = a->exact;
     options.centrality.force_sampled = a->sampled;
@@ -66,10 +79,24 @@ CommandRegistration registration{50, [](CLI::App& cli) -> std::function<int()> {
     options.communities.seed = a->seed;
     options.listed = a->top;
     NetworkMetrics m = measure_network(*community, network, options);
-    if (a->json)
-      print_json(to_json(m, *community));
-    else
+    const size_t ties = weights.with_intensity + weights.by_strength;
+    if (a->json) {
+      nlohmann::json j = to_json(m, *community);
+      if (by_intensity)
+        j["weights"] = {{"by", "intensity"},
+                        {"ties_with_intensity", weights.with_intensity},
+                        {"ties_by_strength", weights.by_strength}};
+      print_json(j);
+    } else {
       std::fputs(format_metrics_report(m, *community, options, {a->top, a->explain}).c_str(), stdout);
+      if (by_intensity && weights.with_intensity == 0)
+        std::printf("\nWeighted by survey intensity, but none of the %zu ties has one (survey import writes it): each "
+                    "counts at its strength's step (1 cooperation, 2 coordination, 3 integration).\n", ties);
+      else if (by_intensity)
+        std::printf("\nWeighted by survey intensity (1 awareness to 4 integration): %zu of the %zu ties have one; "
+                    "the other %zu count at their strength's step (1 cooperation, 2 coordination, 3 integration).\n",
+                    weights.with_intensity, ties, weights.by_strength);
+    }
     return kOk;
   };
 }};

@@ -32,6 +32,7 @@ struct ReportArgs {
   std::string path;
   std::string out = "report.html";
   std::string pdf;
+  std::string survey;
   bool profiles = false;
 };
 
@@ -117,23 +118,38 @@ CommandRegistration registration{75, [](CLI::App& cli) -> std::function<int()> {
   auto* cmd = cli.add_subcommand(
       "report",
       "Write the board report: one HTML file (opens in any browser, prints cleanly) with a one-page\n"
-      "summary and next steps, the table, backbone roles and the network's structure.\n"
-      "Example: tablemap report datasets/riverbend -o riverbend-report.html --pdf riverbend-report.pdf");
+      "summary and next steps, the table, backbone roles and the network's structure; with --survey\n"
+      "(or ties from survey import) the partner survey's trust, value and response rate.\n"
+      "Example: tablemap report datasets/riverbend -o riverbend-report.html --pdf riverbend-report.pdf\n"
+      "         tablemap report datasets/silos --survey datasets/silos/survey-2026 -o silos-report.html");
   auto a = std::make_shared<ReportArgs>();
   cmd->add_option("PATH", a->path, "bundle folder, .json or .tablemap file")->required();
   cmd->add_option("-o,--output", a->out, "the HTML file to write (default report.html)");
   cmd->add_option("--pdf", a->pdf, "also print it to this PDF file (needs Chromium: apt-get install chromium)");
   cmd->add_flag("--profiles", a->profiles, "add one page per organization, to hand back to each partner");
+  cmd->add_option("--survey", a->survey,
+                  "add the partner survey's scores (response rate, trust and value per partner): a survey folder,\n"
+                  "workbook or filled forms (docs/survey.md); without it, a community whose ties came from\n"
+                  "survey import shows what their survey columns say");
   auto privacy = add_pseudonymize_option(cmd);
   return [a, privacy] {
     auto loaded = load_or_report(a->path);
     if (!loaded) return kBadData;
+    // The survey names organizations as the files do, so it is read before any pseudonyms (rows stay in place).
+    std::optional<SurveyScores> scores;
+    if (!a->survey.empty()) {
+      auto survey = survey_or_report(a->survey, *loaded, "no report was written");
+      if (!survey) return kBadData;
+      const SurveyTies ties = survey_ties(*survey, loaded->organizations.size());
+      scores = score_survey(*loaded, *survey, ties);
+    }
     auto community = apply_pseudonymize(*privacy, std::move(*loaded));
     if (!community) return kBadUsage;
     Network network(*community);
     BoardReportOptions options;
     options.profiles = a->profiles;
     options.generated = today();
+    if (scores) options.survey = &*scores;
     for (const GraphPoint& p : map_positions(a->path, *community, network)) options.positions.push_back({p.x, p.y});
     // A project file with a year before the one reported: "Change since".
     if (const SnapshotPath snapshot = split_snapshot_path(a->path); snapshot.file.size() > 9 &&

@@ -7,6 +7,7 @@
 #include "app/command.hpp"
 #include "app/common.hpp"
 #include "io/load.hpp"
+#include "io/survey_form.hpp"
 #include "io/survey_read.hpp"
 
 namespace tablemap::app {
@@ -17,6 +18,7 @@ struct SurveyArgs {
   std::string ties = "union", ratings = "mean";
   bool replace_ties = false;
   bool json = false;
+  std::vector<std::string> ask;  // survey form: the organizations to ask (ids or names)
 };
 
 void add_rules(CLI::App* cmd, SurveyArgs& args) {
@@ -38,17 +40,56 @@ struct Loaded {
 std::optional<Loaded> load(const SurveyArgs& args) {
   auto community = load_or_report(args.bundle);
   if (!community) return std::nullopt;
-  SurveyLoad survey = load_survey(args.survey, *community);
-  if (!survey.ok()) {
-    for (const Problem& p : survey.problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
-    std::fprintf(stderr, "tablemap: %zu problem%s in the survey %s; nothing was imported. Fix the lines above and try again.\n",
-                 survey.problems.size(), survey.problems.size() == 1 ? "" : "s", args.survey.c_str());
-    return std::nullopt;
-  }
-  Loaded l{std::move(*community), std::move(*survey.survey), {}};
+  auto survey = survey_or_report(args.survey, *community, "nothing was imported");
+  if (!survey) return std::nullopt;
+  Loaded l{std::move(*community), std::move(*survey), {}};
   l.options.ties = *parse_tie_rule(args.ties);
   l.options.ratings = *parse_rating_rule(args.ratings);
   return l;
+}
+
+// `survey form BUNDLE OUT.xlsx`: the workbook partners fill in.
+int write_form(const SurveyArgs& args) {
+  auto community = load_or_report(args.bundle);
+  if (!community) return kBadData;
+  const auto& orgs = community->organizations;
+  const OrganizationArgs asked = find_organizations(*community, args.ask);
+  if (!asked.ok()) {
+    for (const std::string& p : asked.problems) std::fprintf(stderr, "tablemap: --ask: %s\n", p.c_str());
+    return kBadUsage;
+  }
+  if (orgs.size() < 2) {
+    std::fprintf(stderr, "tablemap: %s has %zu organization%s; a survey asks organizations about each other, so it needs two or more\n",
+                 args.bundle.c_str(), orgs.size(), orgs.size() == 1 ? "" : "s");
+    return kBadData;
+  }
+  const SurveyFormLayout layout = survey_form_layout(*community, asked.rows);
+  if (layout.partner_rows > kFormMaxRows) {
+    std::fprintf(stderr,
+                 "tablemap: a form for %zu organizations, each listing the %zu others, has %zu rows: too many for a "
+                 "spreadsheet. Name the organizations to ask with --ask (at most %zu of them here)\n",
+                 layout.asked.size(), orgs.size() - 1, layout.partner_rows, kFormMaxRows / (orgs.size() - 1));
+    return kBadUsage;
+  }
+  try {
+    write_survey_form(*community, layout, args.out);
+  } catch (const SaveError& e) {
+    std::fprintf(stderr, "tablemap: %s\n", e.what());
+    return kBadData;
+  }
+  std::printf("wrote %s: an Instructions sheet and a sheet for each of the %zu organizations asked, each listing the "
+              "%zu others.\n",
+              args.out.c_str(), layout.asked.size(), orgs.size() - 1);
+  if (layout.asked.size() < orgs.size()) {
+    std::string names;
+    for (size_t i = 0; i < layout.asked.size(); ++i)
+      names += (i ? ", " : "") + orgs[layout.asked[i]].name;
+    std::printf("Asked: %s.\n", names.c_str());
+  }
+  std::printf("Send it to the partners; read what comes back (this workbook, or a folder of the copies) with\n"
+              "  tablemap survey report FORMS %s\n  tablemap survey import FORMS %s OUT\n",
+              args.bundle.c_str(), args.bundle.c_str());
+  return kOk;
 }
 
 CommandRegistration registration{65, [](CLI::App& cli) -> std::function<int()> {
@@ -56,7 +97,7 @@ CommandRegistration registration{65, [](CLI::App& cli) -> std::function<int()> {
       "survey",
       "Relationship surveys (PARTNER style): who works with whom, how closely, and how\n"
       "partners rate each other's trust and value. SURVEY is a folder with respondents.csv\n"
-      "and answers.csv (docs/survey.md).\n"
+      "and answers.csv, a workbook, or the filled forms of survey form (docs/survey.md).\n"
       "Example: tablemap survey report datasets/silos/survey-2026 datasets/silos");
   cmd->require_subcommand(1);
   auto args = std::make_shared<SurveyArgs>();
@@ -67,7 +108,7 @@ CommandRegistration registration{65, [](CLI::App& cli) -> std::function<int()> {
       "intensity, frequency, trust and value as columns of ties.csv. Ties of BUNDLE between two\n"
       "organizations that did not answer are kept (--replace-ties drops them).\n"
       "Example: tablemap survey import datasets/silos/survey-2026 datasets/silos silos-surveyed");
-  import->add_option("SURVEY", args->survey, "survey folder (respondents.csv, answers.csv)")->required();
+  import->add_option("SURVEY", args->survey, "survey folder (respondents.csv, answers.csv), workbook, filled form or folder of forms")->required();
   import->add_option("BUNDLE", args->bundle, "the community surveyed: bundle folder, .json or .tablemap")->required();
   import->add_option("OUT", args->out, "where to write the community with the survey's ties")->required();
   add_rules(import, *args);
@@ -78,12 +119,31 @@ CommandRegistration registration{65, [](CLI::App& cli) -> std::function<int()> {
       "Response rate, who did not answer, trust and value per organization and for the\n"
       "network, how closely partners work, and what they contribute.\n"
       "Example: tablemap survey report datasets/silos/survey-2026 datasets/silos --json");
-  report->add_option("SURVEY", args->survey, "survey folder (respondents.csv, answers.csv)")->required();
+  report->add_option("SURVEY", args->survey, "survey folder (respondents.csv, answers.csv), workbook, filled form or folder of forms")->required();
   report->add_option("BUNDLE", args->bundle, "the community surveyed: bundle folder, .json or .tablemap")->required();
   add_rules(report, *args);
   report->add_flag("--json", args->json, "print the report as JSON");
 
-  return [args, import, report]() -> int {
+  auto* form = cmd->add_subcommand(
+      "form",
+      "Writes OUT.xlsx, the survey to send to the partners: an Instructions sheet, then a sheet per\n"
+      "organization asked listing every other organization, with the survey's questions as columns and\n"
+      "the allowed answers as drop-downs. The filled workbook, or a folder of the copies partners send\n"
+      "back, is read by survey report and survey import as SURVEY.\n"
+      "Example: tablemap survey form datasets/silos silos-survey.xlsx\n"
+      "         tablemap survey form datasets/riverbend riverbend-survey.xlsx --ask rb-clinic rb-high");
+  form->add_option("BUNDLE", args->bundle, "the community to survey: bundle folder, .xlsx, .json or .tablemap")->required();
+  form->add_option("OUT", args->out, "the form to write (.xlsx)")->required()->check([](const std::string& s) {
+    return s.size() > 5 && equals_ignore_case(std::string_view(s).substr(s.size() - 5), ".xlsx")
+               ? std::string()
+               : std::string("the form is a workbook: OUT must end in .xlsx");
+  });
+  form->add_option("--ask", args->ask,
+                   "the organizations to ask (ids or exact names); default: every organization")
+      ->expected(1, -1);
+
+  return [args, import, report, form]() -> int {
+    if (form->parsed()) return write_form(*args);
     auto loaded = load(*args);
     if (!loaded) return kBadData;
     const SurveyTies ties = survey_ties(loaded->survey, loaded->community.organizations.size(), loaded->options);

@@ -6,11 +6,24 @@
 
 #include "io/load.hpp"
 #include "io/suggest.hpp"
+#include "io/survey_read.hpp"
 
 namespace tablemap::app {
 
 std::optional<Community> load_or_report(const std::string& path, int year) {
   return community_or_report(load_community(path, year), path);
+}
+
+std::optional<Survey> survey_or_report(const std::string& path, const Community& community, const char* consequence) {
+  SurveyLoad survey = load_survey(path, community);
+  if (survey.ok()) return std::move(survey.survey);
+  for (const Problem& p : survey.problems) {
+    const std::string line = p.to_string() + "\n";
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  }
+  std::fprintf(stderr, "tablemap: %zu problem%s in the survey %s; %s. Fix the lines above and try again.\n",
+               survey.problems.size(), survey.problems.size() == 1 ? "" : "s", path.c_str(), consequence);
+  return std::nullopt;
 }
 
 std::optional<Community> community_or_report(LoadResult r, const std::string& path) {

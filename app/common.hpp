@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/community.hpp"
+#include "core/survey.hpp"
 #include "io/codec.hpp"
 
 namespace tablemap::app {
@@ -22,6 +23,12 @@ namespace tablemap::app {
 std::optional<Community> load_or_report(const std::string& path, int year = 0);
 // The same for a result already loaded (an import): the community, or its problems printed.
 std::optional<Community> community_or_report(LoadResult result, const std::string& path);
+
+// Reads the survey SURVEY about `community` (io/survey_read). On bad data
+// prints every problem as FILE:LINE: message, then that `consequence`
+// follows ("nothing was imported"), and returns nullopt.
+std::optional<Survey> survey_or_report(const std::string& path, const Community& community,
+                                       const char* consequence);
 
 // Organizations given on the command line, each by its id or its exact name
 // (ignoring case). Every unknown one is reported, each with a "did you mean".

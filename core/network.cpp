@@ -39,6 +39,7 @@ Network::Network(const Community& community) {
     Relationship& r = relationships_.back();
     r.kinds = TieKindSet(r.kinds | (1u << int(t.kind)));
     r.strength = std::max(r.strength, t.strength);
+    r.weight2 = uint8_t(2 * std::max<uint8_t>(r.strength, 1));
     r.confirmed = r.confirmed || t.confirmed;
     if (r.rows < UINT16_MAX) ++r.rows;
     if (!t.directed) {

@@ -26,8 +26,13 @@ struct Relationship {
   bool a_to_b = false;            // flows a->b: an undirected row, or a directed row a->b
   bool b_to_a = false;            // flows b->a
   bool confirmed = false;         // any row confirmed by both sides
+  // Twice the weight of weighted measures (whole, so that path lengths stay
+  // exact): 2 x strength, or 2 x the survey intensity (1 to 4 by halves)
+  // after weigh_by_intensity (analysis/survey.hpp).
+  uint8_t weight2 = 2;
   uint16_t rows = 0;              // how many tie rows were merged
   uint32_t other(uint32_t v) const { return v == a ? b : a; }
+  double weight() const { return weight2 / 2.0; }
   bool has(TieKind k) const { return (kinds >> int(k)) & 1u; }
 };
 
@@ -57,6 +62,8 @@ class Network {
   uint32_t degree(uint32_t v) const { return offsets()[v + 1] - offsets()[v]; }
   // Sum of the strengths of v's relationships.
   uint32_t strength(uint32_t v) const;
+  // Sets twice the weight of relationship r (2..8), see Relationship::weight2.
+  void set_weight2(size_t r, uint8_t twice) { relationships_[r].weight2 = twice; }
 
  private:
   size_t offsets_size() const { return graph_.m_forward.m_rowstart.empty() ? 1 : graph_.m_forward.m_rowstart.size(); }

@@ -7,6 +7,7 @@
 #include "io/codec.hpp"
 #include "io/csv.hpp"
 #include "io/suggest.hpp"
+#include "io/survey_form.hpp"
 #include "io/workbook_read.hpp"
 
 namespace tablemap {
@@ -109,7 +110,7 @@ struct Reader {
   void read_respondents(const RowTable& t) {
     ColumnMap m = map_columns(t, kRespondentColumns, {"organization", "responded"}, problems);
     if (!m.has(ORGANIZATION)) return;
-    respondent_of.assign(community.organizations.size(), -1);
+    if (respondent_of.empty()) respondent_of.assign(community.organizations.size(), -1);
     for (size_t r = 0; r < t.rows(); ++r) {
       SurveyRespondent who;
       who.line = t.lines[r];
@@ -262,16 +263,21 @@ std::string label(const std::string& folder, std::string_view file) {
 
 }  // namespace
 
-SurveyLoad decode_survey(const RowTable& respondents, const RowTable& answers, const Community& community) {
+SurveyLoad decode_survey(const std::vector<const RowTable*>& respondents,
+                         const std::vector<const RowTable*>& answers, const Community& community) {
   SurveyLoad result;
   Reader reader{community, OrganizationNames(community), result.problems, {}, {}};
-  reader.survey.respondents_file = respondents.file;
-  reader.survey.answers_file = answers.file;
-  reader.read_respondents(respondents);
-  reader.read_answers(answers);
+  if (!respondents.empty()) reader.survey.respondents_file = respondents.front()->file;
+  if (!answers.empty()) reader.survey.answers_file = answers.front()->file;
+  for (const RowTable* t : respondents) reader.read_respondents(*t);
+  for (const RowTable* t : answers) reader.read_answers(*t);
   sort_problems_by_line(result.problems);
   if (result.problems.empty()) result.survey = std::move(reader.survey);
   return result;
+}
+
+SurveyLoad decode_survey(const RowTable& respondents, const RowTable& answers, const Community& community) {
+  return decode_survey(std::vector<const RowTable*>{&respondents}, std::vector<const RowTable*>{&answers}, community);
 }
 
 namespace {
@@ -287,14 +293,49 @@ SurveyLoad load_survey_workbook(const std::string& path, const Community& commun
   if (!book) return result;
   const WorkbookSheet* respondents = book->find("respondents");
   const WorkbookSheet* answers = book->find("answers");
+  if (!respondents && !answers && is_survey_form(*book)) {
+    std::vector<Workbook> books;
+    books.push_back(std::move(*book));
+    return read_survey_forms(books, community);
+  }
   if (!respondents || !answers) {
     result.problems.push_back({path, 0,
                                std::string("a survey workbook needs a sheet named ") +
                                    (respondents ? "Answers" : "Respondents") +
-                                   "; its sheets are: " + join_names(book->sheet_names())});
+                                   " (or is a form of `tablemap survey form`); its sheets are: " +
+                                   join_names(book->sheet_names())});
     return result;
   }
   return decode_survey(sheet_table(*book, *respondents), sheet_table(*book, *answers), community);
+}
+
+// The workbooks of a folder of filled forms, by name (Excel's ~$ lock files and hidden files left out).
+std::vector<std::string> forms_in(const std::string& folder) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
+    const std::string name = e.path().filename().string();
+    if (e.is_regular_file(ec) && is_workbook(name) && name[0] != '.' && name.rfind("~$", 0) != 0)
+      out.push_back(label(folder, name));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+SurveyLoad load_survey_forms(const std::vector<std::string>& paths, const Community& community) {
+  SurveyLoad result;
+  std::vector<Workbook> books;
+  for (const std::string& path : paths) {
+    auto book = read_workbook(path, result.problems);
+    if (!book) continue;
+    if (!is_survey_form(*book))
+      result.problems.push_back({path, 0, "not a survey form (tablemap survey form makes them): no sheet has an "
+                                          "Organization id at its top; move it out of the folder"});
+    else
+      books.push_back(std::move(*book));
+  }
+  if (!result.problems.empty()) return result;
+  return read_survey_forms(books, community);
 }
 
 }  // namespace
@@ -305,10 +346,12 @@ SurveyLoad load_survey(const std::string& folder, const Community& community) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
     result.problems.push_back({folder, 0,
-                               fs::exists(folder, ec) ? "not a survey folder (respondents.csv and answers.csv)"
+                               fs::exists(folder, ec) ? "not a survey folder (respondents.csv and answers.csv, or filled forms)"
                                                       : "no such folder"});
     return result;
   }
+  if (!fs::exists(label(folder, "respondents.csv"), ec) && !fs::exists(label(folder, "answers.csv"), ec))
+    if (auto forms = forms_in(folder); !forms.empty()) return load_survey_forms(forms, community);
   RowTable tables[2];
   const char* files[2] = {"respondents.csv", "answers.csv"};
   const char* why[2] = {"one row per organization asked", "one row per respondent and partner it names"};

@@ -21,11 +21,15 @@ struct SurveyLoad {
   bool ok() const { return survey.has_value(); }
 };
 
-// A survey folder (FOLDER/respondents.csv and FOLDER/answers.csv), or a
-// workbook (.xlsx) with the sheets Respondents and Answers.
+// A survey folder (FOLDER/respondents.csv and FOLDER/answers.csv), a
+// workbook (.xlsx) with the sheets Respondents and Answers, a filled survey
+// form (`survey form`, io/survey_form), or a folder of filled forms.
 SurveyLoad load_survey(const std::string& path, const Community& community);
 
 // The two tables, already parsed (from CSV files or workbook sheets).
 SurveyLoad decode_survey(const RowTable& respondents, const RowTable& answers, const Community& community);
+// Several tables of each (the sheets of survey forms, io/survey_form), read in order.
+SurveyLoad decode_survey(const std::vector<const RowTable*>& respondents,
+                         const std::vector<const RowTable*>& answers, const Community& community);
 
 }  // namespace tablemap

@@ -128,11 +128,10 @@ std::vector<SheetContent> workbook_sheets(const Community& community) {
   return sheets;
 }
 
-void write_workbook(const std::vector<SheetContent>& sheets, const WorkbookProperties& properties,
-                    const std::string& path) {
-  const std::string temp = temporary_path();
-  lxw_workbook* book = workbook_new(temp.c_str());
-  if (!book) throw SaveError("cannot write " + path + ": no room for a temporary file in " + temp);
+XlsxBook::XlsxBook(const std::string& path, const WorkbookProperties& properties)
+    : path_(path), temp_(temporary_path()) {
+  book_ = workbook_new(temp_.c_str());
+  if (!book_) throw SaveError("cannot write " + path + ": no room for a temporary file in " + temp_);
   std::tm january{};
   january.tm_year = std::max(properties.year, 1980) - 1900;
   january.tm_mday = 1;
@@ -140,33 +139,45 @@ void write_workbook(const std::vector<SheetContent>& sheets, const WorkbookPrope
   std::string title = properties.title;
   doc.title = title.data();
   doc.created = timegm(&january);
-  workbook_set_properties(book, &doc);
-  lxw_format* header_format = workbook_add_format(book);
-  format_set_bold(header_format);
-  format_set_bg_color(header_format, 0xDDEBF7);
-  format_set_bottom(header_format, LXW_BORDER_THIN);
-  lxw_format* wrap = workbook_add_format(book);
-  format_set_text_wrap(wrap);
-  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-  try {
-    for (const SheetContent& sheet : sheets) write_sheet(book, sheet, header_format, wrap, path);
-  } catch (...) {
-    workbook_close(book);
-    std::filesystem::remove(temp);
-    throw;
-  }
-  const lxw_error closed = workbook_close(book);
+  workbook_set_properties(book_, &doc);
+  header_ = workbook_add_format(book_);
+  format_set_bold(header_);
+  format_set_bg_color(header_, 0xDDEBF7);
+  format_set_bottom(header_, LXW_BORDER_THIN);
+  wrap_ = workbook_add_format(book_);
+  format_set_text_wrap(wrap_);
+  format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+}
+
+XlsxBook::~XlsxBook() {
+  if (!book_) return;
+  workbook_close(book_);
+  std::error_code ec;
+  std::filesystem::remove(temp_, ec);
+}
+
+void XlsxBook::add_sheet(const SheetContent& sheet) { write_sheet(book_, sheet, header_, wrap_, path_); }
+
+void XlsxBook::commit() {
+  const lxw_error closed = workbook_close(book_);
+  book_ = nullptr;
+  std::error_code ec;
   if (closed != LXW_NO_ERROR) {
-    std::error_code ec;
-    std::filesystem::remove(temp, ec);
-    throw SaveError("cannot write " + path + ": " + lxw_strerror(closed));
+    std::filesystem::remove(temp_, ec);
+    throw SaveError("cannot write " + path_ + ": " + lxw_strerror(closed));
   }
   // The workbook goes through the one atomic writer, so a crash mid-save leaves the old file.
   std::stringstream bytes;
-  bytes << std::ifstream(temp, std::ios::binary).rdbuf();
-  std::error_code ec;
-  std::filesystem::remove(temp, ec);
-  write_file_atomically(path, bytes.str());
+  bytes << std::ifstream(temp_, std::ios::binary).rdbuf();
+  std::filesystem::remove(temp_, ec);
+  write_file_atomically(path_, bytes.str());
+}
+
+void write_workbook(const std::vector<SheetContent>& sheets, const WorkbookProperties& properties,
+                    const std::string& path) {
+  XlsxBook book(path, properties);
+  for (const SheetContent& sheet : sheets) book.add_sheet(sheet);
+  book.commit();
 }
 
 void save_workbook(const Community& community, const std::string& path) {

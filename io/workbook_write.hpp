@@ -9,6 +9,9 @@
 
 #include "core/community.hpp"
 
+struct lxw_workbook;  // libxlsxwriter's, for writers that add to a sheet
+struct lxw_format;
+
 namespace tablemap {
 
 // One sheet to write: a header row, then rows of cell text. A cell that is a
@@ -30,6 +33,31 @@ std::vector<SheetContent> workbook_sheets(const Community& community);
 struct WorkbookProperties {
   std::string title;
   int year = 2000;
+};
+
+// A workbook being written (libxlsxwriter) into a temporary file, moved to
+// `path` only by commit(): a crash or a throw leaves whatever was at `path`.
+// For writers that need more than plain sheets (drop-downs, styles).
+class XlsxBook {
+ public:
+  XlsxBook(const std::string& path, const WorkbookProperties& properties);  // throws SaveError
+  ~XlsxBook();
+  XlsxBook(const XlsxBook&) = delete;
+  XlsxBook& operator=(const XlsxBook&) = delete;
+
+  ::lxw_workbook* book() { return book_; }
+  ::lxw_format* header_format() { return header_; }  // bold on light blue, a line below
+  ::lxw_format* wrap_format() { return wrap_; }      // wrapped text, top aligned
+  const std::string& path() const { return path_; }
+  // A plain sheet: header row styled and frozen, an autofilter, numbers as numbers.
+  void add_sheet(const SheetContent& sheet);
+  void commit();  // closes the workbook and moves it into place; throws SaveError
+
+ private:
+  std::string path_, temp_;
+  ::lxw_workbook* book_ = nullptr;
+  ::lxw_format* header_ = nullptr;
+  ::lxw_format* wrap_ = nullptr;
 };
 
 // Writes the sheets as a workbook at `path`, atomically (temporary file,

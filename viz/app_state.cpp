@@ -25,6 +25,17 @@ const char* to_string(SizeMeasure m) {
     case SizeMeasure::ties: return "number of ties";
     case SizeMeasure::strength: return "tie strength";
     case SizeMeasure::people: return "people";
+    case SizeMeasure::trust: return "trust (survey)";
+    case SizeMeasure::value: return "value (survey)";
+  }
+  return "?";
+}
+
+const char* to_string(TieColorBy t) {
+  switch (t) {
+    case TieColorBy::kind: return "kind";
+    case TieColorBy::intensity: return "intensity (survey)";
+    case TieColorBy::trust: return "trust (survey)";
   }
   return "?";
 }
@@ -40,6 +51,14 @@ void rebuild_measure(AppState& s) {
       case SizeMeasure::ties: s.measure[v] = float(s.network.degree(v)); break;
       case SizeMeasure::strength: s.measure[v] = float(s.network.strength(v)); break;
       case SizeMeasure::people: s.measure[v] = float(s.people_count[v]); break;
+      case SizeMeasure::trust:
+      case SizeMeasure::value: {
+        // 1 (or nobody rated it) the smallest, 4 the largest.
+        const auto& received = s.size_by == SizeMeasure::trust ? s.quality.trust_received : s.quality.value_received;
+        const float r = v < received.size() ? received[v] : 0.f;
+        s.measure[v] = std::isnan(r) ? 0.f : std::max(0.f, r - 1.f);
+        break;
+      }
     }
   }
   s.by_size.resize(n);
@@ -117,6 +136,7 @@ void refresh(AppState& s) {
   s.people_count.assign(n, 0);
   for (const Person& p : c.people)
     if (p.organization >= 0 && uint32_t(p.organization) < n) ++s.people_count[size_t(p.organization)];
+  s.quality = network_survey_quality(c, s.network);
   rebuild_measure(s);
   if (s.filters.sector_hidden.size() != c.profile.sectors.size())
     s.filters.sector_hidden.assign(c.profile.sectors.size(), 0);

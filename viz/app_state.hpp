@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/survey.hpp"
 #include "analysis/whatif.hpp"
 #include "core/community.hpp"
 #include "core/edit.hpp"
@@ -39,8 +40,13 @@ inline constexpr Color kCandidateRing{190, 30, 30, 255};     // dashed ring: cou
 // Role glyph bits.
 inline constexpr uint8_t kGlyphBackbone = 1, kGlyphConvener = 2, kGlyphAnchor = 4;
 
-enum class SizeMeasure { uniform, ties, strength, people };
+// trust, value: what the partners said of it in a survey (the ties' survey
+// columns, analysis/survey.hpp), 1 the smallest to 4 the largest.
+enum class SizeMeasure { uniform, ties, strength, people, trust, value };
 const char* to_string(SizeMeasure m);
+// What a tie's color means: its kind (default), or its survey intensity or trust (1 light to 4 dark).
+enum class TieColorBy { kind, intensity, trust };
+const char* to_string(TieColorBy t);
 
 struct Camera {
   float zoom = 1;               // screen pixels per layout point
@@ -118,6 +124,9 @@ struct AppState {
   std::vector<uint32_t> search_hits;
   Filters filters;
   SizeMeasure size_by = SizeMeasure::ties;
+  TieColorBy tie_color = TieColorBy::kind;
+  float tie_min = 0;                   // with tie_color intensity or trust: ties below it are hidden (0: none)
+  NetworkSurveyQuality quality;        // the ties' survey columns, per relationship and organization
   bool show_labels = true;
   bool show_people = false;           // people as small discs around their organization
   int backbone_area = -1;             // the issue area whose backbone the map marks (-1: every one)

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
 
 namespace tablemap::viz {
@@ -138,6 +139,16 @@ Legend build_legend(const Community& c, const Coloring& coloring, const std::vec
     }
   }
   return l;
+}
+
+Color tie_quality_color(float value) {
+  if (!(value >= 1)) return kOtherColor;  // NaN: no survey value
+  static const Color kSteps[4] = {{158, 202, 225, 255}, {107, 174, 214, 255}, {33, 113, 181, 255}, {8, 48, 107, 255}};
+  const float x = std::clamp(value, 1.f, 4.f) - 1.f;
+  const int i = std::min(int(x), 2);
+  const float t = x - float(i);
+  auto mix = [&](uint8_t a, uint8_t b) { return uint8_t(std::lround(a + (b - a) * t)); };
+  return {mix(kSteps[i].r, kSteps[i + 1].r), mix(kSteps[i].g, kSteps[i + 1].g), mix(kSteps[i].b, kSteps[i + 1].b), 255};
 }
 
 }  // namespace tablemap::viz

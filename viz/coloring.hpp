@@ -37,6 +37,11 @@ inline constexpr Color kOtherColor{150, 150, 150, 255};
 // Generations, oldest to youngest, as a blue-to-red scale.
 Color generation_color(Generation g);
 
+// A survey rating or intensity of a tie, 1 to 4, on a light-to-dark blue
+// scale (readable by color-blind readers, halves between the steps);
+// kOtherColor when the tie has none (NaN).
+Color tie_quality_color(float value);
+
 enum class ColorBy : uint8_t { sector, community, generation, column };
 
 struct Coloring {

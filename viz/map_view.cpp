@@ -147,8 +147,14 @@ std::vector<Arrow> collect_ties(AppState& s) {
   const bool arrows = on_screen_count < 3000;
   const float scale = std::clamp(s.camera.zoom, 0.4f, 1.5f);
   std::vector<Arrow> heads;
+  const std::vector<float>* quality = s.tie_color == TieColorBy::intensity ? &s.quality.intensity
+                                      : s.tie_color == TieColorBy::trust   ? &s.quality.trust
+                                                                           : nullptr;
+  if (quality && quality->size() != rels.size()) quality = nullptr;  // no survey columns
   for (const Relationship& r : rels) {
     if (!drawable(r) || r.strength < weakest) continue;
+    const float q = quality ? (*quality)[size_t(&r - rels.data())] : 0.f;
+    if (quality && s.tie_min > 0 && !(q >= s.tie_min)) continue;  // filtered out (or not rated)
     const bool seen = endpoints(r, a, b);
     if (cull && !seen) continue;
     const ImVec2 pa = shape_point(s, r.a), pb = shape_point(s, r.b);
@@ -156,7 +162,7 @@ std::vector<Arrow> collect_ties(AppState& s) {
     const bool touches_selection = int32_t(r.a) == s.selected || int32_t(r.b) == s.selected;
     const uint8_t alpha = uint8_t((r.confirmed ? 70 : 35) + 55 * r.strength + (touches_selection ? 60 : 0));
     const float width = (0.6f + 0.8f * r.strength) * scale + (touches_selection ? 1.f : 0.f);
-    const ImU32 color = with_alpha(tie_kind_color(main_kind(r.kinds)), alpha);
+    const ImU32 color = with_alpha(quality ? tie_quality_color(q) : tie_kind_color(main_kind(r.kinds)), alpha);
     s.shapes.ties.push_back({pa.x, pa.y, pb.x, pb.y, width, color});
     if (seen && arrows && r.a_to_b != r.b_to_a) {  // a one-way tie: an arrowhead at its head
       ImVec2 from = r.a_to_b ? a : b, to = r.a_to_b ? b : a;

@@ -185,6 +185,29 @@ void draw_sidebar(AppState& s) {
       s.filters.tie_kinds = TieKindSet(shown ? s.filters.tie_kinds | (1u << k) : s.filters.tie_kinds & ~(1u << k));
   }
   hint("thicker = stronger; faint = unconfirmed");
+  if (s.quality.any()) {
+    // After a survey import the ties can show how closely partners work, or how far they trust each other.
+    ImGui::TextUnformatted("Tie color");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##tiecolor", to_string(s.tie_color))) {
+      for (TieColorBy t : {TieColorBy::kind, TieColorBy::intensity, TieColorBy::trust})
+        if (ImGui::Selectable(to_string(t), s.tie_color == t)) s.tie_color = t;
+      ImGui::EndCombo();
+    }
+    if (s.tie_color != TieColorBy::kind) {
+      static const char* kSteps[] = {"1 awareness", "2 cooperation", "3 coordination", "4 integration"};
+      static const char* kRatings[] = {"1 not at all", "2 a little", "3 a fair amount", "4 a great deal"};
+      for (int i = 0; i < 4; ++i) {
+        swatch(tie_quality_color(float(i + 1)), false);
+        fit_text(s.tie_color == TieColorBy::intensity ? kSteps[i] : kRatings[i]);
+      }
+      swatch(kOtherColor, false);
+      fit_text("not in the survey");
+      ImGui::SetNextItemWidth(-1);
+      ImGui::SliderFloat("##tiemin", &s.tie_min, 0.f, 4.f, s.tie_min > 0 ? "only ties at %.1f or more" : "every tie");
+    }
+  }
 
   section_title("Show");
   fit_checkbox("only organizations at the table", &s.filters.at_table_only);
@@ -226,8 +249,10 @@ void draw_sidebar(AppState& s) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##size", to_string(s.size_by))) {
-    for (SizeMeasure m : {SizeMeasure::uniform, SizeMeasure::ties, SizeMeasure::strength, SizeMeasure::people})
-      if (ImGui::Selectable(to_string(m), s.size_by == m)) {
+    for (SizeMeasure m : {SizeMeasure::uniform, SizeMeasure::ties, SizeMeasure::strength, SizeMeasure::people,
+                          SizeMeasure::trust, SizeMeasure::value})
+      if ((m != SizeMeasure::trust && m != SizeMeasure::value) || s.quality.any())
+        if (ImGui::Selectable(to_string(m), s.size_by == m)) {
         s.size_by = m;
         s.built_revision = UINT64_MAX;  // rebuild the measure
       }

@@ -478,6 +478,38 @@ bool do_color_by(ActionContext& ctx) {
   return true;
 }
 
+bool do_size_by(ActionContext& ctx) {
+  TABLEMAP_REPLAY_NAMES;
+  std::string what;
+  in >> what;
+  static const std::pair<const char*, SizeMeasure> kMeasures[] = {
+      {"uniform", SizeMeasure::uniform}, {"ties", SizeMeasure::ties},   {"strength", SizeMeasure::strength},
+      {"people", SizeMeasure::people},   {"trust", SizeMeasure::trust}, {"value", SizeMeasure::value}};
+  for (const auto& [word, m] : kMeasures)
+    if (what == word) {
+      s.size_by = m;
+      s.built_revision = UINT64_MAX;  // rebuild the measure
+      return true;
+    }
+  return fail("use: size-by uniform|ties|strength|people|trust|value");
+}
+
+bool do_tie_color(ActionContext& ctx) {
+  TABLEMAP_REPLAY_NAMES;
+  std::string what;
+  in >> what;
+  float min = 0;
+  if (!(in >> min)) min = 0;
+  if (what == "kind") s.tie_color = TieColorBy::kind;
+  else if (what == "intensity") s.tie_color = TieColorBy::intensity;
+  else if (what == "trust") s.tie_color = TieColorBy::trust;
+  else return fail("use: tie-color kind|intensity|trust [MIN]");
+  if (s.tie_color != TieColorBy::kind && !s.quality.any())
+    return fail("the ties have no survey columns (intensity, trust): import a survey first (tablemap survey import)");
+  s.tie_min = std::clamp(min, 0.f, 4.f);
+  return true;
+}
+
 bool do_print_marks(ActionContext& ctx) {
   TABLEMAP_REPLAY_NAMES;
   std::printf("%s\n", marks_json(s).c_str());
@@ -581,6 +613,8 @@ const std::vector<ReplayAction>& replay_actions() {
       {"export-png", "export-png FILE", do_export_png},
       {"export-svg", "export-svg FILE", do_export_svg},
       {"color-by", "color-by sector|community|generation|column NAME", do_color_by},
+      {"size-by", "size-by uniform|ties|strength|people|trust|value", do_size_by},
+      {"tie-color", "tie-color kind|intensity|trust [MIN]", do_tie_color},
       {"print-marks", "print-marks", do_print_marks},
       {"print-legend", "print-legend", do_print_legend},
       {"wait", "wait N", do_wait},

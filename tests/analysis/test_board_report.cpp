@@ -22,6 +22,7 @@
 #include "analysis/svg_chart.hpp"
 #include "core/synthetic.hpp"
 #include "io/bundle.hpp"
+#include "io/survey_read.hpp"
 #include "io/sample_community.hpp"
 
 using namespace tablemap;
@@ -155,4 +156,74 @@ TEST_CASE("the seat chart draws a circle per seat and dashed ones for missing se
   CHECK(count(svg, "fill=\"#090909\"") == 20);
   CHECK(svg.find(">+5<") != std::string::npos);
   CHECK(svg.find("<title>Seats</title>") != std::string::npos);
+}
+
+// The Harbor survey (tests/data/survey/harbor/README.md, worked out by hand)
+// imported: the board report carries its scores.
+namespace {
+
+struct Surveyed {
+  Community bundle, imported;
+  Survey survey;
+  SurveyTies ties;
+};
+
+Surveyed harbor_surveyed() {
+  const std::string dir = std::string(TABLEMAP_SOURCE_DIR) + "/tests/data/survey/harbor";
+  LoadResult r = load_bundle(dir);
+  REQUIRE(r.ok());
+  Surveyed s{*r.community, {}, {}, {}};
+  SurveyLoad load = load_survey(dir + "/survey", s.bundle);
+  REQUIRE(load.ok());
+  s.survey = *load.survey;
+  s.ties = survey_ties(s.survey, s.bundle.organizations.size());
+  s.imported = apply_survey(s.bundle, s.survey, s.ties);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the board report carries what the ties' survey columns say when no survey is given") {
+  // Four survey pairs (A-B, A-C, B-E, C-D); only A-B both sides reported: 1 of 4 (25%).
+  // Pair trust columns: A-B 3.33, B-E 4, C-D 3 (A-C unrated): (3.33 + 4 + 3) / 3 = 3.44 -> 3.4 of 4 (86%).
+  // Value: A-B 3 only -> 3.0 of 4 (75%). Ladder: awareness 1, cooperation 2 (A-B at 2.5, B-E), integration 1.
+  Surveyed s = harbor_surveyed();
+  const SurveyTieSummary t = summarize_survey_ties(s.imported);
+  CHECK(t.ties == 4);
+  CHECK(t.confirmed == 1);
+  CHECK(t.trust == Approx((3.33 + 4 + 3) / 3));
+  CHECK(t.value == Approx(3.0));
+  CHECK(t.ladder == std::array<size_t, kIntensityCount>{1, 2, 0, 1});
+  const std::string html = board_report_html(s.imported, Network(s.imported), BoardReportOptions{});
+  CHECK(html.find("<section id=\"survey\"><h2>Partner survey</h2>") != std::string::npos);
+  CHECK(html.find("4 ties of the network come from a partner survey; both sides reported 1 of them (25%). Their trust "
+                  "averages 3.4 of 4 (86%) and their value 3.0 of 4 (75%).") != std::string::npos);
+  CHECK(html.find("<tr><td>cooperation</td><td class=\"num\">2</td></tr>") != std::string::npos);
+  CHECK(html.find("tablemap report PATH --survey SURVEY adds them") != std::string::npos);
+  // The summary says it too.
+  CHECK(html.find("4 ties come from a partner survey, 1 confirmed by both sides; their trust averages 3.4 of 4 (86%).") !=
+        std::string::npos);
+  // A community without survey columns has no survey section.
+  CHECK(board_report_html(s.bundle, Network(s.bundle), BoardReportOptions{}).find("id=\"survey\"") == std::string::npos);
+}
+
+TEST_CASE("the board report carries the survey's response rate, trust and value when given the survey") {
+  // README: 3 of 4 answered (75%), City of Harbor did not; network trust 23/7 = 3.29 (82%), value 3 (75%);
+  // most trusted Harbor Food Pantry (4), least Harbor Health Clinic (2.5); government 0 of 1.
+  Surveyed s = harbor_surveyed();
+  const SurveyScores scores = score_survey(s.bundle, s.survey, s.ties);
+  BoardReportOptions options;
+  options.survey = &scores;
+  const std::string html = board_report_html(s.imported, Network(s.imported), options);
+  CHECK(html.find("3 of the 4 organizations asked answered the partner survey (75%).") != std::string::npos);
+  CHECK(html.find("3 of the 4 organizations asked in Harbor Test answered the survey (75.0%). Not yet answered: City of "
+                  "Harbor.") != std::string::npos);
+  CHECK(html.find("trustworthiness at 3.3 of 4 (82%) and their value at 3.0 of 4 (75%).") != std::string::npos);
+  CHECK(html.find("<tr><td>government</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0%</td></tr>") !=
+        std::string::npos);
+  CHECK(html.find("<tr><td>Harbor Food Pantry</td><td class=\"num\">4.0 of 4 (100%)</td><td class=\"num\">not rated</td>"
+                  "<td class=\"num\">1</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr><td>Harbor Health Clinic</td><td class=\"num\">2.5 of 4 (62%)</td><td class=\"num\">3.0 of 4 "
+                  "(75%)</td><td class=\"num\">1</td></tr>") != std::string::npos);
+  CHECK(html.find("Warning") == std::string::npos);  // 75% is over 70%
 }

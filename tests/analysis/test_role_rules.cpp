@@ -193,3 +193,46 @@ TEST_CASE("a profile with renamed functions maps investor and data partner by th
   CHECK_FALSE(function_claimed_by(p, RoleKind::investor).has_value());
   CHECK_FALSE(function_claimed_by(p, RoleKind::convener).has_value());
 }
+
+TEST_CASE("a function shared through a tie only one side reported says so") {
+  // Health data is shared through the Health Dept - Clinic formal_agreement of
+  // strength 2 (the clinic's claim is not agreed). Marked confirmed: no (a
+  // survey tie whose other side did not report it), the verdict stays shared
+  // but the report says it rests on that unconfirmed tie. The
+  // joint_programming row of strength 1 cannot confirm it (under 2).
+  Community c = load_elm_valley();
+  const uint32_t health = *c.find_organization("ev-health"), clinic = *c.find_organization("ev-clinic");
+  for (Tie& t : c.ties.edit())
+    if (t.source == health && t.target == clinic && t.kind == TieKind::formal_agreement) t.confirmed = false;
+  RoleReport r = analyze_roles(c, Network(c));
+  const FunctionCoverage& data = coverage(r, c, "health", "data");
+  CHECK(data.status == CoverageStatus::shared);
+  CHECK(data.unconfirmed_pair_count == 1);
+  CHECK(data.rests_on_unconfirmed());
+  REQUIRE(data.pairs.size() == 1);
+  CHECK_FALSE(data.pairs[0].coordination_confirmed);
+  const std::string text = format_role_report(r, c);
+  CHECK(text.find("data is shared: every pair of claimants works together through a tie of strength 2 or more "
+                  "(joint_programming, data_sharing, formal_agreement); but that pair rests on a tie only one side "
+                  "reported (confirmed: no), so the sharing is not sure yet: ask both sides to confirm it") !=
+        std::string::npos);
+  CHECK(text.find("County Health Department (ev-health) - Elm Valley Clinic (ev-clinic): "
+                  "joint_programming+formal_agreement tie of strength 2, not confirmed by both sides") != std::string::npos);
+  const nlohmann::json j = to_json(r, c);
+  bool found = false;
+  for (const auto& area : j["issue_areas"])
+    for (const auto& f : area["functions"])
+      if (area["id"] == "health" && f["function"] == "data") {
+        found = true;
+        CHECK(f["evidence"]["rests_on_unconfirmed_tie"] == true);
+        CHECK(f["evidence"]["pairs_coordinated_unconfirmed"] == 1);
+        CHECK(f["evidence"]["pairs"][0]["coordination_confirmed"] == false);
+      }
+  CHECK(found);
+
+  // Confirmed (the default), nothing is said; agreed claims do not rest on ties at all.
+  Community confirmed = load_elm_valley();
+  RoleReport rc = analyze_roles(confirmed, Network(confirmed));
+  CHECK_FALSE(coverage(rc, confirmed, "health", "data").rests_on_unconfirmed());
+  CHECK(format_role_report(rc, confirmed).find("only one side reported") == std::string::npos);
+}

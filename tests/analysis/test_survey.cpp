@@ -3,6 +3,8 @@
 // C chamber, D city: did not answer, E pantry: not asked).
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "analysis/survey.hpp"
 #include "io/load.hpp"
 #include "io/survey_read.hpp"
@@ -201,4 +203,38 @@ TEST_CASE("import keeps the ties nobody answered about and replaces the others")
   CHECK(out.ties[5].strength == 3);
   CHECK_FALSE(out.ties[5].confirmed);
   CHECK(apply_survey(h.community, h.survey, t, true).ties.size() == 5);
+}
+
+TEST_CASE("the map's view of an imported survey: intensity and trust per tie, trust and value received per organization") {
+  // README: A-B 2.5 (trust 3.33), A-C awareness 1, B-E 2 (trust 4), C-D 4 (trust 3), D-E kept from the bundle (none).
+  // Received: A trust 2.5 value 3 (from B); B trust 3.67 value 3 (from A); D trust 3 (C); E trust 4 (B); C nothing.
+  Harbor h = harbor();
+  const SurveyTies ties = survey_ties(h.survey, h.community.organizations.size());
+  const Community imported = apply_survey(h.community, h.survey, ties);
+  const Network net(imported);
+  const NetworkSurveyQuality q = network_survey_quality(imported, net);
+  REQUIRE(q.any());
+  auto rel = [&](uint32_t x, uint32_t y) {
+    for (size_t r = 0; r < net.relationships().size(); ++r)
+      if (net.relationships()[r].a == std::min(x, y) && net.relationships()[r].b == std::max(x, y)) return r;
+    FAIL("no relationship");
+    return size_t(0);
+  };
+  CHECK(q.intensity[rel(h.A, h.B)] == Approx(2.5));
+  CHECK(q.trust[rel(h.A, h.B)] == Approx(3.33));
+  CHECK(q.intensity[rel(h.A, h.C)] == Approx(1));
+  CHECK(std::isnan(q.trust[rel(h.A, h.C)]));
+  CHECK(q.intensity[rel(h.B, h.E)] == Approx(2));
+  CHECK(q.intensity[rel(h.C, h.D)] == Approx(4));
+  CHECK(std::isnan(q.intensity[rel(h.D, h.E)]));
+  CHECK(q.trust_received[h.A] == Approx(2.5));
+  CHECK(q.value_received[h.A] == Approx(3));
+  CHECK(q.trust_received[h.B] == Approx(3.67));
+  CHECK(q.value_received[h.B] == Approx(3));
+  CHECK(std::isnan(q.trust_received[h.C]));
+  CHECK(q.trust_received[h.D] == Approx(3));
+  CHECK(std::isnan(q.value_received[h.D]));
+  CHECK(q.trust_received[h.E] == Approx(4));
+  // The bundle before the import has no survey columns.
+  CHECK_FALSE(network_survey_quality(h.community, Network(h.community)).any());
 }

@@ -1,7 +1,8 @@
 // Every example a command's --help prints runs as printed, from the source
 // folder, on the sample it names (the outputs it writes land in a scratch
 // folder that links to datasets/). `map` is left out: it needs a display, and
-// its examples are exercised by tests/viz.
+// its examples are exercised by tests/viz. A command with subcommands
+// (survey import|report|form) has each subcommand's examples run too.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -14,9 +15,9 @@ using namespace tablemap::testing;
 
 namespace {
 
-// The commands `tablemap --help` lists.
-std::vector<std::string> commands() {
-  const CliRun help = run_cli("--help", true);
+// The commands `tablemap --help` lists (with a command: its subcommands, as `tablemap survey --help` lists them).
+std::vector<std::string> commands(const std::string& parent = "") {
+  const CliRun help = run_cli(parent + " --help", true);
   std::vector<std::string> out;
   std::istringstream in(help.out);
   bool listing = false;
@@ -63,12 +64,19 @@ TEST_CASE("every --help example runs as printed on the sample it names", "[cli]"
   size_t run = 0;
   for (const std::string& command : all) {
     if (command == "map") continue;
-    const std::vector<std::string> lines = examples(command);
+    std::vector<std::string> lines = examples(command);
     INFO("command: " << command);
     CHECK_FALSE(lines.empty());
+    for (const std::string& sub : commands(command)) {
+      INFO("subcommand: " << sub);
+      const std::vector<std::string> more = examples(command + " " + sub);
+      CHECK_FALSE(more.empty());
+      lines.insert(lines.end(), more.begin(), more.end());
+    }
     for (const std::string& args : lines) {
       INFO("example: tablemap " << args);
       const CliRun r = run_cli_in(scratch.path(), args);
+      INFO(r.out);
       CHECK(r.code == 0);
       ++run;
     }

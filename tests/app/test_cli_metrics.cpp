@@ -152,3 +152,50 @@ TEST_CASE("metrics --directed says so when the eigenvector does not settle, inst
   const auto undirected = nlohmann::json::parse(run_cli("metrics " + folder.path() + " --json", false).out);
   CHECK(undirected["network"]["eigenvector_settled"] == true);
 }
+
+TEST_CASE("metrics --weight-by intensity weighs the survey's intensity, a tie without one at its strength's step") {
+  // Worked by hand. A-B and B-C at cooperation (2), A-C at awareness (1):
+  // all strength 1. C-D has no intensity (a tie kept from the bundle),
+  // strength 2, so it counts as coordination (3). Lengths 1/intensity:
+  // A-B 1/2, B-C 1/2, A-C 1, C-D 1/3.
+  // - A to C: direct 1, or through B 1/2 + 1/2 = 1: two shortest paths, B
+  //   gets 1/2; A to D likewise (4/3 either way): B another 1/2, C 1; B to D
+  //   through C: C 1. Betweenness B 1, C 2.
+  // - D's distances 1/3 (C), 5/6 (B), 4/3 (A) sum to 5/2: closeness 3 / 2.5 = 1.2.
+  // By strength instead (--weighted): A-C direct (1 < 2), B 0, C 2; D's
+  // distances 1/2, 3/2, 3/2 sum to 7/2: closeness 3 / 3.5 = 0.857.
+  TempFolder dir;
+  dir.write("community.json", R"({"name": "Intensity Test", "year": 2026})");
+  dir.write("organizations.csv",
+            "id,name,sector\na,Alder Clinic,health\nb,Birch School,education\nc,Cedar Bank,business\n"
+            "d,Dogwood Shelter,social_services\n");
+  dir.write("ties.csv",
+            "source,target,kind,strength,directed,confirmed,intensity,trust\n"
+            "a,b,information,1,no,yes,2,3.5\n"
+            "b,c,information,1,no,no,2,\n"
+            "a,c,information,1,no,yes,1,\n"
+            "c,d,referral,2,no,yes,,\n");
+  CliRun r = run_cli("metrics " + dir.path() + " --json --weight-by intensity", true);
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(org(j, "b")["betweenness"].get<double>() == Approx(1.0));
+  CHECK(org(j, "c")["betweenness"].get<double>() == Approx(2.0));
+  CHECK(org(j, "d")["closeness"].get<double>() == Approx(1.2));
+  CHECK(j["weights"]["by"] == "intensity");
+  CHECK(j["weights"]["ties_with_intensity"] == 3);
+  CHECK(j["weights"]["ties_by_strength"] == 1);
+
+  r = run_cli("metrics " + dir.path() + " --json --weighted", true);
+  REQUIRE(r.code == 0);
+  j = nlohmann::json::parse(r.out);
+  CHECK(org(j, "b")["betweenness"].get<double>() == Approx(0.0));
+  CHECK(org(j, "c")["betweenness"].get<double>() == Approx(2.0));
+  CHECK(org(j, "d")["closeness"].get<double>() == Approx(3.0 / 3.5));
+  CHECK_FALSE(j.contains("weights"));
+
+  r = run_cli("metrics " + dir.path() + " --weight-by intensity", true);
+  CHECK(r.out.find("Weighted by survey intensity (1 awareness to 4 integration): 3 of the 4 ties have one; the other 1 "
+                   "count at their strength's step (1 cooperation, 2 coordination, 3 integration).") != std::string::npos);
+  CHECK(run_cli("metrics " + dir.path() + " --weight-by trust", true).code == 2);
+}
