@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <vector>
 
 #include <GL/gl.h>
@@ -39,6 +40,63 @@ std::string hex(Color c) {
 
 std::string xml_escape(const std::string& s) { return xml_text(s); }  // rules in core/escape.hpp
 
+// The title over the picture: the community, its year, what the colors are.
+std::string svg_title(AppState& s) {
+  const Community& c = s.community();
+  std::string title = c.profile.name.empty() ? "Community map" : c.profile.name;
+  if (c.profile.year) title += " " + std::to_string(c.profile.year);
+  return title;
+}
+
+// The legend beside the map, as the sidebar shows it: the coloring's entries
+// with their counts, the tie kinds drawn, and what a ring and a dashed tie mean.
+void write_svg_legend(AppState& s, std::ostream& out, float x, float y) {
+  const Legend& legend = current_legend(s);
+  char buf[512];
+  out << "<g id=\"legend\" font-size=\"11\" fill=\"#191919\">\n";
+  auto line = [&](const std::string& text, float dy, bool bold = false) {
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\"%s>", x, y + dy, bold ? " font-weight=\"bold\"" : "");
+    out << buf << xml_escape(text) << "</text>\n";
+  };
+  float dy = 0;
+  line(legend.title.empty() ? "Colors" : legend.title, dy, true);
+  dy += 16;
+  for (const LegendEntry& e : legend.entries) {
+    std::snprintf(buf, sizeof buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"/>\n", x + 5, y + dy - 4,
+                  hex(e.color).c_str());
+    out << buf;
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", x + 16, y + dy);
+    out << buf << xml_escape(e.label + (e.key ? " *" : "") + "  " + std::to_string(e.organizations)) << "</text>\n";
+    dy += 15;
+  }
+  if (legend.coloring.by == ColorBy::sector) {
+    line("* required sector; the number is", dy);
+    line("the organizations of each", dy + 13);
+    dy += 30;
+  }
+  dy += 8;
+  line("Ties", dy, true);
+  dy += 16;
+  for (TieKind k : kAllTieKinds) {
+    if (!(s.filters.tie_kinds & (1u << int(k)))) continue;
+    std::snprintf(buf, sizeof buf,
+                  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"/>\n", x,
+                  y + dy - 4, x + 12, y + dy - 4, hex(tie_kind_color(k)).c_str());
+    out << buf;
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", x + 16, y + dy);
+    out << buf << xml_escape(std::string(to_string(k))) << "</text>\n";
+    dy += 15;
+  }
+  line("thicker = stronger; dashed = unconfirmed", dy + 2);
+  dy += 22;
+  std::snprintf(buf, sizeof buf,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+                x + 5, y + dy - 4, hex(kAtTableRing).c_str());
+  out << buf;
+  std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", x + 16, y + dy);
+  out << buf << "dark ring: at the table</text>\n</g>\n";
+}
+
 }  // namespace
 
 bool save_svg(AppState& s, const std::string& path) {
@@ -47,20 +105,20 @@ bool save_svg(AppState& s, const std::string& path) {
   const Community& c = s.community();
   const uint32_t n = s.organization_count();
   if (s.pos.size() != n) return false;
+  // The map (W x H) under a title strip, with the legend in a column on its right.
   const float W = s.map_w, H = s.map_h;
+  constexpr float kTitleH = 36, kLegendW = 270;
   auto sx = [&](uint32_t i) { return screen_x(s, s.pos[i].x) - s.map_x; };
   auto sy = [&](uint32_t i) { return screen_y(s, s.pos[i].y) - s.map_y; };
   auto shown = [&](uint32_t i) { return s.visible.size() != n || s.visible[i]; };
   auto inside = [&](float x, float y, float m) { return x >= -m && y >= -m && x <= W + m && y <= H + m; };
   char buf[512];
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  std::snprintf(buf, sizeof buf,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-                "font-family=\"sans-serif\" font-size=\"12\">\n",
-                W, H, W, H);
-  out << buf;
-  out << "<title>" << xml_escape(c.profile.name) << "</title>\n";
-  out << "<rect width=\"100%\" height=\"100%\" fill=\"" << hex(kMapBackground) << "\"/>\n<g id=\"ties\">\n";
+  // The map first, into its own text: the names of organizations near its
+  // right edge run past it, and the legend goes right of the last one.
+  std::ostringstream map;
+  float right = W;
+  map << "<g id=\"ties\">\n";
+
   for (const Relationship& r : s.network.relationships()) {
     if (!shown(r.a) || !shown(r.b) || s.removed[r.a] || s.removed[r.b] || !(r.kinds & s.filters.tie_kinds)) continue;
     if (s.weak_ties_hidden && r.strength < 2) continue;
@@ -77,9 +135,9 @@ bool save_svg(AppState& s, const std::string& path) {
                   "stroke-width=\"%.1f\"%s/>\n",
                   ax, ay, bx, by, hex(tie_kind_color(kind)).c_str(), (70 + 55 * r.strength) / 255.0,
                   0.6 + 0.8 * r.strength, r.confirmed ? "" : " stroke-dasharray=\"4 3\"");
-    out << buf;
+    map << buf;
   }
-  out << "</g>\n<g id=\"organizations\">\n";
+  map << "</g>\n<g id=\"organizations\">\n";
   for (uint32_t i = 0; i < n; ++i) {
     if (!shown(i)) continue;
     const float x = sx(i), y = sy(i), r = screen_radius(s, i);
@@ -87,16 +145,16 @@ bool save_svg(AppState& s, const std::string& path) {
     const Organization& o = c.organizations[i];
     const Color fill = node_fill(s, i);
     std::snprintf(buf, sizeof buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"", x, y, r, hex(fill).c_str());
-    out << buf;
-    if (s.at_table[i] && !s.removed[i]) out << " stroke=\"" << hex(kAtTableRing) << "\" stroke-width=\"2\"";
-    out << "><title>" << xml_escape(o.name) << " (" << xml_escape(c.sector_name(o.sector)) << ")</title></circle>\n";
+    map << buf;
+    if (s.at_table[i] && !s.removed[i]) map << " stroke=\"" << hex(kAtTableRing) << "\" stroke-width=\"2\"";
+    map << "><title>" << xml_escape(o.name) << " (" << xml_escape(c.sector_name(o.sector)) << ")</title></circle>\n";
     if (int32_t(i) == s.selected) {
       std::snprintf(buf, sizeof buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\" stroke=\"%s\" "
                     "stroke-width=\"4\"/>\n", x, y, r + 5, hex(kSelectedColor).c_str());
-      out << buf;
+      map << buf;
     }
   }
-  out << "</g>\n<g id=\"names\" fill=\"#191919\">\n";
+  map << "</g>\n<g id=\"names\" fill=\"#191919\">\n";
   // Names of the organizations big enough to be labelled on screen, biggest first, without overlap.
   std::vector<std::array<float, 4>> boxes;
   int placed = 0;
@@ -112,10 +170,29 @@ bool save_svg(AppState& s, const std::string& path) {
       if (lx < b[2] && lx + w > b[0] && ly < b[3] && ly + 14 > b[1]) free = false;
     if (!free) continue;
     boxes.push_back({lx, ly, lx + w, ly + 14});
+    right = std::max(right, lx + w);
     std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", lx, y + 4);
-    out << buf << xml_escape(name) << "</text>\n";
+    map << buf << xml_escape(name) << "</text>\n";
     ++placed;
   }
+  map << "</g>\n";
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  std::snprintf(buf, sizeof buf,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+                "font-family=\"sans-serif\" font-size=\"12\">\n",
+                right + kLegendW, H + kTitleH, right + kLegendW, H + kTitleH);
+  out << buf;
+  const std::string title = svg_title(s);
+  out << "<title>" << xml_escape(title) << "</title>\n";
+  out << "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+  std::snprintf(buf, sizeof buf, "<text x=\"12\" y=\"24\" font-size=\"17\" font-weight=\"bold\" fill=\"#191919\">");
+  out << buf << xml_escape(title) << "</text>\n";
+  write_svg_legend(s, out, right + 14, kTitleH + 16);
+  std::snprintf(buf, sizeof buf, "<g id=\"map\" transform=\"translate(0 %.0f)\">\n", kTitleH);
+  out << buf;
+  std::snprintf(buf, sizeof buf, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"%s\"/>\n", right, H,
+                hex(kMapBackground).c_str());
+  out << buf << map.str();
   out << "</g>\n</svg>\n";
   return bool(out);
 }

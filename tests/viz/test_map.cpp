@@ -222,7 +222,7 @@ TEST_CASE("trainer mode highlights the organizations a caption names") {
   CHECK(r.lines[2]["highlighted"] == json::array({"hub", "b1"}));  // "Town Hall", "Mill Road Bakery"
 }
 
-TEST_CASE("the view exports as SVG with one circle per organization") {
+TEST_CASE("the view exports as SVG with a title, a legend and one circle per organization") {
   REQUIRE_XVFB();
   const fs::path svg = scratch("view.svg");
   MapRun r = run_map(kBridge + " --replay " + script("svg.txt", "export-svg " + svg.string() + "\n"));
@@ -231,13 +231,29 @@ TEST_CASE("the view exports as SVG with one circle per organization") {
   std::stringstream text;
   text << in.rdbuf();
   const std::string s = text.str();
-  size_t circles = 0;
-  for (size_t p = s.find("<circle"); p != std::string::npos; p = s.find("<circle", p + 1)) ++circles;
-  CHECK(circles == 8);
+  // The part of the file between <g id="NAME"> and the next group.
+  auto group = [&](const std::string& name) {
+    const size_t from = s.find("<g id=\"" + name + "\"");
+    REQUIRE(from != std::string::npos);
+    return s.substr(from, s.find("</g>", from) - from);
+  };
+  auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+    return n;
+  };
+  CHECK(count(group("organizations"), "<circle") == 8);
   CHECK(s.find("<title>Bridgeton Town Hall (government)</title>") != std::string::npos);
-  size_t lines = 0;
-  for (size_t p = s.find("<line"); p != std::string::npos; p = s.find("<line", p + 1)) ++lines;
-  CHECK(lines == 8);
+  CHECK(count(group("ties"), "<line") == 8);
+  // The community's name and year over the map, and
+  // the legend of the sidebar: sectors with their counts, the tie kinds, the ring.
+  CHECK(s.find("font-weight=\"bold\" fill=\"#191919\">Bridgeton (test) 2026</text>") != std::string::npos);
+  const std::string legend = group("legend");
+  CHECK(legend.find(">Color = sector</text>") != std::string::npos);
+  CHECK(legend.find(">health *  2</text>") != std::string::npos);
+  CHECK(legend.find(">faith  1</text>") != std::string::npos);
+  CHECK(legend.find(">referral</text>") != std::string::npos);
+  CHECK(legend.find(">dark ring: at the table</text>") != std::string::npos);
 }
 
 TEST_CASE("a replay line the map does not know stops with its line number") {
