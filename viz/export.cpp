@@ -11,7 +11,9 @@
 #include <GL/gl.h>
 #include <stb_image_write.h>  // implementation in libstb (pkg-config stb)
 
+#include "analysis/board_report.hpp"
 #include "core/escape.hpp"
+#include "io/load.hpp"
 
 namespace tablemap::viz {
 
@@ -195,6 +197,21 @@ bool save_svg(AppState& s, const std::string& path) {
   out << buf << map.str();
   out << "</g>\n</svg>\n";
   return bool(out);
+}
+
+std::string save_report(AppState& s, const std::string& path) {
+  refresh(s);
+  const Community& c = s.community();
+  if (c.organizations.empty()) return "open a community first";
+  BoardReportOptions options;
+  if (s.have_positions && s.pos.size() == c.organizations.size())
+    for (const auto& p : s.pos) options.positions.push_back({p.x, p.y});  // layout points, y up, as the report reads them
+  try {
+    write_file_atomically(path, board_report_html(c, s.network, options));
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
 }
 
 }  // namespace tablemap::viz

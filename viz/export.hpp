@@ -16,4 +16,8 @@ bool save_png(const std::string& path, int x, int y, int w, int h, int framebuff
 // Writes the map as it is on screen (same rectangle, camera and filters) as SVG.
 bool save_svg(AppState& s, const std::string& path);
 
+// Writes the board report (analysis/board_report) of the open community, its
+// network picture laid out as on the map; "" when written, else what went wrong.
+std::string save_report(AppState& s, const std::string& path);
+
 }  // namespace tablemap::viz

@@ -36,7 +36,7 @@ bool usable(FileDialog::Purpose p, const fs::path& file) {
     case FileDialog::Purpose::save_as: return ext == ".json" || ext == ".tablemap";
     case FileDialog::Purpose::export_png: return ext == ".png";
     case FileDialog::Purpose::export_svg: return ext == ".svg";
-    case FileDialog::Purpose::report: return ext == ".md" || ext == ".txt" || ext == ".html" || ext == ".pdf";
+    case FileDialog::Purpose::report: return ext == ".html";
     case FileDialog::Purpose::none: break;
   }
   return false;

@@ -117,6 +117,8 @@ void draw_menu(AppState& s, Ui& ui) {
       open_file_dialog(ui.dialog, FileDialog::Purpose::export_png, here, stem + ".png");
     if (ImGui::MenuItem("Export view as SVG..."))
       open_file_dialog(ui.dialog, FileDialog::Purpose::export_svg, here, stem + ".svg");
+    if (ImGui::MenuItem("Report...", nullptr, false, s.organization_count() > 0))
+      open_file_dialog(ui.dialog, FileDialog::Purpose::report, here, stem + "-report.html");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit")) s.close_requested = true;
     ImGui::EndMenu();
@@ -160,6 +162,12 @@ void draw_prompt(AppState& s, Ui& ui) {
       break;
     case FileDialog::Purpose::export_png: ui.pending_png = path; break;
     case FileDialog::Purpose::export_svg: s.status = save_svg(s, path) ? "wrote " + path : "could not write " + path; break;
+    case FileDialog::Purpose::report: {
+      const std::string error = save_report(s, path);
+      s.status = error.empty() ? "wrote " + path + ": the board report; open it in a browser, print it for the board"
+                               : "could not write " + path + ": " + error;
+      break;
+    }
     default: break;
   }
 }

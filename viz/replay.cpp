@@ -460,6 +460,12 @@ bool do_export_svg(ActionContext& ctx) {
   return true;
 }
 
+bool do_export_report(ActionContext& ctx) {
+  TABLEMAP_REPLAY_NAMES;
+  if (const std::string error = save_report(s, rest_of(in)); !error.empty()) return fail("could not write the report: " + error);
+  return true;
+}
+
 bool do_color_by(ActionContext& ctx) {
   TABLEMAP_REPLAY_NAMES;
   std::string what;
@@ -612,6 +618,7 @@ const std::vector<ReplayAction>& replay_actions() {
       {"screenshot", "screenshot FILE", do_screenshot},
       {"export-png", "export-png FILE", do_export_png},
       {"export-svg", "export-svg FILE", do_export_svg},
+      {"export-report", "export-report FILE.html", do_export_report},
       {"color-by", "color-by sector|community|generation|column NAME", do_color_by},
       {"size-by", "size-by uniform|ties|strength|people|trust|value", do_size_by},
       {"tie-color", "tie-color kind|intensity|trust [MIN]", do_tie_color},

@@ -275,3 +275,22 @@ TEST_CASE("a bundle with problems is not opened and the problems are listed") {
   CHECK(r.err.find("ties.csv:10:") != std::string::npos);
   CHECK(r.err.find("nobody") != std::string::npos);
 }
+
+TEST_CASE("File > Report... writes the board report of the open community, as edited", "[map][report]") {
+  // An organization added on the map is in the report; Bridgeton's missing
+  // key sectors are named on its summary page as tablemap report names them.
+  REQUIRE_XVFB();
+  const fs::path html = scratch("map-report.html");
+  MapRun r = run_map(scratch_copy(kBridge, "report") + " --replay " +
+                     script("report.txt", "wait 1\nadd-organization quarry business Quarry Lane Credit Union\nwait 1\n"
+                                          "export-report " + html.string() + "\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  std::ifstream in(html);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  CHECK(s.find("<title>Bridgeton (test) 2026: board report</title>") != std::string::npos);
+  CHECK(s.find("Quarry Lane Credit Union") != std::string::npos);
+  CHECK(s.find("<svg") != std::string::npos);  // the network picture, from the map's positions
+}
