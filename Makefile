@@ -7,7 +7,8 @@ SANITIZE_DIR ?= build-sanitize
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 # What test-sanitize builds and runs: empty builds and runs everything; CI
-# names a subset (.ci/run), e.g. SANITIZE_TARGETS="tests_io fuzz_replays".
+# names a subset (.ci/run), e.g. SANITIZE_TARGETS="tests_io fuzz_replays"
+# SANITIZE_TESTS="-R '^(io|fuzz)/'".
 SANITIZE_TARGETS ?=
 SANITIZE_TESTS ?=
 CLANG_CMAKE = -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14

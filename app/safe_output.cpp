@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "core/escape.hpp"
@@ -38,19 +39,37 @@ ssize_t filtered_write(void* cookie, const char* data, size_t size) {
   return write_all(f->fd, escape_for_terminal(text)) ? ssize_t(size) : -1;
 }
 
+void write_pending(Filter& f) {
+  if (!f.pending.empty()) write_all(f.fd, f.pending);
+  f.pending.clear();
+}
+
 int filtered_close(void* cookie) {
-  auto* f = static_cast<Filter*>(cookie);
-  if (!f->pending.empty()) write_all(f->fd, f->pending);
-  delete f;
+  write_pending(*static_cast<Filter*>(cookie));
   return 0;
 }
 
-FILE* filtered(FILE* original, int fd, int buffering) {
+// The filters of stdout and stderr, for the whole life of the process: exit()
+// only flushes the streams, it never closes them, so their close function
+// does not run (a filter deleted there leaked at every exit, which made
+// every CLI run fail under make test-sanitize, and lost a held-back byte).
+Filter* filters[2];
+
+// At exit, before stdio's own last flush: flush, then write what a filter held back.
+void flush_filters() {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  for (Filter* f : filters)
+    if (f) write_pending(*f);
+}
+
+FILE* filtered(FILE* original, Filter*& filter, int fd, int buffering) {
   std::fflush(original);
   cookie_io_functions_t io{};
   io.write = filtered_write;
   io.close = filtered_close;
-  FILE* f = fopencookie(new Filter{fd, {}}, "w", io);
+  filter = new Filter{fd, {}};
+  FILE* f = fopencookie(filter, "w", io);
   if (!f) return original;
   std::setvbuf(f, nullptr, buffering, buffering == _IONBF ? 0 : 1 << 16);
   return f;
@@ -59,8 +78,9 @@ FILE* filtered(FILE* original, int fd, int buffering) {
 }  // namespace
 
 void filter_standard_output() {
-  stdout = filtered(stdout, STDOUT_FILENO, ::isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
-  stderr = filtered(stderr, STDERR_FILENO, _IONBF);
+  stdout = filtered(stdout, filters[0], STDOUT_FILENO, ::isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+  stderr = filtered(stderr, filters[1], STDERR_FILENO, _IONBF);
+  std::atexit(flush_filters);
 }
 
 }  // namespace tablemap::app

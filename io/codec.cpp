@@ -825,11 +825,14 @@ TableLayout writing_layout(const Table<Row>& table, const std::vector<std::strin
       added += l.separator;
       added += known[k];
     }
+  // Which unknown columns the layout has, marked in one pass: asking the
+  // layout for each of them made a 100,000-column file take minutes to save.
   const auto& extras = table.extra_columns();
+  std::vector<bool> extra_there(extras.size());
+  for (int32_t c : l.columns)
+    if (c < 0 && size_t(-1 - c) < extras.size()) extra_there[size_t(-1 - c)] = true;
   for (size_t i = 0; i < extras.size(); ++i) {
-    bool there = false;
-    for (int32_t c : l.columns) there = there || c == -1 - int32_t(i);
-    if (there) continue;
+    if (extra_there[i]) continue;
     l.columns.push_back(-1 - int32_t(i));
     added += l.separator;
     added += extras[i];

@@ -5,7 +5,7 @@
 # (libFuzzer then leaves crash-* or leak-* in the build folder).
 # Usage: scripts/fuzz.sh BUILD_DIR SECONDS
 set -euo pipefail
-build=$1
+build=$(cd "$1" && pwd)  # absolute: each target runs from inside it
 seconds=$2
 here=$(cd "$(dirname "$0")/.." && pwd)
 seeds=$build/fuzz-seeds
