@@ -74,7 +74,8 @@ TEST_CASE("mutual: only both-sided reports, plus reports about partners that did
 
 TEST_CASE("a mutual pair's ratings combine by mean") {
   Harbor h = harbor();
-  const SurveyTie& ab = *find(ties_of(h, TieRule::union_reports, RatingRule::mean), h.A, h.B);
+  const SurveyTies ties = ties_of(h, TieRule::union_reports, RatingRule::mean);  // kept: ab points into it
+  const SurveyTie& ab = *find(ties, h.A, h.B);
   CHECK(ab.intensity == 2.5);                 // (3 + 2) / 2
   CHECK(ab.step == Intensity::cooperation);   // between two steps: the lower
   CHECK(ab.strength == 1);
@@ -89,7 +90,8 @@ TEST_CASE("a mutual pair's ratings combine by mean") {
 
 TEST_CASE("a mutual pair's ratings combine by min") {
   Harbor h = harbor();
-  const SurveyTie& ab = *find(ties_of(h, TieRule::union_reports, RatingRule::min), h.A, h.B);
+  const SurveyTies ties = ties_of(h, TieRule::union_reports, RatingRule::min);  // kept: ab points into it
+  const SurveyTie& ab = *find(ties, h.A, h.B);
   CHECK(ab.intensity == 2);
   CHECK(ab.step == Intensity::cooperation);
   CHECK(ab.strength == 1);
@@ -100,7 +102,8 @@ TEST_CASE("a mutual pair's ratings combine by min") {
 
 TEST_CASE("a mutual pair's ratings combine by max") {
   Harbor h = harbor();
-  const SurveyTie& ab = *find(ties_of(h, TieRule::union_reports, RatingRule::max), h.A, h.B);
+  const SurveyTies ties = ties_of(h, TieRule::union_reports, RatingRule::max);  // kept: ab points into it
+  const SurveyTie& ab = *find(ties, h.A, h.B);
   CHECK(ab.intensity == 3);
   CHECK(ab.step == Intensity::coordination);
   CHECK(ab.strength == 2);
