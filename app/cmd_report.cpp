@@ -152,8 +152,8 @@ CommandRegistration registration{75, [](CLI::App& cli) -> std::function<int()> {
     if (scores) options.survey = &*scores;
     for (const GraphPoint& p : map_positions(a->path, *community, network)) options.positions.push_back({p.x, p.y});
     // A project file with a year before the one reported: "Change since".
-    if (const SnapshotPath snapshot = split_snapshot_path(a->path); snapshot.file.size() > 9 &&
-                                                                    snapshot.file.ends_with(".tablemap")) {
+    if (format_of_path(a->path) == Format::project) {
+      const SnapshotPath snapshot = split_snapshot_path(a->path);
       Problems ignored;
       const std::vector<int> years = project_years(snapshot.file, ignored);
       const int shown = snapshot.year ? snapshot.year : (years.empty() ? 0 : years.back());

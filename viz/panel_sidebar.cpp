@@ -53,14 +53,13 @@ float no_seat_badge_room() {
 
 // A red "no seat" badge after the last item.
 void no_seat_badge() {
-  const char* text = kNoSeat;
-  const ImVec2 ts = ImGui::CalcTextSize(text);
+  const ImVec2 ts = ImGui::CalcTextSize(kNoSeat);
   const float pad = kBadgePad;
   flow(ts.x + 2 * pad, false);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, {p.x + ts.x + 2 * pad, p.y + ts.y}, IM_COL32(190, 30, 30, 255), 4);
-  dl->AddText({p.x + pad, p.y}, IM_COL32(255, 255, 255, 255), text);
+  dl->AddText({p.x + pad, p.y}, IM_COL32(255, 255, 255, 255), kNoSeat);
   ImGui::Dummy({ts.x + 2 * pad, ts.y});
 }
 

@@ -72,17 +72,15 @@ void draw_structure(AppState& s) {
     ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(to_imgui(col)), ImGuiColorEditFlags_NoTooltip, {12, 12});
     ImGui::SameLine();
     // Named by its sectors, as `tablemap metrics` prints them; its members in the tooltip.
-    const bool clicked = fit_selectable(join_and(sector_names(c, silo.sectors)) + " silo: " +
-                                            count_of(int64_t(silo.organizations), "organization") + ", " +
-                                            std::to_string(int(silo.share * 100 + 0.5)) + "% of ties within " +
-                                            join_and(sector_names(c, silo.sectors)),
+    const std::string sectors = join_and(sector_names(c, silo.sectors));
+    const bool clicked = fit_selectable(sectors + " silo: " + count_of(int64_t(silo.organizations), "organization") +
+                                            ", " + std::to_string(int(silo.share * 100 + 0.5)) + "% of ties within " +
+                                            sectors,
                                         false);
     if (ImGui::IsItemHovered()) {
-      std::vector<std::string> names;
-      for (uint32_t v : silo_members(m, silo)) names.push_back(c.organizations[v].name);
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-      ImGui::TextUnformatted(join(names, ", ").c_str());
+      ImGui::TextUnformatted(join(org_names(c, silo_members(m, silo)), ", ").c_str());
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
