@@ -100,7 +100,11 @@ const PlanInvitee* invitee_for(const GapReport& g, const GapRef& gap) {
 
 std::string tie_phrase(const Candidate& cand) {
   if (cand.ties_to_table == 0) return "no tie to the table yet";
-  return fmt::format("already tied to {} at the table", plural(cand.ties_to_table, "organization", "organizations"));
+  std::string out =
+      fmt::format("already tied to {} at the table", plural(cand.ties_to_table, "organization", "organizations"));
+  if (cand.unconfirmed_ties > 0)
+    out += fmt::format(" ({} of those ties heard from one side only in the partner survey)", cand.unconfirmed_ties);
+  return out;
 }
 
 // The organization at the table with the most ties: the natural anchor to ask first.

@@ -76,28 +76,36 @@ bool rank_less(const C& a, const C& b, const Community& community) {
 }
 
 // Ties of every organization to the organizations at the table: O(relationships).
+// `unconfirmed` counts those a survey heard from one side only.
 struct TableReach {
-  std::vector<uint32_t> ties, strength;
+  std::vector<uint32_t> ties, strength, unconfirmed;
 };
 TableReach reach_of(const Network& net, const std::vector<bool>& at_table) {
   const uint32_t n = net.organization_count();
-  TableReach r{std::vector<uint32_t>(n, 0), std::vector<uint32_t>(n, 0)};
+  TableReach r{std::vector<uint32_t>(n, 0), std::vector<uint32_t>(n, 0), std::vector<uint32_t>(n, 0)};
   const uint32_t* off = net.offsets();
   const uint32_t* tgt = net.targets();
   for (uint32_t v = 0; v < n; ++v)
     for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc)
       if (at_table[tgt[arc]]) {
+        const auto& tie = net.relationships()[net.arc_relationship(arc)];
         ++r.ties[v];
-        r.strength[v] += net.relationships()[net.arc_relationship(arc)].strength;
+        r.strength[v] += tie.strength;
+        if (!tie.confirmed) ++r.unconfirmed[v];
       }
   return r;
+}
+
+// The organization whose ties a candidate brings: itself, or a person's own (-1: none).
+int64_t organization_of(Candidate::Kind kind, uint32_t index, const Community& c) {
+  return kind == Candidate::Kind::organization ? int64_t(index) : int64_t(c.people[index].organization);
 }
 
 Pick light_candidate(Candidate::Kind kind, uint32_t index, const Community& c, const TableReach& reach) {
   Pick out;
   out.kind = kind;
   out.index = index;
-  int64_t org = kind == Candidate::Kind::organization ? int64_t(index) : int64_t(c.people[index].organization);
+  const int64_t org = organization_of(kind, index, c);
   if (org >= 0 && size_t(org) < reach.ties.size()) {
     out.ties_to_table = reach.ties[size_t(org)];
     out.tie_strength = reach.strength[size_t(org)];
@@ -106,7 +114,7 @@ Pick light_candidate(Candidate::Kind kind, uint32_t index, const Community& c, c
 }
 
 // Keeps the best `keep` candidates, sorted, and fills in their names and contacts.
-std::vector<Candidate> keep_best(std::vector<Pick>& picks, size_t keep, const Community& c,
+std::vector<Candidate> keep_best(std::vector<Pick>& picks, size_t keep, const Community& c, const TableReach& reach,
                                  const std::vector<std::vector<uint32_t>>& contacts_of_org,
                                  const std::vector<int32_t>& contact_slot) {
   auto better = [&](const Pick& a, const Pick& b) { return rank_less(a, b, c); };
@@ -119,6 +127,8 @@ std::vector<Candidate> keep_best(std::vector<Pick>& picks, size_t keep, const Co
     cand.index = picks[i].index;
     cand.ties_to_table = picks[i].ties_to_table;
     cand.tie_strength = picks[i].tie_strength;
+    const int64_t org = organization_of(cand.kind, cand.index, c);
+    if (org >= 0 && size_t(org) < reach.unconfirmed.size()) cand.unconfirmed_ties = reach.unconfirmed[size_t(org)];
     cand.id = candidate_id(cand, c);
     cand.name = candidate_name(cand, c);
     if (cand.kind == Candidate::Kind::organization) {
@@ -584,13 +594,13 @@ GapReport analyze_gaps(const Community& c, const Network& net, const GapOptions&
     }
   }
   for (size_t s = 0; s < sector_count; ++s)
-    r.sectors[s].candidates = keep_best(sector_lists[s], options.max_candidates, c, contacts_of_org, contact_slot);
+    r.sectors[s].candidates = keep_best(sector_lists[s], options.max_candidates, c, reach, contacts_of_org, contact_slot);
   for (size_t g = 0; g < size_t(kGenerationCount); ++g)
     r.generations[g].candidates =
-        keep_best(generation_lists[g], options.max_candidates, c, contacts_of_org, contact_slot);
+        keep_best(generation_lists[g], options.max_candidates, c, reach, contacts_of_org, contact_slot);
   for (size_t i = 0; i < plan_picks.size(); ++i) {
     std::vector<Pick> one{plan_picks[i]};
-    r.invite_plan.invitees[i].candidate = std::move(keep_best(one, 1, c, contacts_of_org, contact_slot).front());
+    r.invite_plan.invitees[i].candidate = std::move(keep_best(one, 1, c, reach, contacts_of_org, contact_slot).front());
   }
 
   add_readiness(r, c, net);

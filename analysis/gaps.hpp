@@ -40,6 +40,9 @@ struct Candidate {
   uint32_t index = 0;         // organization row or person row
   uint32_t ties_to_table = 0; // relationships with organizations at the table (a person: their organization's)
   uint32_t tie_strength = 0;  // sum of the strengths of those relationships
+  // Of ties_to_table, those a partner survey heard from one side only
+  // (`confirmed: no`): still counted, but worth checking before an introduction.
+  uint32_t unconfirmed_ties = 0;
   // Copied for the shown candidates so that the report stands on its own.
   std::string id, name;
   std::string sector;                     // primary sector (an organization) or own sector (a person)
@@ -192,6 +195,10 @@ std::string table_line(const TableSummary& table);
 std::string unknown_generation_line(const TableSummary& table);
 
 // The --json form; see docs/gaps.md for the keys.
+// "no tie to the table", "1 tie to the table", "3 ties to the table (1 one-sided)":
+// a candidate's reach in words, as the map's gaps panel and the board report say it.
+std::string ties_to_table_text(const Candidate& candidate);
+
 nlohmann::json to_json(const GapReport& report);
 // The text report: what is missing first, then aligned tables.
 std::string format_gap_report(const GapReport& report, const Community& community);

@@ -17,6 +17,7 @@ nlohmann::json candidate_json(const Candidate& c) {
                       {"name", c.name},
                       {"ties_to_table", c.ties_to_table},
                       {"tie_strength", c.tie_strength},
+                      {"unconfirmed_ties_to_table", c.unconfirmed_ties},
                       {"sector", c.sector}};
   if (c.kind == Candidate::Kind::person) {
     j["generation"] = c.generation ? nlohmann::json(to_string(*c.generation)) : nlohmann::json();
@@ -28,6 +29,27 @@ nlohmann::json candidate_json(const Candidate& c) {
   }
   return j;
 }
+
+constexpr const char* kOneSidedNote =
+    "one-sided: a tie to the table that the partner survey heard from only one of the two partners "
+    "(confirmed: no); check it with both before counting on it for an introduction.";
+
+// "3", or "3 (1 one-sided)" when a survey heard some of those ties from one side only.
+std::string ties_cell(const Candidate& c) {
+  if (c.unconfirmed_ties == 0) return std::to_string(c.ties_to_table);
+  return fmt::format("{} ({} one-sided)", c.ties_to_table, c.unconfirmed_ties);
+}
+
+}  // namespace
+
+std::string ties_to_table_text(const Candidate& c) {
+  if (c.ties_to_table == 0) return "no tie to the table";
+  std::string out = plural(c.ties_to_table, "tie", "ties") + " to the table";
+  if (c.unconfirmed_ties > 0) out += fmt::format(" ({} one-sided)", c.unconfirmed_ties);
+  return out;
+}
+
+namespace {
 
 nlohmann::json candidates_json(const std::vector<Candidate>& list) {
   nlohmann::json out = nlohmann::json::array();
@@ -246,10 +268,13 @@ std::string format_gap_report(const GapReport& r, const Community& community) {
       std::string closes;
       for (size_t k = 0; k < inv.closes.size(); ++k) closes += (k ? ", " : "") + gap_label(inv.closes[k], r);
       rows.push_back({std::to_string(i + 1), inv.candidate.name + " (" + candidate_kind(inv.candidate) + ")",
-                      inv.candidate.id, closes, std::to_string(inv.candidate.ties_to_table),
+                      inv.candidate.id, closes, ties_cell(inv.candidate),
                       std::to_string(inv.candidate.tie_strength)});
     }
     if (rows.size() > 1) out += aligned(rows, "  ", 4);
+    if (std::any_of(r.invite_plan.invitees.begin(), r.invite_plan.invitees.end(),
+                    [](const PlanInvitee& inv) { return inv.candidate.unconfirmed_ties > 0; }))
+      out += std::string("  ") + kOneSidedNote + "\n";
   }
   if (!r.invite_plan.cannot_close.empty()) {
     out += "  Gaps nothing in the network can close (look beyond the current network):\n";
@@ -323,12 +348,16 @@ std::string format_gap_report(const GapReport& r, const Community& community) {
     if (list.empty()) return;
     std::vector<std::vector<std::string>> rows{{"name", "kind", "id", "ties to table", "strength"}};
     for (const Candidate& c : list)
-      rows.push_back({c.name, candidate_kind(c), c.id, std::to_string(c.ties_to_table), std::to_string(c.tie_strength)});
+      rows.push_back({c.name, candidate_kind(c), c.id, ties_cell(c), std::to_string(c.tie_strength)});
     out += aligned(rows, "    ", 3);
   };
-  bool any = false;
+  bool any = false, one_sided = false;
+  auto note_one_sided = [&](const std::vector<Candidate>& list) {
+    for (const Candidate& c : list) one_sided = one_sided || c.unconfirmed_ties > 0;
+  };
   for (const SectorRow& s : r.sectors)
     if (s.status != GapStatus::ok) {
+      note_one_sided(s.candidates);
       candidate_block(fmt::format("{} sector {} ({})", s.required ? "key" : "optional", s.name, to_string(s.status)),
                       s.candidate_count, s.candidates);
       any = true;
@@ -337,10 +366,12 @@ std::string format_gap_report(const GapReport& r, const Community& community) {
     if (g.status == GapStatus::missing || g.status == GapStatus::under) {
       std::string title = fmt::format("generation {} ({})", to_string(g.generation), to_string(g.status));
       if (g.through_organizations) title += ", through organizations that serve it";
+      note_one_sided(g.candidates);
       candidate_block(title, g.candidate_count, g.candidates);
       any = true;
     }
   if (!any) out += "  No gaps.\n";
+  if (one_sided) out += std::string("  ") + kOneSidedNote + "\n";
   (void)community;
   return out;
 }

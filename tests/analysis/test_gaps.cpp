@@ -261,6 +261,30 @@ TEST_CASE("candidates rank by ties to the table, then strength, then name") {
   CHECK(sector(r, "media").candidate_count == 0);
 }
 
+TEST_CASE("a candidate's ties heard from one side only are counted and named one-sided") {
+  Community c = millbrook();
+  // A partner survey heard foodbank -> clinic from the food bank only (confirmed: no);
+  // foodbank -> county was confirmed by both. Food Bank: 2 ties to the table, 1 one-sided.
+  for (Tie& t : c.ties.edit())
+    if (c.organizations[t.source].id == "foodbank" && c.organizations[t.target].id == "clinic") t.confirmed = false;
+  GapReport r = analyze_gaps(c, Network(c));
+  const SectorRow& social = sector(r, "social_services");
+  REQUIRE(ids(social.candidates) == std::vector<std::string>{"foodbank", "youth"});  // ranking unchanged
+  CHECK(social.candidates[0].ties_to_table == 2);
+  CHECK(social.candidates[0].unconfirmed_ties == 1);
+  CHECK(social.candidates[1].unconfirmed_ties == 0);
+  CHECK(ties_to_table_text(social.candidates[0]) == "2 ties to the table (1 one-sided)");
+  CHECK(ties_to_table_text(social.candidates[1]) == "1 tie to the table");
+  CHECK(to_json(r)["sectors"][4]["candidates"][0]["unconfirmed_ties_to_table"] == 1);
+  const std::string text = format_gap_report(r, c);
+  CHECK(text.find("2 (1 one-sided)") != std::string::npos);
+  CHECK(text.find("one-sided: a tie to the table that the partner survey heard from only one of the two partners") !=
+        std::string::npos);
+  // Without survey data (every tie confirmed) the note stays out.
+  Community plain = millbrook();
+  CHECK(format_gap_report(analyze_gaps(plain, Network(plain)), plain).find("one-sided") == std::string::npos);
+}
+
 TEST_CASE("a generation's candidates are its people outside the table") {
   Community c = millbrook();
   GapReport r = analyze_gaps(c, Network(c));
