@@ -97,6 +97,10 @@ using ExtraCells = std::vector<std::string>;
 struct RowText {
   std::string text;        // the skipped lines before the row, then the row with its line end
   uint32_t row_begin = 0;  // where the row itself starts in `text`
+  // The writer's cells for the row as read (known columns, in their order):
+  // after an edit, a cell whose value is still this one is written as typed.
+  std::vector<std::string> encoded;
+  bool edited = false;     // the row's values changed since it was read
   std::string_view skipped() const { return std::string_view(text).substr(0, row_begin); }
   std::string_view row() const { return std::string_view(text).substr(row_begin); }
 };
@@ -118,7 +122,14 @@ class RowSource {
   const RowText* get() const { return text_.get(); }
   explicit operator bool() const { return bool(text_); }
   void clear() { text_.reset(); }
-  // After an edit: the row is written from its values; skipped lines before it stay.
+  // After an edit of the row's own values: cells whose value did not change
+  // keep their typed spelling (`Yes`, `Social Services`, a name for an id),
+  // the changed ones are written from the values; skipped lines stay.
+  void mark_edited() {
+    if (text_) text_->edited = true;
+  }
+  // The row is written from its values (its typed cells may name what no
+  // longer exists, or carry what must not be written); skipped lines stay.
   void forget_row() {
     if (!text_) return;
     if (text_->row_begin == 0) text_.reset();

@@ -162,8 +162,8 @@ void apply_row(Table<Row>& table, const Edit& e) {
     value.typed_text.clear();  // a new row has no text of its own yet
     rows.push_back(std::move(value));
   } else if (e.action == EditAction::change) {
-    // An unchanged row keeps its text; a changed one is written from its values.
-    if (!(value == rows[e.row])) value.typed_text.forget_row();
+    // An unchanged row keeps its text; in a changed one only the changed cells are rewritten.
+    if (!(value == rows[e.row])) value.typed_text.mark_edited();
     rows[e.row] = std::move(value);
   } else {
     rows.erase(rows.begin() + ptrdiff_t(e.row));

@@ -280,12 +280,13 @@ class TextKeeper {
   template <class Row>
   void keep(RowEncoder& encode, size_t r, Row& row) {
     const RowTable::RawRow* raw = find_raw(r);
+    const auto& cells = encode(row);
     bool same = raw == nullptr;
-    if (same) {
-      const auto& cells = encode(row);
-      for (size_t k = 0; k < cells.size() && same; ++k) same = m_.get(t_, r, k) == cells[k];
-    }
-    if (!same) row.typed_text = RowSource(row_text(t_, r, raw));
+    for (size_t k = 0; k < cells.size() && same; ++k) same = m_.get(t_, r, k) == cells[k];
+    if (same) return;
+    RowText text = row_text(t_, r, raw);
+    text.encoded.assign(cells.begin(), cells.end());
+    row.typed_text = RowSource(std::move(text));
   }
 
  private:
@@ -867,17 +868,22 @@ void encode_rows(const Table<Row>& table, const std::vector<std::string>& known,
   for (const Row& row : table) {
     const RowText* text = row.typed_text.get();
     std::string_view skipped = text ? text->skipped() : std::string_view();
-    if (text && !text->row().empty()) {
-      typed = split_csv_row(text->row(), l.separator);
+    const bool typed_row = text && !text->row().empty();
+    if (typed_row) typed = split_csv_row(text->row(), l.separator);
+    if (typed_row && !text->edited) {
       for (size_t i = 0; i < cells.size(); ++i) cells[i] = i < typed.size() ? std::string_view(typed[i]) : "";
       sink.row(cells, skipped, text->row());
       continue;
     }
+    // From the values; after an edit, a cell whose value is unchanged keeps its spelling.
     const auto& encoded = encode(row);
     for (size_t i = 0; i < cells.size(); ++i) {
       const int32_t c = l.columns[i];
       const size_t e = size_t(-1 - c);
       cells[i] = c >= 0 ? encoded[size_t(c)] : e < row.extra.size() ? std::string_view(row.extra[e]) : "";
+      if (typed_row && c >= 0 && i < typed.size() && size_t(c) < text->encoded.size() &&
+          text->encoded[size_t(c)] == encoded[size_t(c)])
+        cells[i] = typed[i];
     }
     sink.row(cells, skipped, "");
   }

@@ -177,7 +177,38 @@ TEST_CASE("a corrected birth year carries through a write and a read") {
   // The generation cell stays blank: only the birth year line changed.
   CHECK(changed_lines(read_text(scratch / "in/people.csv"), read_text(scratch / "out/people.csv")) ==
         std::vector<size_t>{2});
-  CHECK(lines_of(read_text(scratch / "out/people.csv"))[1] == "p1;Ana Souza;clinic;1985;;;\r\n");
+  // The organization, typed by its name, stays as typed.
+  CHECK(lines_of(read_text(scratch / "out/people.csv"))[1] == "p1;Ana Souza;Lakeside Clinic;1985;;;\r\n");
+}
+
+TEST_CASE("an edited row keeps the spelling of every cell whose value did not change") {
+  // The pantry's row is `pantry,"Food Pantry",Social Services, nonprofit ,x,,`:
+  // renamed on the map, only its name cell is written anew; `Social Services`,
+  // `nonprofit` and the `x` check mark stay as the lead typed them (the spaces
+  // around a cell are not part of it: the reader trims them).
+  ScratchFolder scratch("roundtrip");
+  write_quirky_bundle(scratch / "in");
+  EditHistory h(load_ok(scratch / "in"));
+  Organization pantry = h.current().organizations[2];
+  REQUIRE(pantry.id == "pantry");
+  pantry.name = "Lakeside Food Pantry";
+  REQUIRE(h.apply(Edit::change(2, pantry)).empty());
+  // And the clinic leaves the table: its `Yes` becomes the writer's `no`, the rest stays.
+  Organization clinic = h.current().organizations[0];
+  clinic.at_table = false;
+  REQUIRE(h.apply(Edit::change(0, clinic)).empty());
+  save_community(h.current(), scratch / "out");
+  const auto lines = lines_of(read_text(scratch / "out/organizations.csv"));
+  CHECK(changed_lines(read_text(scratch / "in/organizations.csv"), read_text(scratch / "out/organizations.csv")) ==
+        std::vector<size_t>{2, 5});
+  CHECK(lines[1] == "clinic,Lakeside Clinic,Health,Nonprofit,no,health,https://clinic.example\r\n");
+  CHECK(lines[4] == "pantry,Lakeside Food Pantry,Social Services,nonprofit,x,,\r\n");
+  // Read back, the values are the edited ones.
+  const Community again = load_ok(scratch / "out");
+  CHECK(again.organizations[2].name == "Lakeside Food Pantry");
+  CHECK(again.sector_name(again.organizations[2].sector) == "social_services");
+  CHECK(again.organizations[2].at_table);
+  CHECK_FALSE(again.organizations[0].at_table);
 }
 
 TEST_CASE("moving an organization to another sector moves its people, after a write and a read") {
