@@ -335,7 +335,7 @@ class FormReader {
         else if (auto row = community_.find_organization(id))
           f.organization = *row;
         else
-          problem(f.label, line, "organization id '" + id + "' is not an organization in organizations.csv" + suggest(id) +
+          problem(f.label, line, "organization id '" + id + "' is not one of the community's organizations" + suggest(id) +
                                      "; write back the id the form had");
       } else if (label_is(a, kFormAnswered) && !f.answered_row) {
         f.answered_row = line;

@@ -51,7 +51,7 @@ class OrganizationNames {
         hint = did_you_mean(word, candidates());
       it = suggestions_.emplace(std::string(word), hint).first;
     }
-    return "'" + std::string(word) + "' is not an organization in organizations.csv" + it->second;
+    return "'" + std::string(word) + "' is not one of the community's organizations" + it->second;
   }
 
  private:

@@ -113,7 +113,7 @@ TEST_CASE("survey import lists every problem of the survey and writes nothing") 
   in.write("answers.csv", "respondent,partner,intensity\nharbor-schools,harbor-city,9\n");
   CliRun r = run_cli("survey import " + in.path() + " " + kHarbor + " " + in.path() + "/out", true);
   CHECK(r.code == 1);
-  CHECK(r.out.find("respondents.csv:2: 'harbor-clinc' is not an organization in organizations.csv (did you mean "
+  CHECK(r.out.find("respondents.csv:2: 'harbor-clinc' is not one of the community's organizations (did you mean "
                    "'harbor-clinic'?)") != std::string::npos);
   CHECK(r.out.find("answers.csv:2: 'harbor-schools' answered but is not in") != std::string::npos);
   CHECK(r.out.find("3 problems in the survey") != std::string::npos);
@@ -212,7 +212,7 @@ wb.save(sys.argv[1])
   REQUIRE(std::system(("/usr/bin/python3 " + dir.file("write.py") + " " + dir.file("s.xlsx")).c_str()) == 0);
   CliRun r = run_cli("survey report " + dir.file("s.xlsx") + " " + kHarbor, true);
   CHECK(r.code == 1);
-  CHECK(r.out.find("s.xlsx:Answers:2: partner 'Harbor Helth Clinic' is not an organization in organizations.csv "
+  CHECK(r.out.find("s.xlsx:Answers:2: partner 'Harbor Helth Clinic' is not one of the community's organizations "
                    "(did you mean 'Harbor Health Clinic'?)") != std::string::npos);
 }
 

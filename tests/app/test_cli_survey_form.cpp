@@ -228,6 +228,6 @@ wb.save(sys.argv[2])
                    "integration) or clear the row") != std::string::npos);
   CHECK(r.out.find(book + ":Harbor Health Clinic:11: intensity 'often' is not one of 1 awareness, 2 cooperation, 3 "
                    "coordination, 4 integration") != std::string::npos);
-  CHECK(r.out.find(book + ":City of Harbor:2: organization id 'harbor-citty' is not an organization in "
-                   "organizations.csv (did you mean 'harbor-city'?); write back the id the form had") != std::string::npos);
+  CHECK(r.out.find(book + ":City of Harbor:2: organization id 'harbor-citty' is not one of the "
+                   "community's organizations (did you mean 'harbor-city'?); write back the id the form had") != std::string::npos);
 }

@@ -90,9 +90,9 @@ TEST_CASE("an unknown organization gets a did-you-mean, in both files, at its li
   auto p = problems_of("organization,responded\nharbor-clinc,yes\nharbor-schools,yes\n",
                        kAnswersHeader + "harbor-schools,Harbor Food Pantri,2,\n");
   REQUIRE(p.size() == 2);
-  CHECK(p[0] == "respondents.csv:2: 'harbor-clinc' is not an organization in organizations.csv "
+  CHECK(p[0] == "respondents.csv:2: 'harbor-clinc' is not one of the community's organizations "
                 "(did you mean 'harbor-clinic'?)");
-  CHECK(p[1] == "answers.csv:2: partner 'Harbor Food Pantri' is not an organization in organizations.csv "
+  CHECK(p[1] == "answers.csv:2: partner 'Harbor Food Pantri' is not one of the community's organizations "
                 "(did you mean 'Harbor Food Pantry'?)");
 }
 
