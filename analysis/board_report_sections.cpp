@@ -405,18 +405,11 @@ std::string section_change(const Context& x) {
   out += "</ul>";
 
   // The figures behind the sentences, a year apart.
-  auto row = [&](const std::string& what, auto was, auto is) {
-    return "<tr><td>" + h(what) + "</td><td class=\"num\">" + h(fmt::format("{}", was)) + "</td><td class=\"num\">" +
-           h(fmt::format("{}", is)) + "</td></tr>";
-  };
   out += "<table class=\"change\"><thead><tr><th></th><th>" + h(before) + "</th><th>" + h(after) +
          "</th></tr></thead><tbody>";
-  out += row("Organizations at the table", d.table_organizations_before, d.table_organizations_after);
-  out += row("People at the table", d.table_people_before, d.table_people_after);
-  for (const SectorSeats& s : d.sectors)
-    if (s.required) out += row("Seats for " + words(s.sector), s.seats_before, s.seats_after);
-  out += row("Ties across sectors", d.cross_sector_before, d.cross_sector_after);
-  out += row("Silos", d.silos_before, d.silos_after);
+  for (const WhatIfRow& r : change_rows(d))
+    out += "<tr><td>" + h(r.label) + "</td><td class=\"num\">" + h(r.before) + "</td><td class=\"num\">" +
+           h(r.after) + "</td></tr>";
   out += "</tbody></table>";
 
   auto names = [&](const std::vector<NamedRow>& rows) {

@@ -27,6 +27,7 @@
 #include "analysis/measures.hpp"
 #include "analysis/roles.hpp"
 #include "analysis/structure.hpp"
+#include "analysis/whatif.hpp"
 #include "core/community.hpp"
 
 namespace tablemap {
@@ -168,6 +169,11 @@ struct Comparison {
 };
 
 Comparison compare_communities(const Community& before, const Community& after, const CompareOptions& options = {});
+
+// The figures a year apart, in the order the board report's "Change since"
+// and the map's Change panel show them: the table, each key sector's seats,
+// ties across sectors, silos (before/after lines, as what-if's).
+std::vector<WhatIfRow> change_rows(const Comparison& comparison);
 
 // --json and the text report (analysis/compare_report.cpp); keys in docs/compare.md.
 nlohmann::json to_json(const Comparison& comparison);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/board_report_parts.hpp"
 #include "analysis/compare.hpp"
 
 namespace tablemap {
@@ -211,6 +212,20 @@ nlohmann::json to_json(const Comparison& c) {
                     {"betweenness_fell", betweenness(c.betweenness_fell)},
                     {"betweenness_estimated", c.betweenness_estimated}};
   return j;
+}
+
+std::vector<WhatIfRow> change_rows(const Comparison& d) {
+  std::vector<WhatIfRow> rows;
+  auto row = [&](std::string label, auto before, auto after) {
+    rows.push_back({std::move(label), fmt::format("{}", before), fmt::format("{}", after)});
+  };
+  row("Organizations at the table", d.table_organizations_before, d.table_organizations_after);
+  row("People at the table", d.table_people_before, d.table_people_after);
+  for (const SectorSeats& s : d.sectors)
+    if (s.required) row("Seats for " + board::words(s.sector), s.seats_before, s.seats_after);
+  row("Ties across sectors", d.cross_sector_before, d.cross_sector_after);
+  row("Silos", d.silos_before, d.silos_after);
+  return rows;
 }
 
 std::string format_comparison(const Comparison& c) {

@@ -21,7 +21,6 @@
 #include "app/pseudonymize_option.hpp"
 #include "core/network.hpp"
 #include "io/load.hpp"
-#include "io/project_file.hpp"
 
 extern char** environ;
 
@@ -152,22 +151,12 @@ CommandRegistration registration{75, [](CLI::App& cli) -> std::function<int()> {
     if (scores) options.survey = &*scores;
     for (const GraphPoint& p : map_positions(a->path, *community, network)) options.positions.push_back({p.x, p.y});
     // A project file with a year before the one reported: "Change since".
-    if (format_of_path(a->path) == Format::project) {
-      const SnapshotPath snapshot = split_snapshot_path(a->path);
-      Problems ignored;
-      const std::vector<int> years = project_years(snapshot.file, ignored);
-      const int shown = snapshot.year ? snapshot.year : (years.empty() ? 0 : years.back());
-      int previous = 0;
-      for (int y : years)
-        if (y < shown) previous = y;
-      if (previous) {
-        auto before = load_or_report(snapshot.file, previous);
-        if (!before) return kBadData;
-        auto shown_before = apply_pseudonymize(*privacy, std::move(*before));
-        if (!shown_before) return kBadUsage;
-        CompareOptions compare;
-        options.since_last_year = compare_communities(*shown_before, *community, compare);
-      }
+    if (const int previous = year_before(a->path)) {
+      auto before = load_or_report(split_snapshot_path(a->path).file, previous);
+      if (!before) return kBadData;
+      auto shown_before = apply_pseudonymize(*privacy, std::move(*before));
+      if (!shown_before) return kBadUsage;
+      options.since_last_year = compare_communities(*shown_before, *community, CompareOptions{});
     }
     try {
       write_file_atomically(a->out, board_report_html(*community, network, options));

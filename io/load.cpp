@@ -99,6 +99,18 @@ SnapshotPath split_snapshot_path(const std::string& path) {
 
 Format format_of_path(const std::string& path) { return form_of(split_snapshot_path(path).file).format; }
 
+int year_before(const std::string& path) {
+  if (format_of_path(path) != Format::project) return 0;
+  const SnapshotPath snapshot = split_snapshot_path(path);
+  Problems ignored;  // an unreadable file has no year before: the load says why
+  const std::vector<int> years = project_years(snapshot.file, ignored);
+  const int shown = snapshot.year > 0 ? snapshot.year : (years.empty() ? 0 : years.back());
+  int previous = 0;
+  for (int y : years)
+    if (y < shown) previous = y;
+  return previous;
+}
+
 LoadResult load_community(const std::string& path, int year) {
   const SnapshotPath named = split_snapshot_path(path);
   if (named.year < 0) return problem(path, "a year after @ is a number such as 2025 (" + named.file + "@2025)");

@@ -25,6 +25,12 @@ struct SnapshotPath {
 // `@YEAR` is read only after a `.tablemap` name; anything else is kept whole.
 SnapshotPath split_snapshot_path(const std::string& path);
 
+// For a project file's PATH (`FILE.tablemap` or `FILE.tablemap@2025`): the
+// latest year the file holds before the one the PATH names, 0 when there is
+// none or the PATH is of another form. The "change since last year" of the
+// board report, in the CLI and the map alike, compares with that year.
+int year_before(const std::string& path);
+
 // Loads a community. For a project file, `year` picks the snapshot (0 = the
 // one the path names, else the latest); a path of another form with `@YEAR`
 // or an unknown year is a problem naming what the file holds.
