@@ -7,6 +7,7 @@
 #include "core/palette.hpp"
 #include "io/load.hpp"
 #include "io/project_file.hpp"
+#include "viz/years.hpp"
 
 namespace tablemap::viz {
 
@@ -38,6 +39,35 @@ const char* to_string(TieColorBy t) {
     case TieColorBy::trust: return "trust (survey)";
   }
   return "?";
+}
+
+TieLook tie_look(const AppState& s, const Relationship& r) {
+  const uint32_t n = s.organization_count();
+  auto shown = [&](uint32_t v) { return (s.visible.size() != n || s.visible[v]) && !s.removed[v]; };
+  TieLook look;
+  if (!shown(r.a) || !shown(r.b) || !(r.kinds & s.filters.tie_kinds)) return look;
+  const std::vector<float>* quality = s.tie_color == TieColorBy::intensity ? &s.quality.intensity
+                                      : s.tie_color == TieColorBy::trust   ? &s.quality.trust
+                                                                           : nullptr;
+  const auto& rels = s.network.relationships();
+  if (quality && quality->size() != rels.size()) quality = nullptr;  // no survey columns
+  if (!quality) {
+    look.drawn = true;
+    look.color = tie_kind_color(main_tie_kind(r.kinds));
+    return look;
+  }
+  const float q = (*quality)[size_t(&r - rels.data())];
+  if (s.tie_min > 0 && !(q >= s.tie_min)) return look;  // filtered out (or not rated)
+  look.drawn = true;
+  look.color = tie_quality_color(q);
+  return look;
+}
+
+const char* tie_quality_step(TieColorBy by, int step) {
+  static const char* kSteps[] = {"1 awareness", "2 cooperation", "3 coordination", "4 integration"};
+  static const char* kRatings[] = {"1 not at all", "2 a little", "3 a fair amount", "4 a great deal"};
+  if (step < 1 || step > 4) return "?";
+  return by == TieColorBy::intensity ? kSteps[step - 1] : kRatings[step - 1];
 }
 
 namespace {
@@ -164,7 +194,21 @@ void refresh(AppState& s) {
   set_search(s, s.search);
 }
 
-bool open_community(AppState& s, const std::string& path) {
+std::string create_community(AppState& s, const NewCommunityOptions& options, const std::string& path) {
+  if (path.empty()) return "type where the new community goes: a folder name, or a name ending in .xlsx";
+  try {
+    write_new_community(options, path);
+  } catch (const SaveError& e) {
+    return e.what();
+  }
+  if (!open_community(s, path)) return "the new community was written but could not be opened: " + s.status;
+  s.status = "created " + path + ": fill in its " +
+             (format_of_path(path) == Format::workbook ? "sheets" : "files") +
+             " (the example rows show how), then open it again";
+  return "";
+}
+
+bool open_community(AppState& s, const std::string& path, const std::unordered_map<std::string, Point>* carried) {
   const DiskStamp on_disk = disk_stamp_of(path);
   LoadResult r = load_community(path);
   if (!r.ok()) {
@@ -204,29 +248,39 @@ bool open_community(AppState& s, const std::string& path) {
   ++s.positions_revision;
 
   // A project file remembers where the map left each organization.
-  size_t known = 0;
+  std::vector<uint8_t> placed(n, 0);
+  if (carried)
+    for (uint32_t i = 0; i < n; ++i)
+      if (auto it = carried->find(c.org_id(i)); it != carried->end()) {
+        s.pos[i] = it->second;
+        placed[i] = 1;
+      }
   if (format_of_path(path) == Format::project) {
     for (const NodePosition& p : load_positions(path, c.profile.year)) {
       if (auto org = c.find_organization(p.organization)) {
-        s.pos[*org] = Point{float(p.x), float(p.y)};
         s.pinned[*org] = p.pinned;
-        ++known;
+        if (placed[*org]) continue;
+        s.pos[*org] = Point{float(p.x), float(p.y)};
+        placed[*org] = 1;
       }
     }
   }
+  const size_t known = size_t(std::count(placed.begin(), placed.end(), uint8_t(1)));
   s.fit_requested = true;
   if (known == n && n > 0) {
     s.have_positions = true;
   } else if (known > 0) {
-    // Keep those we know in place and lay out the rest around them.
+    // Keep those we know in place and lay out the rest around them (only
+    // those: an organization with no position yet is not held at 0,0).
     std::vector<uint8_t> keep = s.pinned;
-    for (uint32_t i = 0; i < n; ++i) s.pinned[i] = 1;
+    for (uint32_t i = 0; i < n; ++i) s.pinned[i] = placed[i];
     s.have_positions = true;
     start_layout(s, s.engine);
     s.pinned = keep;
   } else {
     start_layout(s, s.engine);
   }
+  note_years(s);
   s.status = "opened " + path + " (" + std::to_string(n) + " organizations, " +
              std::to_string(s.network.relationship_count()) + " relationships)";
   return true;
@@ -260,9 +314,15 @@ bool poll_layout(AppState& s) {
   s.have_positions = true;
   s.positions_changed = true;
   ++s.positions_revision;
-  s.fit_requested = true;
+  // A year opened where the last one was keeps its view; any other layout is fitted to the window.
+  if (!s.keep_view_after_layout) s.fit_requested = true;
+  s.keep_view_after_layout = false;
   s.last_layout_seconds = r->seconds;
-  s.status = "layout by " + r->engine + " in " + std::to_string(int(r->seconds * 1000)) + " ms";
+  // Said after what the user did last ("created ...", "opened ..."), not instead of it.
+  const std::string done = "laid out by " + r->engine + " in " + std::to_string(int(r->seconds * 1000)) + " ms";
+  if (const size_t last = s.status.find("laid out by "); last != std::string::npos)
+    s.status.erase(last >= 2 ? last - 2 : 0);  // the previous layout's words
+  s.status = s.status.empty() ? done : s.status + "; " + done;
   return true;
 }
 
@@ -337,11 +397,13 @@ const Legend& current_legend(AppState& s) {
   const uint32_t n = s.organization_count();
   const size_t groups = s.group.size() == n ? s.group.size() : 0;
   if (s.legend_built.revision != s.built_revision || s.legend_built.opened != s.opened ||
-      s.legend.coloring.by != s.coloring.by || s.legend.coloring.column != s.coloring.column ||
-      s.legend_built.groups != groups || s.legend_built.group_revision != s.group_revision ||
+      !(s.legend.coloring == s.coloring) || s.legend_built.groups != groups ||
+      s.legend_built.group_revision != s.group_revision || s.legend_built.change_revision != s.years.revision ||
       s.legend.entry_of.size() != n) {
-    s.legend = build_legend(s.community(), s.coloring, groups ? s.group : std::vector<uint32_t>{});
-    s.legend_built = {s.opened, s.built_revision, groups, s.group_revision};
+    s.legend = build_legend(s.community(), s.coloring, groups ? s.group : std::vector<uint32_t>{}, s.years.change);
+    if (s.coloring.by == ColorBy::change && s.years.comparison && s.years.ghosts.empty())
+      s.legend.note = "no organization left the network since " + std::to_string(s.coloring.year);
+    s.legend_built = {s.opened, s.built_revision, groups, s.group_revision, s.years.revision};
   }
   return s.legend;
 }

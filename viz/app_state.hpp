@@ -10,12 +10,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/compare.hpp"
 #include "analysis/survey.hpp"
 #include "analysis/whatif.hpp"
 #include "core/community.hpp"
 #include "core/edit.hpp"
 #include "core/network.hpp"
 #include "io/file_lock.hpp"
+#include "io/new_community.hpp"
 #include "viz/coloring.hpp"
 #include "viz/edit_forms.hpp"
 #include "viz/layout.hpp"
@@ -68,6 +70,8 @@ struct StoryStep {
   std::string panel;                       // a panel to open ("roles"), "" = leave as it is
   std::optional<Coloring> coloring;        // a coloring to set
   std::optional<bool> people;              // show or hide the people layer
+  int year = 0;                            // a sample in years: the year to show (0 = leave as it is)
+  std::optional<int> compare;              // and the year to compare with (0 = none)
 };
 
 struct Trainer {
@@ -75,6 +79,29 @@ struct Trainer {
   std::string sample;  // folder of the sample
   std::vector<StoryStep> steps;
   int step = 0;
+};
+
+// An organization of the compared year that the shown year no longer has,
+// drawn as a dashed outline where it was.
+struct Ghost {
+  std::string id, name;
+  Point pos;            // layout points
+  bool placed = false;  // false: no position known (listed in the panel only)
+};
+
+// The years of a project file and the comparison with one of them (viz/years.hpp).
+struct YearView {
+  std::string file;        // the project file ("" when the community is of another form)
+  std::vector<int> years;  // the years it holds, oldest first
+  int shown = 0;           // the year open on the map
+  int compare_with = 0;    // 0: no comparison
+
+  std::optional<Community> other;         // the compared year's community
+  std::optional<Comparison> comparison;   // compared year -> shown year, as edited
+  std::vector<YearChange> change;         // per organization of the shown year
+  std::vector<Ghost> ghosts;
+  uint64_t built_revision = UINT64_MAX, built_opened = UINT64_MAX;
+  uint64_t revision = 0;                  // changes whenever `change` does (the legend rebuilds)
 };
 
 struct AppState {
@@ -112,6 +139,7 @@ struct AppState {
   // View.
   Camera camera;
   bool fit_requested = true;
+  bool keep_view_after_layout = false;  // the running layout must not refit the view (a year switch)
 
   float map_x = 0, map_y = 0, map_w = 1, map_h = 1;  // map rectangle on screen, last frame
   int notes_frames = 0;  // frames in a row the notes have been shown: ImGui sizes a new window in its first
@@ -140,6 +168,7 @@ struct AppState {
     uint64_t opened = UINT64_MAX, revision = UINT64_MAX;
     size_t groups = 0;
     uint64_t group_revision = UINT64_MAX;
+    uint64_t change_revision = UINT64_MAX;
   } legend_built;
   std::vector<uint8_t> visible;       // filters applied; rebuilt each frame
   bool weak_ties_hidden = false;      // level of detail dropped strength-1 ties
@@ -163,6 +192,8 @@ struct AppState {
 
   EditForms forms;  // the Edit panel's forms (viz/edit_forms.hpp)
 
+  YearView years;  // the years of a project file, and "compare with" (viz/years.hpp)
+
   Trainer trainer;
   int right_tab = 0;           // the panel shown on the right
   int right_tab_request = -1;  // a panel to show next frame
@@ -180,7 +211,15 @@ struct AppState {
 // Brings derived data and positions up to date after an edit or an open.
 void refresh(AppState& s);
 // Opens a community (problems go to load_message); returns false on bad data.
-bool open_community(AppState& s, const std::string& path);
+// `carried` places organizations by id (layout points) before the positions
+// the project file saved: another year of the same file opens with every
+// organization the two share where it was.
+bool open_community(AppState& s, const std::string& path,
+                    const std::unordered_map<std::string, Point>* carried = nullptr);
+// File > New: writes a new community to fill in at `path` (a folder, or a
+// workbook for a path ending in .xlsx, exactly as `tablemap init` does) and
+// opens it. "" when done, else what went wrong in the user's words.
+std::string create_community(AppState& s, const NewCommunityOptions& options, const std::string& path);
 // Starts a layout of everything that is not pinned.
 void start_layout(AppState& s, LayoutEngine engine);
 // Takes a finished layout, if any; true when positions changed.
@@ -204,6 +243,19 @@ float world_y(const AppState& s, float sy);
 // The fill of an organization's disc: removed grey, else its community's or
 // its sector's color (docs/map.md).
 Color node_fill(AppState& s, uint32_t org);
+// A tie as the map draws it (and the SVG export, alike): whether the filters
+// let it through (its kinds, its two organizations shown and not removed, the
+// survey minimum), and its color (its main kind, or its survey intensity or
+// trust when the ties are colored by those).
+struct TieLook {
+  bool drawn = false;
+  Color color{};
+};
+TieLook tie_look(const AppState& s, const Relationship& r);
+// The legend's words for step 1-4 of a survey tie coloring ("3 coordination",
+// "3 a fair amount").
+const char* tie_quality_step(TieColorBy by, int step);
+
 // The legend of the current coloring, rebuilt when the coloring, the
 // community or its measured communities change.
 const Legend& current_legend(AppState& s);

@@ -37,8 +37,30 @@ std::string to_string(const Coloring& c) {
     case ColorBy::community: return "community";
     case ColorBy::generation: return "generation";
     case ColorBy::column: return c.column;
+    case ColorBy::change: return c.year ? "change since " + std::to_string(c.year) : "change";
   }
   return "?";
+}
+
+const char* to_string(YearChange c) {
+  switch (c) {
+    case YearChange::none: return "no change at the table";
+    case YearChange::added: return "new in the network";
+    case YearChange::joined_table: return "joined the table";
+    case YearChange::left_table: return "left the table";
+  }
+  return "?";
+}
+
+Color year_change_color(YearChange c) {
+  // Okabe-Ito bluish green, blue and vermillion, and a grey for the rest.
+  switch (c) {
+    case YearChange::added: return {0, 158, 115, 255};
+    case YearChange::joined_table: return {0, 114, 178, 255};
+    case YearChange::left_table: return {213, 94, 0, 255};
+    case YearChange::none: break;
+  }
+  return kOtherColor;
 }
 
 namespace {
@@ -67,7 +89,8 @@ void by_value(Legend& l, const std::vector<std::string>& value, const std::strin
 
 }  // namespace
 
-Legend build_legend(const Community& c, const Coloring& coloring, const std::vector<uint32_t>& group) {
+Legend build_legend(const Community& c, const Coloring& coloring, const std::vector<uint32_t>& group,
+                    const std::vector<YearChange>& change) {
   Legend l;
   l.coloring = coloring;
   l.title = "Color = " + to_string(coloring);
@@ -135,6 +158,28 @@ Legend build_legend(const Community& c, const Coloring& coloring, const std::vec
         value[v] = col < extra.size() && !extra[col].empty() ? extra[col] : "(blank)";
       }
       by_value(l, value, "other values");
+      break;
+    }
+    case ColorBy::change: {
+      for (YearChange k : {YearChange::added, YearChange::joined_table, YearChange::left_table, YearChange::none})
+        l.entries.push_back({to_string(k), year_change_color(k), 0});
+      auto entry = [](YearChange k) -> uint16_t {
+        switch (k) {
+          case YearChange::added: return 0;
+          case YearChange::joined_table: return 1;
+          case YearChange::left_table: return 2;
+          case YearChange::none: break;
+        }
+        return 3;
+      };
+      l.entry_of.resize(n);
+      for (size_t v = 0; v < n; ++v) {
+        l.entry_of[v] = entry(v < change.size() ? change[v] : YearChange::none);
+        ++l.entries[l.entry_of[v]].organizations;
+      }
+      l.note = change.size() == n ? "dashed circles: organizations gone from the network since " +
+                                        std::to_string(coloring.year)
+                                  : "choose a year to compare with";
       break;
     }
   }

@@ -42,15 +42,19 @@ Color generation_color(Generation g);
 // kOtherColor when the tie has none (NaN).
 Color tie_quality_color(float value);
 
-enum class ColorBy : uint8_t { sector, community, generation, column };
+enum class ColorBy : uint8_t { sector, community, generation, column, change };
 
 struct Coloring {
   ColorBy by = ColorBy::sector;
   std::string column;  // ColorBy::column: the organizations' column
+  int year = 0;        // ColorBy::change: the year compared with
   bool operator==(const Coloring&) const = default;
 };
-// "sector", "community", "generation", or the column's name.
+// "sector", "community", "generation", the column's name, or "change since 2025".
 std::string to_string(const Coloring& c);
+
+// Under a sector legend, on the sidebar and in pictures of the map.
+inline constexpr const char* kSectorLegendNote = "* required sector; the number is the organizations of each";
 
 struct LegendEntry {
   std::string label;     // "health", "community 0", "millennials", "Eastside"
@@ -68,8 +72,16 @@ struct Legend {
   std::string note;                   // e.g. "measuring the communities..."
 };
 
+// How an organization of the year shown differs from the year compared with
+// (ColorBy::change).
+enum class YearChange : uint8_t { none, added, joined_table, left_table };
+const char* to_string(YearChange c);  // "new in the network", "joined the table", ...
+Color year_change_color(YearChange c);
+
 // The legend of `coloring` for community `c`; `group` is the community of
-// each organization (empty while not measured) for ColorBy::community.
-Legend build_legend(const Community& c, const Coloring& coloring, const std::vector<uint32_t>& group);
+// each organization (empty while not measured) for ColorBy::community, and
+// `change` what changed for each since Coloring::year, for ColorBy::change.
+Legend build_legend(const Community& c, const Coloring& coloring, const std::vector<uint32_t>& group,
+                    const std::vector<YearChange>& change = {});
 
 }  // namespace tablemap::viz

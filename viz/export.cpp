@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include <GL/gl.h>
+#include <fmt/format.h>
+#include <imgui.h>
 #include <stb_image_write.h>  // implementation in libstb (pkg-config stb)
 
 #include "analysis/board_report.hpp"
@@ -17,8 +20,11 @@
 
 namespace tablemap::viz {
 
-bool save_png(const std::string& path, int x, int y, int w, int h, int framebuffer_height) {
-  if (w <= 0 || h <= 0) return false;
+namespace {
+
+// The pixels of a rectangle of the frame just rendered (window pixels, top
+// row first), RGBA and opaque.
+std::vector<unsigned char> read_pixels(int x, int y, int w, int h, int framebuffer_height) {
   std::vector<unsigned char> pixels(size_t(w) * size_t(h) * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
@@ -29,7 +35,33 @@ bool save_png(const std::string& path, int x, int y, int w, int h, int framebuff
   for (int r = 0; r < h; ++r)
     std::copy_n(&pixels[size_t(h - 1 - r) * row], row, &flipped[size_t(r) * row]);
   for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // the window is opaque
-  return stbi_write_png(path.c_str(), w, h, 4, flipped.data(), int(row)) != 0;
+  return flipped;
+}
+
+}  // namespace
+
+bool save_png(const std::string& path, int x, int y, int w, int h, int framebuffer_height) {
+  if (w <= 0 || h <= 0) return false;
+  const std::vector<unsigned char> pixels = read_pixels(x, y, w, h, framebuffer_height);
+  return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+}
+
+bool save_picture_png(const std::string& path, const PictureParts& parts, float scale, int framebuffer_height) {
+  auto px = [&](float v) { return int(std::lround(v * scale)); };
+  const int mx = px(parts.map.x), my = px(parts.map.y), mw = px(parts.map.w), mh = px(parts.map.h);
+  if (!parts.beside) return save_png(path, mx, my, mw, mh, framebuffer_height);
+  const int cx = px(parts.card.x), cy = px(parts.card.y), cw = px(parts.card.w), ch = px(parts.card.h);
+  if (mw <= 0 || mh <= 0 || cw <= 0 || ch <= 0) return false;
+  const std::vector<unsigned char> map = read_pixels(mx, my, mw, mh, framebuffer_height);
+  const std::vector<unsigned char> card = read_pixels(cx, cy, cw, ch, framebuffer_height);
+  // The map, then the card on its right, on white.
+  const int w = mw + cw, h = std::max(mh, ch);
+  std::vector<unsigned char> out(size_t(w) * size_t(h) * 4, 255);
+  for (int r = 0; r < mh; ++r)
+    std::copy_n(&map[size_t(r) * size_t(mw) * 4], size_t(mw) * 4, &out[size_t(r) * size_t(w) * 4]);
+  for (int r = 0; r < ch; ++r)
+    std::copy_n(&card[size_t(r) * size_t(cw) * 4], size_t(cw) * 4, &out[(size_t(r) * size_t(w) + size_t(mw)) * 4]);
+  return stbi_write_png(path.c_str(), w, h, 4, out.data(), w * 4) != 0;
 }
 
 namespace {
@@ -42,64 +74,166 @@ std::string hex(Color c) {
 
 std::string xml_escape(const std::string& s) { return xml_text(s); }  // rules in core/escape.hpp
 
-// The title over the picture: the community, its year, what the colors are.
-std::string svg_title(AppState& s) {
+// Splits a legend sentence into lines of at most `width` characters, at spaces.
+std::vector<std::string> wrap_words(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line, word;
+  std::istringstream words(text);
+  while (words >> word) {
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      lines.push_back(line);
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+// Characters on a legend line: the legend column is 270 px of 11 px text.
+constexpr size_t kLegendChars = 40;
+
+}  // namespace
+
+std::string picture_title(AppState& s) {
   const Community& c = s.community();
   std::string title = c.profile.name.empty() ? "Community map" : c.profile.name;
   if (c.profile.year) title += " " + std::to_string(c.profile.year);
   return title;
 }
 
-// The legend beside the map, as the sidebar shows it: the coloring's entries
-// with their counts, the tie kinds drawn, and what a ring and a dashed tie mean.
-void write_svg_legend(AppState& s, std::ostream& out, float x, float y) {
+std::vector<LegendRow> picture_legend(AppState& s, bool dashed_unconfirmed) {
   const Legend& legend = current_legend(s);
+  std::vector<LegendRow> rows;
+  auto text = [&](LegendRow::Mark mark, Color color, std::string words) {
+    rows.push_back({mark, color, std::move(words)});
+  };
+  auto note = [&](const std::string& sentence) {
+    for (std::string& l : wrap_words(sentence, kLegendChars)) text(LegendRow::Mark::none, {}, std::move(l));
+  };
+  text(LegendRow::Mark::heading, {}, legend.title.empty() ? "Colors" : legend.title);
+  for (const LegendEntry& e : legend.entries)
+    text(LegendRow::Mark::disc, e.color, e.label + (e.key ? " *" : "") + "  " + std::to_string(e.organizations));
+  if (legend.coloring.by == ColorBy::sector) note(kSectorLegendNote);
+  else if (!legend.note.empty()) note(legend.note);
+  text(LegendRow::Mark::gap, {}, "");
+  if (s.tie_color == TieColorBy::kind || !s.quality.any()) {
+    text(LegendRow::Mark::heading, {}, "Ties");
+    for (TieKind k : kAllTieKinds)
+      if (s.filters.tie_kinds & (1u << int(k))) text(LegendRow::Mark::tie, tie_kind_color(k), std::string(to_string(k)));
+  } else {
+    // Colored by the partner survey, as on the map.
+    text(LegendRow::Mark::heading, {},
+         s.tie_color == TieColorBy::intensity ? "Ties by how closely partners work" : "Ties by trust");
+    for (int step = 1; step <= 4; ++step)
+      text(LegendRow::Mark::tie, tie_quality_color(float(step)), tie_quality_step(s.tie_color, step));
+    text(LegendRow::Mark::tie, kOtherColor, "not in the survey");
+    if (s.tie_min > 0) note(fmt::format("only ties at {:.1f} or more shown", s.tie_min));
+  }
+  note(dashed_unconfirmed ? "thicker = stronger; dashed = unconfirmed" : "thicker = stronger; faint = unconfirmed");
+  text(LegendRow::Mark::ring, kAtTableRing, "dark ring: at the table");
+  return rows;
+}
+
+namespace {
+
+// The legend beside the SVG map: picture_legend's rows, 15 px apart.
+void write_svg_legend(AppState& s, std::ostream& out, float x, float y) {
   char buf[512];
   out << "<g id=\"legend\" font-size=\"11\" fill=\"#191919\">\n";
-  auto line = [&](const std::string& text, float dy, bool bold = false) {
-    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\"%s>", x, y + dy, bold ? " font-weight=\"bold\"" : "");
-    out << buf << xml_escape(text) << "</text>\n";
-  };
   float dy = 0;
-  line(legend.title.empty() ? "Colors" : legend.title, dy, true);
-  dy += 16;
-  for (const LegendEntry& e : legend.entries) {
-    std::snprintf(buf, sizeof buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"/>\n", x + 5, y + dy - 4,
-                  hex(e.color).c_str());
-    out << buf;
-    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", x + 16, y + dy);
-    out << buf << xml_escape(e.label + (e.key ? " *" : "") + "  " + std::to_string(e.organizations)) << "</text>\n";
-    dy += 15;
+  for (const LegendRow& row : picture_legend(s, /*dashed_unconfirmed=*/true)) {
+    const float my = y + dy - 4;  // the middle of the row's mark
+    switch (row.mark) {
+      case LegendRow::Mark::disc:
+        std::snprintf(buf, sizeof buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"/>\n", x + 5, my,
+                      hex(row.color).c_str());
+        out << buf;
+        break;
+      case LegendRow::Mark::tie:
+        std::snprintf(buf, sizeof buf,
+                      "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"/>\n", x,
+                      my, x + 12, my, hex(row.color).c_str());
+        out << buf;
+        break;
+      case LegendRow::Mark::ring:
+        std::snprintf(buf, sizeof buf,
+                      "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+                      x + 5, my, hex(row.color).c_str());
+        out << buf;
+        break;
+      default: break;
+    }
+    if (row.mark == LegendRow::Mark::gap) {
+      dy += 8;
+      continue;
+    }
+    const bool marked = row.mark == LegendRow::Mark::disc || row.mark == LegendRow::Mark::tie ||
+                        row.mark == LegendRow::Mark::ring;
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\"%s>", x + (marked ? 16 : 0), y + dy,
+                  row.mark == LegendRow::Mark::heading ? " font-weight=\"bold\"" : "");
+    out << buf << xml_escape(row.text) << "</text>\n";
+    dy += row.mark == LegendRow::Mark::heading ? 16 : row.mark == LegendRow::Mark::none ? 13 : 15;
   }
-  if (legend.coloring.by == ColorBy::sector) {
-    line("* required sector; the number is", dy);
-    line("the organizations of each", dy + 13);
-    dy += 30;
-  }
-  dy += 8;
-  line("Ties", dy, true);
-  dy += 16;
-  for (TieKind k : kAllTieKinds) {
-    if (!(s.filters.tie_kinds & (1u << int(k)))) continue;
-    std::snprintf(buf, sizeof buf,
-                  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"/>\n", x,
-                  y + dy - 4, x + 12, y + dy - 4, hex(tie_kind_color(k)).c_str());
-    out << buf;
-    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", x + 16, y + dy);
-    out << buf << xml_escape(std::string(to_string(k))) << "</text>\n";
-    dy += 15;
-  }
-  line("thicker = stronger; dashed = unconfirmed", dy + 2);
-  dy += 22;
-  std::snprintf(buf, sizeof buf,
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>\n",
-                x + 5, y + dy - 4, hex(kAtTableRing).c_str());
-  out << buf;
-  std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">", x + 16, y + dy);
-  out << buf << "dark ring: at the table</text>\n</g>\n";
+  out << "</g>\n";
 }
 
 }  // namespace
+
+PictureParts draw_picture_frame(AppState& s) {
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  const std::vector<LegendRow> rows = picture_legend(s, /*dashed_unconfirmed=*/false);
+  const std::string title = picture_title(s);
+  const float title_size = ImGui::GetFontSize() * 1.4f;
+  const float line_h = ImGui::GetTextLineHeight() + 3, pad = 12, mark_w = 18;
+  // The card: the title, then the legend's rows.
+  float card_w = ImGui::GetFont()->CalcTextSizeA(title_size, FLT_MAX, 0, title.c_str()).x;
+  float card_h = 2 * pad + title_size + 10;
+  for (const LegendRow& row : rows) {
+    const bool marked = row.mark != LegendRow::Mark::none && row.mark != LegendRow::Mark::heading;
+    card_w = std::max(card_w, ImGui::CalcTextSize(row.text.c_str()).x + (marked ? mark_w : 0.f));
+    card_h += row.mark == LegendRow::Mark::gap ? line_h / 2 : line_h;
+  }
+  card_w += 2 * pad;
+  // Drawn where the window has room beside the map (over the panels or the
+  // sidebar, for this one frame), and put beside the map in the picture;
+  // else over the map's top-left corner.
+  PictureParts parts;
+  parts.map = {s.map_x, s.map_y, s.map_w, s.map_h};
+  const float right_room = window.x - (s.map_x + s.map_w);
+  parts.beside = right_room >= card_w || s.map_x >= card_w;
+  const float left = !parts.beside ? s.map_x : right_room >= card_w ? s.map_x + s.map_w : s.map_x - card_w;
+  const float top = std::clamp(s.map_y, 0.f, std::max(0.f, window.y - card_h));
+  parts.card = {left, top, card_w, std::min(card_h, window.y - top)};
+  const ImU32 paper = to_imgui({255, 255, 255, 255}), ink = to_imgui({25, 25, 25, 255});
+  const ImU32 heading = to_imgui({40, 55, 100, 255});
+  dl->AddRectFilled({left, top}, {left + card_w, top + parts.card.h}, paper);
+  dl->AddText(ImGui::GetFont(), title_size, {left + pad, top + pad}, ink, title.c_str());
+  float y = top + pad + title_size + 10;
+  const float x = left + pad;
+  for (const LegendRow& row : rows) {
+    if (row.mark == LegendRow::Mark::gap) {
+      y += line_h / 2;
+      continue;
+    }
+    const ImVec2 mid{x + 6, y + ImGui::GetTextLineHeight() / 2};
+    const ImU32 color = to_imgui(row.color);
+    switch (row.mark) {
+      case LegendRow::Mark::disc: dl->AddCircleFilled(mid, 5, color); break;
+      case LegendRow::Mark::tie: dl->AddLine({x, mid.y}, {x + 12, mid.y}, color, 2.5f); break;
+      case LegendRow::Mark::ring:
+        dl->AddCircleFilled(mid, 5, paper);
+        dl->AddCircle(mid, 5, color, 0, 2);
+        break;
+      default: break;
+    }
+    const bool marked = row.mark != LegendRow::Mark::none && row.mark != LegendRow::Mark::heading;
+    dl->AddText({x + (marked ? mark_w : 0), y}, row.mark == LegendRow::Mark::heading ? heading : ink, row.text.c_str());
+    y += line_h;
+  }
+  return parts;
+}
 
 bool save_svg(AppState& s, const std::string& path) {
   std::ofstream out(path, std::ios::binary);
@@ -122,20 +256,15 @@ bool save_svg(AppState& s, const std::string& path) {
   map << "<g id=\"ties\">\n";
 
   for (const Relationship& r : s.network.relationships()) {
-    if (!shown(r.a) || !shown(r.b) || s.removed[r.a] || s.removed[r.b] || !(r.kinds & s.filters.tie_kinds)) continue;
+    const TieLook look = tie_look(s, r);
+    if (!look.drawn) continue;
     if (s.weak_ties_hidden && r.strength < 2) continue;
     const float ax = sx(r.a), ay = sy(r.a), bx = sx(r.b), by = sy(r.b);
     if (std::max(ax, bx) < 0 || std::min(ax, bx) > W || std::max(ay, by) < 0 || std::min(ay, by) > H) continue;
-    TieKind kind = TieKind::information;
-    for (int k = kTieKindCount - 1; k >= 0; --k)
-      if ((r.kinds >> k) & 1u) {
-        kind = TieKind(k);
-        break;
-      }
     std::snprintf(buf, sizeof buf,
                   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"%.2f\" "
                   "stroke-width=\"%.1f\"%s/>\n",
-                  ax, ay, bx, by, hex(tie_kind_color(kind)).c_str(), (70 + 55 * r.strength) / 255.0,
+                  ax, ay, bx, by, hex(look.color).c_str(), (70 + 55 * r.strength) / 255.0,
                   0.6 + 0.8 * r.strength, r.confirmed ? "" : " stroke-dasharray=\"4 3\"");
     map << buf;
   }
@@ -184,7 +313,7 @@ bool save_svg(AppState& s, const std::string& path) {
                 "font-family=\"sans-serif\" font-size=\"12\">\n",
                 right + kLegendW, H + kTitleH, right + kLegendW, H + kTitleH);
   out << buf;
-  const std::string title = svg_title(s);
+  const std::string title = picture_title(s);
   out << "<title>" << xml_escape(title) << "</title>\n";
   out << "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
   std::snprintf(buf, sizeof buf, "<text x=\"12\" y=\"24\" font-size=\"17\" font-weight=\"bold\" fill=\"#191919\">");
@@ -206,6 +335,11 @@ std::string save_report(AppState& s, const std::string& path) {
   BoardReportOptions options;
   if (s.have_positions && s.pos.size() == c.organizations.size())
     for (const auto& p : s.pos) options.positions.push_back({p.x, p.y});  // layout points, y up, as the report reads them
+  // A project file with an earlier year: "Change since", against the map's community as edited.
+  if (const int previous = year_before(s.path)) {
+    LoadResult before = load_community(split_snapshot_path(s.path).file, previous);
+    if (before.community) options.since_last_year = compare_communities(*before.community, c, CompareOptions{});
+  }
   try {
     write_file_atomically(path, board_report_html(c, s.network, options));
   } catch (const std::exception& e) {

@@ -27,13 +27,13 @@ const char* title(FileDialog::Purpose p) {
   return "###filedialog";
 }
 
-// Files the purpose can use: a community (.json, .tablemap) to open; its
+// Files the purpose can use: a community (.json, .tablemap, .xlsx) to open; its
 // own kind to save or export.
 bool usable(FileDialog::Purpose p, const fs::path& file) {
   const std::string ext = file.extension().string();
   switch (p) {
     case FileDialog::Purpose::open:
-    case FileDialog::Purpose::save_as: return ext == ".json" || ext == ".tablemap";
+    case FileDialog::Purpose::save_as: return ext == ".json" || ext == ".tablemap" || ext == ".xlsx";
     case FileDialog::Purpose::export_png: return ext == ".png";
     case FileDialog::Purpose::export_svg: return ext == ".svg";
     case FileDialog::Purpose::report: return ext == ".html";
@@ -135,9 +135,9 @@ std::string draw_file_dialog(FileDialog& d) {
   const bool enter = ImGui::InputText("##name", d.name, sizeof d.name, ImGuiInputTextFlags_EnterReturnsTrue);
   if (!d.message.empty()) ImGui::TextColored({0.75f, 0.12f, 0.1f, 1}, "%s", d.message.c_str());
   else
-    ImGui::TextDisabled("%s", opening ? "A community folder, a .json file or a .tablemap project file"
+    ImGui::TextDisabled("%s", opening ? "A community folder, an .xlsx workbook, a .json file or a .tablemap project file"
                               : d.purpose == FileDialog::Purpose::save_as
-                                  ? ".tablemap keeps the map positions; .json or a folder name also work"
+                                  ? ".tablemap keeps the map positions; .xlsx, .json or a folder name also work"
                                   : "");
   if (ImGui::Button(opening ? "Open" : "Save") || enter) {
     const std::string typed = d.name;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <numeric>
 
@@ -20,6 +21,7 @@
 #include "io/project_file.hpp"
 #include "viz/export.hpp"
 #include "viz/file_dialog.hpp"
+#include "viz/years.hpp"
 #include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 #include "viz/replay.hpp"
@@ -43,13 +45,25 @@ const std::vector<Tab>& tabs() {
       {"Backbone roles", "roles", draw_roles},
       {"Structure", "structure", draw_structure},
       {"What-if", "what-if", draw_whatif},
+      {"Change", "change", draw_change},
       {"Edit", "edit", draw_edit},
   };
   return all;
 }
 
+// File > New: the profile `tablemap init` asks for, and where to write it.
+struct NewForm {
+  bool open_request = false;
+  char name[160] = "Our Community";
+  char population[24] = "";
+  int geography = int(Geography::unspecified);
+  char path[512] = "";
+  std::string message;  // why Create cannot go on
+};
+
 struct Ui {
   FileDialog dialog;
+  NewForm new_form;
   std::string pending_png;  // export of the map after this frame
   bool show_problems = false;
   bool recovery_offer = false;
@@ -95,12 +109,22 @@ void open_path(AppState& s, Ui& ui, const std::string& path) {
   }
 }
 
+// File > New...: the form, its file suggested in `folder` (or the current one).
+void open_new_form(Ui& ui, const std::string& folder) {
+  ui.new_form.open_request = true;
+  std::error_code ec;
+  const fs::path where = folder.empty() ? fs::current_path(ec) : fs::path(folder);
+  std::snprintf(ui.new_form.path, sizeof ui.new_form.path, "%s", (where / "our-community.xlsx").string().c_str());
+  ui.new_form.message.clear();
+}
+
 void draw_menu(AppState& s, Ui& ui) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     namespace fs = std::filesystem;
     const std::string here = s.path.empty() ? std::string() : fs::path(s.path).parent_path().string();
     const std::string stem = s.path.empty() ? "community" : fs::path(s.path).stem().string();
+    if (ImGui::MenuItem("New...")) open_new_form(ui, here);
     if (ImGui::MenuItem("Open...", "Ctrl+O")) open_file_dialog(ui.dialog, FileDialog::Purpose::open, here);
     if (ImGui::BeginMenu("Open recent")) {
       const auto recent = recent_files();
@@ -172,8 +196,78 @@ void draw_prompt(AppState& s, Ui& ui) {
   }
 }
 
+// File > New's form: the community's name, residents and kind of place, and
+// where to write it (a workbook or a folder), then it opens.
+void draw_new_form(AppState& s, Ui& ui) {
+  NewForm& f = ui.new_form;
+  if (f.open_request) {
+    ImGui::OpenPopup("New community");
+    f.open_request = false;
+  }
+  ImGui::SetNextWindowSize({560, 0}, ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("New community", nullptr)) return;
+  ImGui::TextWrapped(
+      "A new community to fill in: the six key sectors, the usual optional ones, the five backbone functions, "
+      "a row per generation for the residents, and one example row per table showing how.");
+  ImGui::Separator();
+  const float label_w = ImGui::CalcTextSize("Kind of place").x + 16;
+  auto label = [&](const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(-1);
+  };
+  label("Name");
+  ImGui::InputText("##new-name", f.name, sizeof f.name);
+  label("Residents");
+  ImGui::InputTextWithHint("##new-population", "how many people live there (may stay empty)", f.population,
+                           sizeof f.population, ImGuiInputTextFlags_CharsDecimal);
+  label("Kind of place");
+  const std::string shown = f.geography == int(Geography::unspecified)
+                                ? std::string("(not said)")
+                                : std::string(to_string(Geography(f.geography)));
+  if (ImGui::BeginCombo("##new-geography", shown.c_str())) {
+    for (int g = 0; g <= int(Geography::unspecified); ++g) {
+      const std::string text = g == int(Geography::unspecified) ? "(not said)" : std::string(to_string(Geography(g)));
+      if (ImGui::Selectable(text.c_str(), f.geography == g)) f.geography = g;
+    }
+    ImGui::EndCombo();
+  }
+  label("Save it as");
+  ImGui::InputText("##new-path", f.path, sizeof f.path);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("A name ending in .xlsx makes one workbook; any other name makes a folder of files.");
+  ImGui::PopStyleColor();
+  if (!f.message.empty()) ImGui::TextColored({0.75f, 0.12f, 0.1f, 1}, "%s", f.message.c_str());
+  bool close = false;
+  const std::string residents = f.population;
+  const bool whole_number = residents.size() <= 12 && std::all_of(residents.begin(), residents.end(), [](char ch) {
+    return ch >= '0' && ch <= '9';
+  });
+  const bool create = ImGui::Button("Create");
+  if (create && !whole_number) {
+    f.message = "Residents is a whole number of people, such as 7500 (or leave it empty).";
+  } else if (create) {
+    NewCommunityOptions options;
+    options.name = f.name;
+    options.geography = Geography(f.geography);
+    options.population = std::atoll(f.population);
+    f.message = create_community(s, options, f.path);
+    if (f.message.empty()) {
+      after_open(s, ui);
+      add_recent_file(f.path);
+      close = true;
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) close = true;
+  if (close) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
 void draw_dialogs(AppState& s, Ui& ui) {
   draw_prompt(s, ui);
+  draw_new_form(s, ui);
   if (ui.show_problems) {
     ImGui::SetNextWindowSize({640, 320}, ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Problems in the data", &ui.show_problems)) {
@@ -501,6 +595,7 @@ int run_map(const MapOptions& options) {
       const double t0 = glfwGetTime();
       if (poll_layout(s)) layout_seconds = s.last_layout_seconds;
       update_structure(s, false);  // takes finished measures even when the Structure panel is hidden
+      update_comparison(s);        // "compare with" follows the edits
       const bool settled = !s.layout.running() && (s.have_positions || s.organization_count() == 0);
       if (settled && replay.active() && !replay.step(s, rq)) {
         std::fprintf(stderr, "tablemap map: %s\n", replay.error().c_str());
@@ -510,6 +605,10 @@ int run_map(const MapOptions& options) {
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
+      if (rq.open_new_form) {
+        open_new_form(ui, s.path.empty() ? std::string() : fs::path(s.path).parent_path().string());
+        rq.open_new_form = false;
+      }
       if (!rq.mouse.empty()) {  // scripted mouse input replaces the real pointer
         const MouseFrame m = rq.mouse.front();
         rq.mouse.pop_front();
@@ -531,6 +630,8 @@ int run_map(const MapOptions& options) {
                         (!options.screenshot.empty() && settled && settled_frames + 1 >= options.frames);
       ImGui::NewFrame();
       draw_frame(s, ui);
+      // The PNG export carries the title and legend the SVG has (viz/export.hpp).
+      const PictureParts picture = png_now.empty() ? PictureParts{} : draw_picture_frame(s);
       ImGui::Render();
       int fb_w, fb_h;
       glfwGetFramebufferSize(window, &fb_w, &fb_h);
@@ -547,8 +648,7 @@ int run_map(const MapOptions& options) {
       }
       const std::string& png = png_now;
       if (!png.empty()) {
-        const bool ok = save_png(png, int(s.map_x * scale), int(s.map_y * scale), int(s.map_w * scale),
-                                 int(s.map_h * scale), fb_h);
+        const bool ok = save_picture_png(png, picture, scale, fb_h);
         s.status = ok ? "wrote " + png : "could not write " + png;
         rq.export_png.clear();
         if (ui.pending_png == png) ui.pending_png.clear();

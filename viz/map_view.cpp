@@ -27,7 +27,6 @@ ImU32 with_alpha(Color c, uint8_t a) {
 }
 
 // The kind a relationship is drawn as: the most binding one it has.
-TieKind main_kind(TieKindSet kinds) { return main_tie_kind(kinds); }  // core/palette.hpp
 
 // The role glyph inside a disc: diamond = anchor; square = backbone, white
 // when agreed, hollow when only claimed, red with a white rim when it
@@ -50,6 +49,9 @@ void draw_glyphs(ImDrawList* dl, ImVec2 c, float r, uint8_t glyphs, BackboneMark
     dl->AddTriangleFilled({c.x, c.y - g}, {c.x + g * 0.9f, c.y + g * 0.6f}, {c.x - g * 0.9f, c.y + g * 0.6f}, white);
   }
 }
+
+// The dashed circle of a ghost (viz/years.hpp), in screen pixels.
+constexpr float kGhostRadius = 8;
 
 bool on_screen(const AppState& s, float x, float y, float margin) {
   return x >= s.map_x - margin && x <= s.map_x + s.map_w + margin && y >= s.map_y - margin &&
@@ -120,9 +122,6 @@ std::vector<Arrow> collect_ties(AppState& s) {
   const auto& rels = s.network.relationships();
   const float x0 = s.map_x, y0 = s.map_y, x1 = s.map_x + s.map_w, y1 = s.map_y + s.map_h;
   const bool cull = !s.shapes.gpu_available();
-  auto drawable = [&](const Relationship& r) {
-    return s.visible[r.a] && s.visible[r.b] && !s.removed[r.a] && !s.removed[r.b] && (r.kinds & s.filters.tie_kinds);
-  };
   auto endpoints = [&](const Relationship& r, ImVec2& a, ImVec2& b) {
     a = {screen_x(s, s.pos[r.a].x), screen_y(s, s.pos[r.a].y)};
     b = {screen_x(s, s.pos[r.b].x), screen_y(s, s.pos[r.b].y)};
@@ -134,7 +133,7 @@ std::vector<Arrow> collect_ties(AppState& s) {
   size_t on_screen_count = 0;
   ImVec2 a, b;
   for (const Relationship& r : rels)
-    if (drawable(r) && endpoints(r, a, b)) ++on_screen_count;
+    if (tie_look(s, r).drawn && endpoints(r, a, b)) ++on_screen_count;
   s.weak_ties_hidden = on_screen_count > 15000;
   // While the wheel turns over a big network every shape moves, so the
   // picture cannot be reused: only the strongest ties are drawn (each line
@@ -147,14 +146,10 @@ std::vector<Arrow> collect_ties(AppState& s) {
   const bool arrows = on_screen_count < 3000;
   const float scale = std::clamp(s.camera.zoom, 0.4f, 1.5f);
   std::vector<Arrow> heads;
-  const std::vector<float>* quality = s.tie_color == TieColorBy::intensity ? &s.quality.intensity
-                                      : s.tie_color == TieColorBy::trust   ? &s.quality.trust
-                                                                           : nullptr;
-  if (quality && quality->size() != rels.size()) quality = nullptr;  // no survey columns
   for (const Relationship& r : rels) {
-    if (!drawable(r) || r.strength < weakest) continue;
-    const float q = quality ? (*quality)[size_t(&r - rels.data())] : 0.f;
-    if (quality && s.tie_min > 0 && !(q >= s.tie_min)) continue;  // filtered out (or not rated)
+    if (r.strength < weakest) continue;
+    const TieLook look = tie_look(s, r);
+    if (!look.drawn) continue;
     const bool seen = endpoints(r, a, b);
     if (cull && !seen) continue;
     const ImVec2 pa = shape_point(s, r.a), pb = shape_point(s, r.b);
@@ -162,7 +157,7 @@ std::vector<Arrow> collect_ties(AppState& s) {
     const bool touches_selection = int32_t(r.a) == s.selected || int32_t(r.b) == s.selected;
     const uint8_t alpha = uint8_t((r.confirmed ? 70 : 35) + 55 * r.strength + (touches_selection ? 60 : 0));
     const float width = (0.6f + 0.8f * r.strength) * scale + (touches_selection ? 1.f : 0.f);
-    const ImU32 color = with_alpha(quality ? tie_quality_color(q) : tie_kind_color(main_kind(r.kinds)), alpha);
+    const ImU32 color = with_alpha(look.color, alpha);
     s.shapes.ties.push_back({pa.x, pa.y, pb.x, pb.y, width, color});
     if (seen && arrows && r.a_to_b != r.b_to_a) {  // a one-way tie: an arrowhead at its head
       ImVec2 from = r.a_to_b ? a : b, to = r.a_to_b ? b : a;
@@ -251,6 +246,17 @@ void draw_labels(AppState& s, ImDrawList* dl, const MapMarks& marks) {
     for (int cy = cy0; cy <= cy1; ++cy)
       for (int cx = cx0; cx <= cx1; ++cx) taken[size_t(cy) * cols + cx] = 1;
   }
+  // Nor does it hide the ghost of an organization gone since the year compared with.
+  const bool ghosts = s.coloring.by == ColorBy::change;
+  if (ghosts)
+    for (const Ghost& g : s.years.ghosts) {
+      if (!g.placed) continue;
+      int cx0, cy0, cx1, cy1;
+      const float x = screen_x(s, g.pos.x), y = screen_y(s, g.pos.y);
+      cell_range(x - kGhostRadius, y - kGhostRadius, x + kGhostRadius, y + kGhostRadius, cx0, cy0, cx1, cy1);
+      for (int cy = cy0; cy <= cy1; ++cy)
+        for (int cx = cx0; cx <= cx1; ++cx) taken[size_t(cy) * cols + cx] = 1;
+    }
   // The notes over the map's corner (last frame's place) are no place for a name.
   if (s.notes_rect[2] > 0) {
     int cx0, cy0, cx1, cy1;
@@ -355,6 +361,28 @@ void draw_labels(AppState& s, ImDrawList* dl, const MapMarks& marks) {
   for (uint32_t i : s.highlighted) try_label(i, true, name(i));
   for (uint32_t i : s.search_hits) try_label(i, false, name(i));
   if (!s.show_labels) return;
+  // The ghosts' names, in grey, where they find room.
+  if (ghosts)
+    for (const Ghost& g : s.years.ghosts) {
+      const float x = screen_x(s, g.pos.x), y = screen_y(s, g.pos.y);
+      if (!g.placed || !on_screen(s, x, y, 0)) continue;
+      const ImVec2 size = ImGui::CalcTextSize(g.name.c_str());
+      const float r = kGhostRadius;
+      const ImVec2 spots[4] = {{x + r + 3, y - size.y / 2},
+                               {x - r - 3 - size.x, y - size.y / 2},
+                               {x - size.x / 2, y - r - 2 - size.y},
+                               {x - size.x / 2, y + r + 2}};
+      for (const ImVec2& at : spots) {
+        if (!free_at(at.x, at.y, size)) continue;
+        int cx0, cy0, cx1, cy1;
+        cell_range(at.x, at.y, at.x + size.x, at.y + size.y, cx0, cy0, cx1, cy1);
+        for (int cy = cy0; cy <= cy1; ++cy)
+          for (int cx = cx0; cx <= cx1; ++cx) taken[size_t(cy) * cols + cx] = 2;
+        dl->AddRectFilled({at.x - 2, at.y}, {at.x + size.x + 2, at.y + size.y}, IM_COL32(255, 255, 255, 200), 3);
+        dl->AddText(at, IM_COL32(110, 110, 110, 255), g.name.c_str());
+        break;
+      }
+    }
   int checked = 0;
   for (uint32_t i : s.by_size) {
     if (placed >= 250 || ++checked > 4000) break;
@@ -391,6 +419,26 @@ void draw_people(AppState& s, ImDrawList* dl) {
     const ImVec2 at{x + ring * std::cos(a), y + ring * std::sin(a)};
     dl->AddCircleFilled(at, pr, to_imgui(generation_color(p.generation)), 10);
     if (p.at_table) dl->AddCircle(at, pr, to_imgui(kAtTableRing), 10, 1.2f);
+  }
+}
+
+// Comparing with an earlier year: the organizations gone since, as dashed
+// outlines where they stood (their names, in grey, go with the other names
+// in draw_labels).
+void draw_ghosts(AppState& s, ImDrawList* dl) {
+  if (s.coloring.by != ColorBy::change) return;
+  const ImU32 ink = to_imgui(year_change_color(YearChange::left_table));
+  const float r = kGhostRadius;
+  for (const Ghost& g : s.years.ghosts) {
+    if (!g.placed) continue;
+    const ImVec2 at{screen_x(s, g.pos.x), screen_y(s, g.pos.y)};
+    if (!on_screen(s, at.x, at.y, r + 4)) continue;
+    constexpr int kDashes = 10;  // ImGui has no dashed circle: every other arc of twenty
+    for (int k = 0; k < kDashes; ++k) {
+      const float a0 = 6.2831853f * float(2 * k) / float(2 * kDashes), a1 = a0 + 6.2831853f / float(2 * kDashes);
+      dl->PathArcTo(at, r, a0, a1, 4);
+      dl->PathStroke(ink, 0, 1.6f);
+    }
   }
 }
 
@@ -574,6 +622,7 @@ void draw_map(AppState& s) {
       draw_glyphs(dl, {screen_x(s, s.pos[i].x), screen_y(s, s.pos[i].y)}, screen_radius(s, i), s.glyphs[i],
                   i < marks.backbone.size() ? marks.backbone[i] : BackboneMark::none);
     draw_tiers(s, dl);
+    draw_ghosts(s, dl);
     draw_people(s, dl);
     draw_candidates(s, dl, marks);
     draw_labels(s, dl, marks);

@@ -49,6 +49,8 @@ void draw_roles(AppState& s);
 void draw_structure(AppState& s);
 // "The table": the leadership table as a seat chart by sector and generation.
 void draw_table_view(AppState& s);
+// Change: the year shown against a year before it (viz/years.hpp).
+void draw_change(AppState& s);
 // Trainer mode: the story of a sample, one caption at a time.
 void draw_trainer(AppState& s);
 

@@ -19,13 +19,23 @@ namespace {
 
 int32_t candidate_org(AppState& s, const Candidate& cand) { return candidate_row(s, cand); }
 
+// Comparing with an earlier year (viz/years.hpp): "  (0 in 2025)" when the
+// sector's seats changed since, else "".
+std::string seats_before(const AppState& s, const SectorRow& row) {
+  if (!s.years.comparison || !s.years.compare_with) return "";
+  for (const SectorSeats& seats : s.years.comparison->sectors)
+    if (seats.sector == row.name && seats.seats_before != row.seats)
+      return "  (" + std::to_string(seats.seats_before) + " in " + std::to_string(s.years.compare_with) + ")";
+  return "";
+}
+
 void candidate_list(AppState& s, const std::vector<Candidate>& candidates, size_t total, int id) {
   ImGui::PushID(id);
   ImGui::Indent();
   for (size_t k = 0; k < candidates.size(); ++k) {
     const Candidate& cand = candidates[k];
-    std::string label = cand.name + (cand.kind == Candidate::Kind::person ? " (person)" : "") + "  " +
-                        std::to_string(cand.ties_to_table) + " ties to the table";
+    std::string label =
+        cand.name + (cand.kind == Candidate::Kind::person ? " (person)" : "") + "  " + ties_to_table_text(cand);
     ImGui::PushID(int(k));
     const int32_t org = candidate_org(s, cand);
     if (fit_selectable(label, org >= 0 && org == s.selected) && org >= 0) {
@@ -71,8 +81,8 @@ void draw_gaps(AppState& s) {
     ImGui::ProgressBar(fraction, {110, 0}, overlay);
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    fit_text_colored(gap_status_color(row.status),
-                     row.name + (row.required ? "*" : "") + " " + std::string(to_string(row.status)));
+    fit_text_colored(gap_status_color(row.status), row.name + (row.required ? "*" : "") + " " +
+                                                       std::string(to_string(row.status)) + seats_before(s, row));
     if (row.status == GapStatus::missing || row.status == GapStatus::under) {
       if (ImGui::TreeNode("candidates", "%zu who could take the seat", row.candidate_count)) {
         candidate_list(s, row.candidates, row.candidate_count, int(k));

@@ -8,6 +8,7 @@
 #include "analysis/gaps.hpp"
 #include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
+#include "viz/years.hpp"
 
 namespace tablemap::viz {
 namespace {
@@ -63,6 +64,35 @@ void no_seat_badge() {
   ImGui::Dummy({ts.x + 2 * pad, ts.y});
 }
 
+// A project file with several years: the year shown, and the year before it
+// to compare with (viz/years.hpp).
+void draw_years(AppState& s) {
+  const YearView& y = s.years;
+  if (y.years.size() < 2) return;
+  section_title("Year");
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  ImGui::SetNextItemWidth(half);
+  if (ImGui::BeginCombo("##year", std::to_string(y.shown).c_str())) {
+    for (int year : y.years)
+      if (ImGui::Selectable(std::to_string(year).c_str(), year == y.shown)) switch_year(s, year);
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The year shown; organizations stay where they are across years.");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(half);
+  const std::vector<int> earlier = earlier_years(y);
+  const std::string compared = y.compare_with ? "since " + std::to_string(y.compare_with) : "compare with...";
+  if (ImGui::BeginCombo("##compare", compared.c_str())) {
+    if (ImGui::Selectable("no comparison", y.compare_with == 0)) compare_with_year(s, 0);
+    for (int year : earlier)
+      if (ImGui::Selectable(("since " + std::to_string(year)).c_str(), year == y.compare_with))
+        compare_with_year(s, year);
+    if (earlier.empty()) ImGui::TextDisabled("%d is the first year", y.shown);
+    ImGui::EndCombo();
+  }
+  if (y.compare_with && y.comparison && !y.comparison->headline.empty()) hint(y.comparison->headline.front().c_str());
+}
+
 // The legend of the current coloring (viz/coloring.hpp), with the choice of
 // coloring above it. By sector it doubles as the sector filter, and a
 // required sector without a seat at the table (analysis/gaps) shows an empty
@@ -75,6 +105,7 @@ void draw_legend(AppState& s) {
   if (ImGui::BeginCombo("##coloring", ("color by " + to_string(s.coloring)).c_str())) {
     std::vector<Coloring> choices = {{ColorBy::sector, ""}, {ColorBy::community, ""}, {ColorBy::generation, ""}};
     for (const std::string& col : c.organizations.extra_columns()) choices.push_back({ColorBy::column, col});
+    if (s.years.compare_with) choices.push_back({ColorBy::change, "", s.years.compare_with});
     for (const Coloring& choice : choices)
       if (ImGui::Selectable(("color by " + to_string(choice)).c_str(), choice == s.coloring)) set_coloring(s, choice);
     ImGui::EndCombo();
@@ -112,7 +143,7 @@ void draw_legend(AppState& s) {
     }
     ImGui::PopID();
   }
-  if (legend.coloring.by == ColorBy::sector) hint("* required sector; the number is the organizations of each");
+  if (legend.coloring.by == ColorBy::sector) hint(kSectorLegendNote);
   else if (!legend.note.empty()) hint(legend.note.c_str());
 }
 
@@ -157,6 +188,8 @@ void draw_sidebar(AppState& s) {
           " relationships")
              .c_str());
 
+  draw_years(s);
+
   section_title("Find");
   char buf[128];
   std::snprintf(buf, sizeof buf, "%s", s.search.c_str());
@@ -195,11 +228,9 @@ void draw_sidebar(AppState& s) {
       ImGui::EndCombo();
     }
     if (s.tie_color != TieColorBy::kind) {
-      static const char* kSteps[] = {"1 awareness", "2 cooperation", "3 coordination", "4 integration"};
-      static const char* kRatings[] = {"1 not at all", "2 a little", "3 a fair amount", "4 a great deal"};
-      for (int i = 0; i < 4; ++i) {
-        swatch(tie_quality_color(float(i + 1)), false);
-        fit_text(s.tie_color == TieColorBy::intensity ? kSteps[i] : kRatings[i]);
+      for (int step = 1; step <= 4; ++step) {
+        swatch(tie_quality_color(float(step)), false);
+        fit_text(tie_quality_step(s.tie_color, step));
       }
       swatch(kOtherColor, false);
       fit_text("not in the survey");

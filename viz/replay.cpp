@@ -13,6 +13,7 @@
 #include "viz/export.hpp"
 #include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
+#include "viz/years.hpp"
 
 namespace tablemap::viz {
 namespace {
@@ -152,6 +153,19 @@ std::string state_json(AppState& s) {
   j["dirty"] = s.history.dirty();
   j["trainer_step"] = s.trainer.active ? s.trainer.step + 1 : 0;
   j["status"] = s.status;
+  // The years of a project file, and what changed since the year compared with.
+  update_comparison(s);
+  j["year"] = s.years.shown;
+  j["years"] = s.years.years;
+  j["compare_with"] = s.years.compare_with;
+  nlohmann::json ghosts = nlohmann::json::array();
+  for (const Ghost& g : s.years.ghosts)
+    ghosts.push_back({{"id", g.id}, {"name", g.name}, {"placed", g.placed}, {"wx", g.pos.x}, {"wy", g.pos.y}});
+  j["ghosts"] = ghosts;
+  nlohmann::json change = nlohmann::json::object();
+  for (uint32_t v = 0; v < s.years.change.size(); ++v)
+    if (s.years.change[v] != YearChange::none) change[to_string(s.years.change[v])].push_back(c.org_id(v));
+  j["change"] = change;
   j["ties_drawn"] = s.shapes.ties.size();
   j["thinned_while_zooming"] = s.thinned_while_zooming;
   j["pictures"] = {{"gpu", s.shapes.drew_on_gpu()},
@@ -416,6 +430,40 @@ bool do_save(ActionContext& ctx) {
   return true;
 }
 
+bool do_new_form(ActionContext& ctx) {
+  TABLEMAP_REPLAY_NAMES;
+  rq.open_new_form = true;
+  return true;
+}
+
+bool do_new_community(ActionContext& ctx) {
+  TABLEMAP_REPLAY_NAMES;
+  std::string path;
+  in >> path;
+  NewCommunityOptions options;
+  if (const std::string name = rest_of(in); !name.empty()) options.name = name;
+  if (const std::string error = create_community(s, options, path); !error.empty()) return fail(error);
+  return true;
+}
+
+bool do_year(ActionContext& ctx) {
+  TABLEMAP_REPLAY_NAMES;
+  int year = 0;
+  if (!(in >> year)) return fail("use: year YEAR");
+  if (!switch_year(s, year)) return fail(s.status);
+  return true;
+}
+
+bool do_compare_with(ActionContext& ctx) {
+  TABLEMAP_REPLAY_NAMES;
+  std::string word;
+  in >> word;
+  int year = 0;
+  if (word != "none" && !(std::istringstream(word) >> year)) return fail("use: compare-with YEAR|none");
+  if (!compare_with_year(s, year)) return fail(s.status);
+  return true;
+}
+
 bool do_trainer_open(ActionContext& ctx) {
   TABLEMAP_REPLAY_NAMES;
   if (!open_sample(s, rest_of(in))) return fail(s.status);
@@ -479,7 +527,10 @@ bool do_color_by(ActionContext& ctx) {
     const auto& columns = s.community().organizations.extra_columns();
     if (std::find(columns.begin(), columns.end(), coloring.column) == columns.end())
       return fail("organizations.csv has no column '" + coloring.column + "'");
-  } else if (what != "sector") return fail("use: color-by sector|community|generation|column NAME");
+  } else if (what == "change") {
+    if (!s.years.compare_with) return fail("color-by change needs a year to compare with first (compare-with YEAR)");
+    coloring = Coloring{ColorBy::change, "", s.years.compare_with};
+  } else if (what != "sector") return fail("use: color-by sector|community|generation|change|column NAME");
   set_coloring(s, coloring);
   return true;
 }
@@ -611,15 +662,19 @@ const std::vector<ReplayAction>& replay_actions() {
       {"undo", "undo", do_undo},
       {"redo", "redo", do_redo},
       {"save", "save PATH", do_save},
+      {"new-community", "new-community PATH [NAME]", do_new_community},
+      {"new-form", "new-form", do_new_form},
       {"trainer-open", "trainer-open FOLDER", do_trainer_open},
       {"trainer-next", "trainer-next", do_trainer_next},
       {"trainer-prev", "trainer-prev", do_trainer_prev},
-      {"tab", "tab inspector|gaps|table|roles|structure|what-if|edit", do_tab},
+      {"tab", "tab inspector|gaps|table|roles|structure|what-if|change|edit", do_tab},
+      {"year", "year YEAR", do_year},
+      {"compare-with", "compare-with YEAR|none", do_compare_with},
       {"screenshot", "screenshot FILE", do_screenshot},
       {"export-png", "export-png FILE", do_export_png},
       {"export-svg", "export-svg FILE", do_export_svg},
       {"export-report", "export-report FILE.html", do_export_report},
-      {"color-by", "color-by sector|community|generation|column NAME", do_color_by},
+      {"color-by", "color-by sector|community|generation|change|column NAME", do_color_by},
       {"size-by", "size-by uniform|ties|strength|people|trust|value", do_size_by},
       {"tie-color", "tie-color kind|intensity|trust [MIN]", do_tie_color},
       {"print-marks", "print-marks", do_print_marks},

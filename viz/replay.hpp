@@ -26,6 +26,7 @@ struct MouseFrame {
 struct FrameRequests {
   std::string screenshot;  // whole window, PNG
   std::string export_png;  // the map only, PNG
+  bool open_new_form = false;  // File > New...: the form, as the menu opens it
   bool quit = false;
   std::deque<MouseFrame> mouse;
 };

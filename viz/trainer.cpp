@@ -9,14 +9,24 @@
 // edit), colors the map (sector, community, generation, or a column of
 // organizations.csv) and shows or hides the people. Without story.md, the
 // README's paragraphs are the captions.
+//
+// A sample in years (a folder of year folders, 2024/, 2025/, ..., each a
+// bundle, as datasets/harbor-point) opens as a project file built from them
+// in the user's cache folder; its story steps through the years with
+//   <!-- year: 2025; compare: 2024 -->
+// (viz/years.hpp: organizations stay in place from one year to the next).
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <imgui.h>
 
+#include "io/load.hpp"
 #include "viz/map_view.hpp"
+#include "viz/years.hpp"
 
 namespace tablemap::viz {
 namespace {
@@ -81,6 +91,13 @@ std::vector<std::string> organizations_named(const Community& c, const std::stri
   return ids;
 }
 
+// A caption without settings.
+StoryStep caption_only(std::string caption) {
+  StoryStep step;
+  step.caption = std::move(caption);
+  return step;
+}
+
 // The captions of a story.md, with each one's settings.
 std::vector<StoryStep> story_steps(const std::string& text, std::string& problem) {
   std::vector<StoryStep> out;
@@ -109,12 +126,19 @@ std::vector<StoryStep> story_steps(const std::string& text, std::string& problem
             Coloring c;
             if (value == "community") c.by = ColorBy::community;
             else if (value == "generation") c.by = ColorBy::generation;
+            else if (value == "change") c.by = ColorBy::change;  // since the year compared with
             else if (value != "sector") c.by = ColorBy::column, c.column = value;
             step.coloring = c;
           } else if (key == "people") {
             step.people = value == "on" || value == "yes";
+          } else if (key == "year" || key == "compare") {
+            int year = 0;
+            if (value != "none" && !(std::istringstream(value) >> year) && problem.empty())
+              problem = "story.md: " + key + " takes a year such as 2025 (not '" + value + "')";
+            if (key == "year") step.year = year;
+            else step.compare = year;
           } else if (problem.empty()) {
-            problem = "story.md: unknown setting '" + key + "' (use panel, color, people)";
+            problem = "story.md: unknown setting '" + key + "' (use panel, color, people, year, compare)";
           }
         }
       }
@@ -134,12 +158,64 @@ std::vector<StoryStep> story_steps(const std::string& text, std::string& problem
 void show_step(AppState& s) {
   s.highlighted.clear();
   if (!s.trainer.active || s.trainer.steps.empty()) return;
-  const StoryStep& step = s.trainer.steps[size_t(s.trainer.step)];
+  StoryStep& step = s.trainer.steps[size_t(s.trainer.step)];
+  // The year first: the highlights and the coloring are of the year shown.
+  if (step.year) {
+    switch_year(s, step.year);
+    step.organizations = organizations_named(s.community(), step.caption);
+  }
+  if (step.compare) compare_with_year(s, *step.compare);
   for (const std::string& id : step.organizations)
     if (auto org = s.community().find_organization(id)) s.highlighted.push_back(*org);
   if (!step.panel.empty()) s.right_tab_request = tab_index(step.panel);
-  if (step.coloring) set_coloring(s, *step.coloring);
+  if (step.coloring) {
+    Coloring coloring = *step.coloring;
+    if (coloring.by == ColorBy::change) coloring.year = s.years.compare_with;
+    if (coloring.by != ColorBy::change || coloring.year) set_coloring(s, coloring);
+  }
   if (step.people) s.show_people = *step.people;
+}
+
+// The year folders of a sample in years (2024/, 2025/ each with a
+// community.json), oldest first; empty for any other folder.
+std::vector<fs::path> year_folders(const fs::path& folder) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_directory() && name.size() == 4 && std::all_of(name.begin(), name.end(), ::isdigit) &&
+        fs::exists(entry.path() / "community.json", ec))
+      out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A sample in years as one project file, rebuilt from its year folders in
+// the user's cache folder ($XDG_CACHE_HOME/tablemap, else ~/.cache/tablemap);
+// "" (and a status) when a year cannot be read or the file written.
+std::string sample_project_file(AppState& s, const fs::path& folder, const std::vector<fs::path>& years) {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  const fs::path cache = xdg && *xdg ? fs::path(xdg) / "tablemap" : fs::path(home ? home : ".") / ".cache" / "tablemap";
+  std::error_code ec;
+  fs::create_directories(cache, ec);
+  const fs::path file = cache / (folder.filename().string() + ".tablemap");
+  fs::remove(file, ec);
+  for (const fs::path& year : years) {
+    LoadResult r = load_community(year.string());
+    if (!r.ok()) {
+      s.status = "the sample's " + year.filename().string() + " cannot be read: " + r.problems.front().to_string();
+      return "";
+    }
+    try {
+      save_community(*r.community, file.string());
+    } catch (const SaveError& e) {
+      s.status = std::string("could not build the sample's project file: ") + e.what();
+      return "";
+    }
+  }
+  return file.string();
 }
 
 }  // namespace
@@ -148,29 +224,40 @@ std::vector<std::string> find_samples(const std::string& datasets) {
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(datasets, ec))
-    if (entry.is_directory() && fs::exists(entry.path() / "community.json", ec)) out.push_back(entry.path().string());
+    if (entry.is_directory() &&
+        (fs::exists(entry.path() / "community.json", ec) || year_folders(entry.path()).size() >= 2))
+      out.push_back(entry.path().string());
   std::sort(out.begin(), out.end());
   return out;
 }
 
 bool open_sample(AppState& s, const std::string& folder) {
-  if (!open_community(s, folder)) return false;
-  s.trainer = Trainer{};
-  s.trainer.sample = folder;
+  // The story first: a sample in years opens at its first caption's year.
   std::error_code ec;
   const bool has_story = fs::exists(fs::path(folder) / "story.md", ec);
   std::ifstream in(fs::path(folder) / (has_story ? "story.md" : "README.md"));
   std::stringstream text;
   text << in.rdbuf();
   std::string problem;
+  std::vector<StoryStep> steps;
   if (has_story) {
-    s.trainer.steps = story_steps(text.str(), problem);
+    steps = story_steps(text.str(), problem);
   } else {
-    for (const std::string& p : paragraphs(text.str())) s.trainer.steps.push_back({p, {}, {}, "", {}, {}});
+    for (const std::string& p : paragraphs(text.str())) steps.push_back(caption_only(p));
   }
+  if (steps.empty()) steps.push_back(caption_only("This sample has no story yet: explore the map on your own."));
+  const std::vector<fs::path> years = year_folders(folder);
+  std::string path = folder;
+  if (years.size() >= 2) {
+    path = sample_project_file(s, folder, years);
+    if (path.empty()) return false;
+    if (steps.front().year) path += "@" + std::to_string(steps.front().year);
+  }
+  if (!open_community(s, path)) return false;
+  s.trainer = Trainer{};
+  s.trainer.sample = folder;
+  s.trainer.steps = std::move(steps);
   if (!problem.empty()) s.status = problem;
-  if (s.trainer.steps.empty())
-    s.trainer.steps.push_back({"This sample has no story yet: explore the map on your own.", {}, {}, "", {}, {}});
   for (StoryStep& step : s.trainer.steps) {
     step.blocks = parse_markdown(step.caption);
     step.organizations = organizations_named(s.community(), step.caption);

@@ -44,10 +44,12 @@ struct MapRun {
   std::vector<nlohmann::json> lines;  // stdout lines that are JSON objects
 };
 
-// Runs `tablemap map ARGS` in a virtual display, in a window of `size` pixels.
-inline MapRun run_map(const std::string& args, const std::string& size = "1100x720") {
+// Runs `tablemap map ARGS` in a virtual display, in a window of `size` pixels;
+// `env` ("NAME=value ...") is set for the map alone.
+inline MapRun run_map(const std::string& args, const std::string& size = "1100x720", const std::string& env = "") {
   const std::filesystem::path out = scratch("stdout.txt"), err = scratch("stderr.txt");
-  const std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' " + std::string(TABLEMAP_BINARY) +
+  const std::string cmd = (env.empty() ? "" : "env " + env + " ") + "xvfb-run -a -s '-screen 0 1600x1000x24' " +
+                          std::string(TABLEMAP_BINARY) +
                           " map --size " + size + " " + args + " >" + out.string() + " 2>" + err.string();
   MapRun r;
   const int raw = std::system(cmd.c_str());

@@ -33,7 +33,7 @@ namespace {
 const std::string kSource = TABLEMAP_SOURCE_DIR;
 const std::string kLongNames = kSource + "/tests/data/viz/long-names";
 const std::string kPanels = kSource + "/tests/data/viz/panels";
-const char* kTabs[] = {"inspector", "gaps", "table", "roles", "structure", "what-if", "edit"};
+const char* kTabs[] = {"inspector", "gaps", "table", "roles", "structure", "what-if", "change", "edit"};
 
 // Every panel, with an organization selected so that the Inspector and the
 // Edit forms have something to show.

@@ -7,6 +7,8 @@
 // (a1 and hub) reaches 7 organizations before and 3 after.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -293,4 +295,197 @@ TEST_CASE("File > Report... writes the board report of the open community, as ed
   CHECK(s.find("<title>Bridgeton (test) 2026: board report</title>") != std::string::npos);
   CHECK(s.find("Quarry Lane Credit Union") != std::string::npos);
   CHECK(s.find("<svg") != std::string::npos);  // the network picture, from the map's positions
+}
+
+TEST_CASE("File > Report... of a project file with an earlier year has its Change since section", "[map][report][years]") {
+  // Harbor Point's 2025 and 2026 bundles in one file (datasets/harbor-point/README.md):
+  // the table goes from 8 to 11 organizations; the map's report says so, as `tablemap report` does.
+  REQUIRE_XVFB();
+  const fs::path file = scratch("harbor-map.tablemap");
+  fs::remove(file);
+  for (const char* year : {"2025", "2026"}) {
+    const std::string convert = std::string(TABLEMAP_BINARY) + " convert " + TABLEMAP_SOURCE_DIR +
+                                "/datasets/harbor-point/" + year + " " + file.string() + " >/dev/null";
+    REQUIRE(std::system(convert.c_str()) == 0);
+  }
+  const fs::path html = scratch("map-report-years.html");
+  MapRun r = run_map(file.string() + " --replay " + script("report-years.txt", "wait 1\nexport-report " +
+                                                                                  html.string() + "\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  std::ifstream in(html);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  CHECK(s.find("<h2>Change since 2025</h2>") != std::string::npos);
+  CHECK(s.find("The table went from 8 to 11 organizations (3 joined, 0 left) and from 8 to 12 people.") !=
+        std::string::npos);
+}
+
+TEST_CASE("File > New writes a workbook to fill in, opens it, and File > Save as writes .xlsx", "[map][new]") {
+  // The template of `tablemap init` (io/new_community.hpp): two example
+  // organizations (a clinic and a school, marked as examples), so that the
+  // example tie has two ends; the workbook reads back with the name typed.
+  REQUIRE_XVFB();
+  const fs::path book = scratch("map-new.xlsx"), copy = scratch("map-new-copy.xlsx");
+  fs::remove(book);
+  fs::remove(copy);
+  MapRun r = run_map(kBridge + " --replay " +
+                     script("new.txt", "new-community " + book.string() + " Lakeside Test Coalition\nwait 1\n"
+                                       "print-state\nsave " + copy.string() + "\nnew-community " + book.string() +
+                                       " Again\n"));
+  INFO(r.err);
+  // The second new-community must refuse: the workbook exists and is never overwritten.
+  CHECK(r.status == 2);
+  CHECK(r.err.find("new.txt:5: " + book.string() + " already exists and is not empty; nothing was written.") !=
+        std::string::npos);
+  REQUIRE(r.lines.size() == 1);
+  CHECK(r.lines[0]["community"] == "Lakeside Test Coalition");
+  CHECK(r.lines[0]["organizations"] == 2);
+  CHECK(r.lines[0]["status"].get<std::string>().find("created " + book.string() + ": fill in its sheets") == 0);
+  REQUIRE(fs::exists(copy));
+  const std::string validate = std::string(TABLEMAP_BINARY) + " validate " + copy.string() + " >/dev/null";
+  CHECK(std::system(validate.c_str()) == 0);
+}
+
+namespace {
+
+// Harbor Point's year bundles (datasets/harbor-point) converted into one project file.
+fs::path harbor_file(const std::string& name, const std::vector<std::string>& year_folders) {
+  const fs::path file = scratch(name);
+  fs::remove(file);
+  for (const std::string& folder : year_folders) {
+    const std::string convert =
+        std::string(TABLEMAP_BINARY) + " convert " + folder + " " + file.string() + " >/dev/null";
+    REQUIRE(std::system(convert.c_str()) == 0);
+  }
+  return file;
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("the year selector keeps every organization in place, and compare-with colors who joined", "[map][years]") {
+  // datasets/harbor-point/README.md: 2025 -> 2026 Harbor County Public
+  // Health, the Harbor Point Police and the Harbor Youth Network join the
+  // table; the same twenty organizations every year.
+  REQUIRE_XVFB();
+  const std::string sample = std::string(TABLEMAP_SOURCE_DIR) + "/datasets/harbor-point/";
+  const fs::path file = harbor_file("harbor-years.tablemap", {sample + "2024", sample + "2025", sample + "2026"});
+  const fs::path png = scratch("harbor-compare.png");
+  MapRun r = run_map(file.string() + "@2025 --replay " +
+                         script("years.txt", "print-node police\nprint-state\nyear 2026\nprint-node police\n"
+                                             "compare-with 2025\ntab change\nwait 2\nprint-state\nprint-legend\n"
+                                             "print-clipped\nscreenshot " + png.string() + "\n"
+                                             "compare-with 2026\n"),
+                     "1400x900");
+  INFO(r.err);
+  // The last line asks to compare 2026 with itself: refused, naming the years it can compare with.
+  CHECK(r.status == 2);
+  CHECK(r.err.find("years.txt:12: compare 2026 with a year before it: 2024, 2025") != std::string::npos);
+  REQUIRE(r.lines.size() >= 6);
+  const json& police_2025 = r.lines[0];
+  const json& state_2025 = r.lines[1];
+  const json& police_2026 = r.lines[2];
+  const json& compared = r.lines[3];
+  const json& legend = r.lines[4];
+  CHECK(state_2025["year"] == 2025);
+  CHECK(state_2025["years"] == json::array({2024, 2025, 2026}));
+  CHECK(state_2025["compare_with"] == 0);
+  // Same place, in layout points, after the switch.
+  CHECK(police_2026["wx"] == police_2025["wx"]);
+  CHECK(police_2026["wy"] == police_2025["wy"]);
+  CHECK(police_2025["at_table"] == false);
+  CHECK(police_2026["at_table"] == true);
+  CHECK(compared["year"] == 2026);
+  CHECK(compared["compare_with"] == 2025);
+  CHECK(compared["change"]["joined the table"] == json::array({"public-health", "police", "youth-network"}));
+  CHECK(compared["change"].count("left the table") == 0);
+  CHECK(compared["ghosts"].empty());
+  CHECK(legend["title"] == "Color = change since 2025");
+  // Everything on screen fits, the Change panel included.
+  CHECK(r.lines[5]["windows"].empty());
+  CHECK(r.lines[5]["cells"].empty());
+}
+
+TEST_CASE("an organization gone since the year compared with is drawn as a ghost amid its old partners",
+          "[map][years]") {
+  // A 2026 made from Harbor Point's 2025 without the Seaway Credit Union,
+  // whose three ties went to the chamber, the shipyard and the county board:
+  // its ghost stands near the middle of those three, on none of them.
+  REQUIRE_XVFB();
+  const std::string sample = std::string(TABLEMAP_SOURCE_DIR) + "/datasets/harbor-point/2025";
+  const fs::path later = scratch("harbor-2026-without-credit-union");
+  fs::remove_all(later);
+  fs::copy(sample, later);
+  for (const char* name : {"organizations.csv", "ties.csv"}) {
+    std::istringstream in(read_all(later / name));
+    std::string kept;
+    for (std::string line; std::getline(in, line);)
+      if (line.find("credit-union") == std::string::npos) kept += line + "\n";
+    std::ofstream(later / name, std::ios::binary) << kept;
+  }
+  std::string profile = read_all(later / "community.json");
+  profile.replace(profile.find("\"year\": 2025"), 12, "\"year\": 2026");
+  std::ofstream(later / "community.json", std::ios::binary) << profile;
+  const fs::path file = harbor_file("harbor-ghost.tablemap", {sample, later.string()});
+  MapRun r = run_map(file.string() + " --replay " +
+                     script("ghost.txt", "compare-with 2025\nprint-state\nprint-node chamber\nprint-node shipyard\n"
+                                         "print-node county\nyear 2025\nprint-node credit-union\nprint-node chamber\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 6);
+  const json& state = r.lines[0];
+  CHECK(state["year"] == 2026);
+  CHECK(state["change"].empty());  // nobody joined or left the table
+  REQUIRE(state["ghosts"].size() == 1);
+  const json& ghost = state["ghosts"][0];
+  CHECK(ghost["id"] == "credit-union");
+  CHECK(ghost["name"] == "Seaway Credit Union");
+  CHECK(ghost["placed"] == true);
+  const double mx = (r.lines[1]["wx"].get<double>() + r.lines[2]["wx"].get<double>() + r.lines[3]["wx"].get<double>()) / 3;
+  const double my = (r.lines[1]["wy"].get<double>() + r.lines[2]["wy"].get<double>() + r.lines[3]["wy"].get<double>()) / 3;
+  const double gx = ghost["wx"].get<double>(), gy = ghost["wy"].get<double>();
+  CHECK(std::hypot(gx - mx, gy - my) < 150);
+  for (int k = 1; k <= 3; ++k)
+    CHECK(std::hypot(gx - r.lines[size_t(k)]["wx"].get<double>(), gy - r.lines[size_t(k)]["wy"].get<double>()) > 10);
+  // Back to 2025: the chamber has not moved, and the credit union, laid out
+  // around the others, is not left at the origin.
+  CHECK(r.lines[5]["wx"] == r.lines[1]["wx"]);
+  const json& cu = r.lines[4];
+  CHECK(!(cu["wx"].get<double>() == 0 && cu["wy"].get<double>() == 0));
+}
+
+TEST_CASE("Trainer: Harbor Point steps through its three years", "[map][years][trainer]") {
+  // datasets/harbor-point/story.md: 2024, then 2025 compared with 2024 (the
+  // Community Foundation, the chamber and the United Way joined the table),
+  // then 2026 compared with 2025.
+  REQUIRE_XVFB();
+  const fs::path cache = scratch("trainer-cache");
+  fs::create_directories(cache);
+  MapRun r = run_map("--replay " + script("harbor-trainer.txt",
+                                          "trainer-open " + std::string(TABLEMAP_SOURCE_DIR) +
+                                              "/datasets/harbor-point\nwait 2\nprint-state\ntrainer-next\n"
+                                              "trainer-next\nwait 2\nprint-state\nprint-legend\ntrainer-next\n"
+                                              "trainer-next\nwait 2\nprint-state\n"),
+                     "1100x720", "XDG_CACHE_HOME=" + cache.string());
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 4);
+  CHECK(r.lines[0]["year"] == 2024);
+  CHECK(r.lines[0]["years"] == json::array({2024, 2025, 2026}));
+  CHECK(r.lines[0]["compare_with"] == 0);
+  CHECK(r.lines[1]["year"] == 2025);
+  CHECK(r.lines[1]["compare_with"] == 2024);
+  CHECK(r.lines[1]["change"]["joined the table"] == json::array({"chamber", "united-way", "community-fdn"}));
+  CHECK(r.lines[2]["title"] == "Color = change since 2024");
+  CHECK(r.lines[3]["year"] == 2026);
+  CHECK(r.lines[3]["compare_with"] == 2025);
+  CHECK(fs::exists(cache / "tablemap" / "harbor-point.tablemap"));
 }

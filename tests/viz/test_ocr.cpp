@@ -2,8 +2,9 @@
 // test dependency) reads the Backbone roles panel of the metro-region sample
 // in a 1400x900 screenshot, and must find the five organizations that each
 // claim the whole education backbone (datasets/metro-region/README.md) and
-// the word "contested". The panel's part of the screenshot is cut out and
-// scaled up 2x (nearest pixel) before reading, as a reader leaning in.
+// the word "contested"; and it reads the title and legend of a PNG export.
+// The part read is cut out and scaled up 2x (nearest pixel) before reading,
+// as a reader leaning in.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <stb_image_write.h>  // implementation in libstb
@@ -40,6 +42,27 @@ std::string squeeze(const std::string& text) {
   return out;
 }
 
+const std::string kBridgeData = std::string(TABLEMAP_SOURCE_DIR) + "/tests/data/viz/bridge";
+
+// What tesseract reads in the rectangle (x, y, w, h) of `img`, scaled up 2x
+// (nearest pixel) first, as a reader leaning in.
+std::string ocr(const Image& img, int x0, int y0, int w, int h, const std::string& name) {
+  std::vector<unsigned char> big(size_t(w) * 2 * size_t(h) * 2 * 3);
+  for (int y = 0; y < h * 2; ++y)
+    for (int x = 0; x < w * 2; ++x)
+      for (int k = 0; k < 3; ++k)
+        big[(size_t(y) * size_t(w) * 2 + size_t(x)) * 3 + size_t(k)] =
+            img.rgba[(size_t(y0 + y / 2) * size_t(img.w) + size_t(x0 + x / 2)) * 4 + size_t(k)];
+  const auto cut = scratch(name + ".png");
+  REQUIRE(stbi_write_png(cut.c_str(), w * 2, h * 2, 3, big.data(), w * 2 * 3) != 0);
+  const auto text_base = scratch(name);
+  REQUIRE(std::system(("tesseract " + cut.string() + " " + text_base.string() + " >/dev/null 2>&1").c_str()) == 0);
+  std::ifstream in(text_base.string() + ".txt");
+  std::stringstream all;
+  all << in.rdbuf();
+  return all.str();
+}
+
 }  // namespace
 
 TEST_CASE("OCR reads every competing claimant's name and the word contested in Backbone roles") {
@@ -60,23 +83,9 @@ TEST_CASE("OCR reads every competing claimant's name and the word contested in B
   const int panel_x = int(map[0].get<double>() + map[2].get<double>()) + 4;
   Image img = load_png(png);
   REQUIRE(panel_x < img.w - 100);
-  // The panel, scaled up 2x.
-  const int w = img.w - panel_x, h = img.h;
-  std::vector<unsigned char> big(size_t(w) * 2 * size_t(h) * 2 * 3);
-  for (int y = 0; y < h * 2; ++y)
-    for (int x = 0; x < w * 2; ++x)
-      for (int k = 0; k < 3; ++k)
-        big[(size_t(y) * size_t(w) * 2 + size_t(x)) * 3 + size_t(k)] =
-            img.rgba[(size_t(y / 2) * size_t(img.w) + size_t(panel_x + x / 2)) * 4 + size_t(k)];
-  const auto panel = scratch("roles-panel.png");
-  REQUIRE(stbi_write_png(panel.c_str(), w * 2, h * 2, 3, big.data(), w * 2 * 3) != 0);
-  const auto text_base = scratch("roles-panel");
-  REQUIRE(std::system(("tesseract " + panel.string() + " " + text_base.string() + " >/dev/null 2>&1").c_str()) == 0);
-  std::ifstream in(text_base.string() + ".txt");
-  std::stringstream all;
-  all << in.rdbuf();
-  const std::string text = squeeze(all.str());
-  INFO(all.str());
+  const std::string read = ocr(img, panel_x, 0, img.w - panel_x, img.h, "roles-panel");
+  const std::string text = squeeze(read);
+  INFO(read);
   for (const char* name : {"Harborview Education Compact", "United Fund of Harborview Metro",
                            "Harborview Public Schools Foundation", "Metro Cradle to Career Alliance",
                            "Harborview Community College"}) {
@@ -84,4 +93,37 @@ TEST_CASE("OCR reads every competing claimant's name and the word contested in B
     CHECK(text.find(squeeze(name)) != std::string::npos);
   }
   CHECK(text.find("contested") != std::string::npos);
+}
+
+TEST_CASE("the PNG export carries the title and the legend, beside the map as drawn") {
+  // Bridgeton (tests/data/viz/bridge): the map's own pixels on the left, and
+  // on its right a card with the community's name and year and the sidebar's
+  // legend, so that the picture stands on its own in a slide.
+  REQUIRE_XVFB();
+  const auto png = scratch("export.png");
+  MapRun r = run_map(kBridgeData + " --replay " +
+                     script("png.txt", "print-state\nprint-node a1\nexport-png " + png.string() + "\nwait 1\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  REQUIRE(r.lines.size() == 2);
+  const json& map = r.lines[0]["map"];
+  const double map_x = map[0], map_y = map[1], map_w = map[2], map_h = map[3];
+  Image img = load_png(png);
+  CHECK(img.w > int(map_w) + 150);
+  CHECK(img.h >= int(map_h));
+  // The card is on white paper; the map keeps its pixels where they were.
+  CHECK(close_to(img.at(map_w + 3, 3), {255, 255, 255}));
+  const json& a1 = r.lines[1];
+  CHECK(close_to(img.at(a1["x"].get<double>() - 0.75 * a1["r"].get<double>() - map_x, a1["y"].get<double>() - map_y),
+                 rgb(a1["color"])));
+  if (!have_tesseract()) {
+    WARN("tesseract is missing (Debian package tesseract-ocr): the words of the PNG are not read");
+    return;
+  }
+  const std::string text = squeeze(ocr(img, int(map_w), 0, img.w - int(map_w), img.h, "png-legend"));
+  INFO(text);
+  CHECK(text.find("bridgeton (test) 2026") != std::string::npos);
+  CHECK(text.find("color = sector") != std::string::npos);
+  CHECK(text.find("education * 1") != std::string::npos);
+  CHECK(text.find("dark ring: at the table") != std::string::npos);
 }
