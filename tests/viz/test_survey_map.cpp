@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <string>
 
@@ -73,4 +75,36 @@ TEST_CASE("tie-color is refused on ties without survey columns, naming the scrip
   CHECK(r.status != 0);
   CHECK(r.err.find("refused.txt:2: the ties have no survey columns (intensity, trust): import a survey first") !=
         std::string::npos);
+}
+
+TEST_CASE("the SVG export draws the ties as the map does: by survey intensity, filtered, with that legend",
+          "[map][survey]") {
+  // Intensities (README): clinic-schools 2.5, clinic-chamber 1, schools-pantry
+  // 2, chamber-city 4, city-pantry none. At 2 or more: three ties drawn, the
+  // chamber-city one in the darkest blue.
+  REQUIRE_XVFB();
+  const std::string data = imported_harbor();
+  const auto svg = scratch("survey-view.svg");
+  MapRun r = run_map(data + " --replay " + script("survey-svg.txt", "tie-color intensity 2\nexport-svg " +
+                                                                         svg.string() + "\n"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  std::ifstream in(svg);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  const size_t ties_at = s.find("<g id=\"ties\">");
+  REQUIRE(ties_at != std::string::npos);
+  const std::string ties = s.substr(ties_at, s.find("</g>", ties_at) - ties_at);
+  size_t lines = 0;
+  for (size_t p = ties.find("<line"); p != std::string::npos; p = ties.find("<line", p + 1)) ++lines;
+  CHECK(lines == 3);
+  CHECK(ties.find("stroke=\"#08306b\"") != std::string::npos);  // tie_quality_color(4)
+  const size_t legend_at = s.find("<g id=\"legend\"");
+  REQUIRE(legend_at != std::string::npos);
+  const std::string legend = s.substr(legend_at);
+  CHECK(legend.find(">Ties by how closely partners work</text>") != std::string::npos);
+  CHECK(legend.find(">4 integration</text>") != std::string::npos);
+  CHECK(legend.find(">only ties at 2.0 or more shown</text>") != std::string::npos);
+  CHECK(legend.find(">referral</text>") == std::string::npos);  // the tie kinds are not what the colors mean now
 }
