@@ -5,9 +5,6 @@
 #include <numeric>
 
 #include "core/palette.hpp"
-#include "io/load.hpp"
-#include "io/project_file.hpp"
-#include "viz/years.hpp"
 
 namespace tablemap::viz {
 
@@ -194,98 +191,6 @@ void refresh(AppState& s) {
   set_search(s, s.search);
 }
 
-std::string create_community(AppState& s, const NewCommunityOptions& options, const std::string& path) {
-  if (path.empty()) return "type where the new community goes: a folder name, or a name ending in .xlsx";
-  try {
-    write_new_community(options, path);
-  } catch (const SaveError& e) {
-    return e.what();
-  }
-  if (!open_community(s, path)) return "the new community was written but could not be opened: " + s.status;
-  s.status = "created " + path + ": fill in its " +
-             (format_of_path(path) == Format::workbook ? "sheets" : "files") +
-             " (the example rows show how), then open it again";
-  return "";
-}
-
-bool open_community(AppState& s, const std::string& path, const std::unordered_map<std::string, Point>* carried) {
-  const DiskStamp on_disk = disk_stamp_of(path);
-  LoadResult r = load_community(path);
-  if (!r.ok()) {
-    s.load_message.clear();
-    for (const Problem& p : r.problems) s.load_message += p.to_string() + "\n";
-    s.status = "could not open " + path + ": " + std::to_string(r.problems.size()) + " problem(s) to fix";
-    return false;
-  }
-  s.path = path;
-  s.path_on_disk = on_disk;
-  s.history = EditHistory(std::move(*r.community));
-  ++s.opened;
-  s.group.clear();
-  ++s.group_revision;
-  s.built_revision = UINT64_MAX;
-  s.have_positions = false;
-  s.pos.clear();
-  s.pinned.clear();
-  s.pos_ids.clear();
-  s.tiers.clear();
-  s.selected = -1;
-  s.removed.clear();
-  s.highlighted.clear();
-  s.built_ids.clear();
-  s.search.clear();
-  s.filters = Filters{};
-  s.backbone_area = -1;
-  if (s.coloring.by == ColorBy::column) s.coloring = Coloring{};  // another community's column
-  refresh(s);
-  const Community& c = s.community();
-  const uint32_t n = s.organization_count();
-  s.pos.assign(n, Point{});
-  s.pinned.assign(n, 0);
-  s.pos_ids.resize(n);
-  for (uint32_t i = 0; i < n; ++i) s.pos_ids[i] = c.org_id(i);
-  s.positions_changed = false;
-  ++s.positions_revision;
-
-  // A project file remembers where the map left each organization.
-  std::vector<uint8_t> placed(n, 0);
-  if (carried)
-    for (uint32_t i = 0; i < n; ++i)
-      if (auto it = carried->find(c.org_id(i)); it != carried->end()) {
-        s.pos[i] = it->second;
-        placed[i] = 1;
-      }
-  if (format_of_path(path) == Format::project) {
-    for (const NodePosition& p : load_positions(path, c.profile.year)) {
-      if (auto org = c.find_organization(p.organization)) {
-        s.pinned[*org] = p.pinned;
-        if (placed[*org]) continue;
-        s.pos[*org] = Point{float(p.x), float(p.y)};
-        placed[*org] = 1;
-      }
-    }
-  }
-  const size_t known = size_t(std::count(placed.begin(), placed.end(), uint8_t(1)));
-  s.fit_requested = true;
-  if (known == n && n > 0) {
-    s.have_positions = true;
-  } else if (known > 0) {
-    // Keep those we know in place and lay out the rest around them (only
-    // those: an organization with no position yet is not held at 0,0).
-    std::vector<uint8_t> keep = s.pinned;
-    for (uint32_t i = 0; i < n; ++i) s.pinned[i] = placed[i];
-    s.have_positions = true;
-    start_layout(s, s.engine);
-    s.pinned = keep;
-  } else {
-    start_layout(s, s.engine);
-  }
-  note_years(s);
-  s.status = "opened " + path + " (" + std::to_string(n) + " organizations, " +
-             std::to_string(s.network.relationship_count()) + " relationships)";
-  return true;
-}
-
 void start_layout(AppState& s, LayoutEngine engine) {
   refresh(s);
   LayoutInput in = layout_input(s.community(), s.network, engine);
@@ -326,45 +231,6 @@ bool poll_layout(AppState& s) {
   return true;
 }
 
-bool select_by_id(AppState& s, const std::string& id) {
-  auto org = s.community().find_organization(id);
-  if (!org) {
-    s.status = "no organization with id '" + id + "'";
-    return false;
-  }
-  s.selected = int32_t(*org);
-  return true;
-}
-
-bool whatif_remove(AppState& s, const std::string& id) {
-  auto org = s.community().find_organization(id);
-  if (!org) {
-    s.status = "no organization with id '" + id + "'";
-    return false;
-  }
-  s.removed[*org] = 1;
-  ++s.whatif_revision;
-  return true;
-}
-
-void whatif_reset(AppState& s) {
-  std::fill(s.removed.begin(), s.removed.end(), 0);
-  ++s.whatif_revision;
-}
-
-const WhatIfReport& whatif_report(AppState& s) {
-  refresh(s);
-  if (s.whatif_built_revision != s.built_revision || s.whatif_built_removal != s.whatif_revision) {
-    std::vector<uint32_t> rows;
-    for (uint32_t i = 0; i < s.removed.size(); ++i)
-      if (s.removed[i]) rows.push_back(i);
-    s.whatif = what_if_removed(s.community(), s.network, rows);
-    s.whatif_built_revision = s.built_revision;
-    s.whatif_built_removal = s.whatif_revision;
-  }
-  return s.whatif;
-}
-
 void set_search(AppState& s, const std::string& text) {
   s.search = text;
   s.search_hits.clear();
@@ -374,18 +240,6 @@ void set_search(AppState& s, const std::string& text) {
   for (uint32_t i = 0; i < orgs.size(); ++i)
     if (to_lower(orgs[i].name).find(needle) != std::string::npos || to_lower(orgs[i].id).find(needle) != std::string::npos)
       s.search_hits.push_back(i);
-}
-
-bool apply(AppState& s, const Edit& edit) {
-  Problems problems = s.history.apply(edit);
-  if (!problems.empty()) {
-    s.status.clear();
-    for (const Problem& p : problems) s.status += (s.status.empty() ? "" : "; ") + p.message;
-    return false;
-  }
-  s.status = s.history.undo_label();
-  refresh(s);
-  return true;
 }
 
 float screen_x(const AppState& s, float x) { return s.map_x + s.map_w * 0.5f + (x - s.camera.center_x) * s.camera.zoom; }

@@ -17,7 +17,6 @@
 #include "core/edit.hpp"
 #include "core/network.hpp"
 #include "io/file_lock.hpp"
-#include "io/new_community.hpp"
 #include "viz/coloring.hpp"
 #include "viz/edit_forms.hpp"
 #include "viz/layout.hpp"
@@ -210,30 +209,12 @@ struct AppState {
 
 // Brings derived data and positions up to date after an edit or an open.
 void refresh(AppState& s);
-// Opens a community (problems go to load_message); returns false on bad data.
-// `carried` places organizations by id (layout points) before the positions
-// the project file saved: another year of the same file opens with every
-// organization the two share where it was.
-bool open_community(AppState& s, const std::string& path,
-                    const std::unordered_map<std::string, Point>* carried = nullptr);
-// File > New: writes a new community to fill in at `path` (a folder, or a
-// workbook for a path ending in .xlsx, exactly as `tablemap init` does) and
-// opens it. "" when done, else what went wrong in the user's words.
-std::string create_community(AppState& s, const NewCommunityOptions& options, const std::string& path);
 // Starts a layout of everything that is not pinned.
 void start_layout(AppState& s, LayoutEngine engine);
 // Takes a finished layout, if any; true when positions changed.
 bool poll_layout(AppState& s);
 
-// Selection and what-if by id; false (and a status message) when unknown.
-bool select_by_id(AppState& s, const std::string& id);
-bool whatif_remove(AppState& s, const std::string& id);
-void whatif_reset(AppState& s);
-// The what-if report for the current removals (analysis/whatif), recomputed only when they change.
-const WhatIfReport& whatif_report(AppState& s);
 void set_search(AppState& s, const std::string& text);
-// Applies an edit; its problems go to the status line. True when applied.
-bool apply(AppState& s, const Edit& edit);
 
 // Layout points <-> screen pixels for the current camera and map rectangle.
 float screen_x(const AppState& s, float x);

@@ -20,11 +20,12 @@
 #include "io/load.hpp"
 #include "io/project_file.hpp"
 #include "viz/export.hpp"
+#include "viz/document.hpp"
 #include "viz/file_dialog.hpp"
-#include "viz/years.hpp"
 #include "viz/fit_text.hpp"
 #include "viz/map_view.hpp"
 #include "viz/replay.hpp"
+#include "viz/years.hpp"
 
 namespace tablemap::viz {
 namespace {
@@ -72,12 +73,6 @@ struct Ui {
   uint64_t autosaved_revision = 0;
   float left_w = 0, right_w = 0;  // column widths; 0 = from the window's width
 };
-
-std::string recovery_path_for(const std::string& path) {
-  std::string p = path.empty() ? "untitled" : path;
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  return p + ".recovery.json";
-}
 
 // Keeps unsaved edits in a recovery file beside the data (a JSON single file).
 void autosave(AppState& s, Ui& ui, bool now) {
@@ -148,9 +143,9 @@ void draw_menu(AppState& s, Ui& ui) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
-    std::string undo = "Undo " + s.history.undo_label(), redo = "Redo " + s.history.redo_label();
-    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, s.history.can_undo())) s.history.undo(), refresh(s);
-    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, s.history.can_redo())) s.history.redo(), refresh(s);
+    const std::string undo_item = "Undo " + s.history.undo_label(), redo_item = "Redo " + s.history.redo_label();
+    if (ImGui::MenuItem(undo_item.c_str(), "Ctrl+Z", false, s.history.can_undo())) undo(s);
+    if (ImGui::MenuItem(redo_item.c_str(), "Ctrl+Y", false, s.history.can_redo())) redo(s);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -310,14 +305,7 @@ void draw_dialogs(AppState& s, Ui& ui) {
     ImGui::Text("Edits to %s were not saved last time; a copy was kept in\n%s", s.path.c_str(),
                 s.recovery_path.c_str());
     if (ImGui::Button("Restore them")) {
-      LoadResult r = load_community(s.recovery_path);
-      if (r.ok()) {
-        s.history.replace(std::move(*r.community), "restore unsaved edits");
-        refresh(s);
-        s.status = "restored the unsaved edits; save to keep them";
-      } else {
-        s.status = "the recovery copy could not be read: " + r.problems.front().to_string();
-      }
+      restore_recovery(s);
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
@@ -333,8 +321,8 @@ void draw_dialogs(AppState& s, Ui& ui) {
 void draw_shortcuts(AppState& s, Ui& ui) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
-  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) s.history.undo(), refresh(s);
-  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) s.history.redo(), refresh(s);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) undo(s);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) redo(s);
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && !s.path.empty()) save_to(s, s.path);
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O)) open_file_dialog(ui.dialog, FileDialog::Purpose::open, "");
   if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) s.fit_requested = true;
@@ -473,42 +461,6 @@ int tab_index(const std::string& name) {
   return -1;
 }
 
-bool save_to(AppState& s, const std::string& path) {
-  if (path.empty()) {
-    s.status = "choose where to save: File > Save as";
-    return false;
-  }
-  if (path == s.path) {
-    if (const std::string changed = changed_on_disk_since(s.path_on_disk, path); !changed.empty()) {
-      s.status = "not saved: " + changed;
-      return false;
-    }
-  }
-  try {
-    save_community(s.community(), path);
-    if (format_of_path(path) == Format::project) {
-      std::vector<NodePosition> positions;
-      const Community& c = s.community();
-      for (uint32_t i = 0; i < s.organization_count() && i < s.pos.size(); ++i)
-        positions.push_back({c.org_id(i), s.pos[i].x, s.pos[i].y, s.pinned[i] != 0});
-      save_positions(path, c.profile.year, positions);
-      s.positions_changed = false;
-    }
-  } catch (const std::exception& e) {
-    s.status = std::string("not saved: ") + e.what();
-    return false;
-  }
-  // The saved file becomes the one being edited (as "Save as" does everywhere).
-  s.history.mark_saved();
-  std::error_code ec;
-  fs::remove(s.recovery_path, ec);
-  s.path = path;
-  s.path_on_disk = disk_stamp_of(path);
-  s.recovery_path = recovery_path_for(path);
-  s.status = "saved " + path;
-  return true;
-}
-
 int run_map(const MapOptions& options) {
   if (!glfwInit()) {
     std::fprintf(stderr, "tablemap map: cannot open a window (no display?). Run it on a desktop, or under xvfb-run.\n");
@@ -553,10 +505,7 @@ int run_map(const MapOptions& options) {
       GenerateOptions g;
       g.organizations = options.generate;
       g.seed = options.seed;
-      s.history = EditHistory(generate_community(g));
-      s.path.clear();
-      s.recovery_path = recovery_path_for("");
-      refresh(s);
+      open_unsaved(s, generate_community(g));
       start_layout(s, options.engine);
       s.fit_requested = true;
     } else if (!options.path.empty()) {

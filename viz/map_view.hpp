@@ -3,6 +3,7 @@
 #pragma once
 
 #include "viz/app_state.hpp"
+#include "viz/document.hpp"
 
 struct ImVec4;  // imgui.h
 
@@ -54,9 +55,6 @@ void draw_change(AppState& s);
 // Trainer mode: the story of a sample, one caption at a time.
 void draw_trainer(AppState& s);
 
-// Saves to PATH (project file with map positions, .json or bundle folder),
-// atomically; the status line says what happened. False on failure.
-bool save_to(AppState& s, const std::string& path);
 // Opens a sample folder and starts its story (trainer mode).
 bool open_sample(AppState& s, const std::string& folder);
 // Moves through the story: +1 next caption, -1 previous.

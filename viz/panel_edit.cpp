@@ -85,10 +85,8 @@ void run(AppState& s, const Edit& e) {
     f.problems = f.typed_problems;
     return;
   }
-  f.problems = s.history.apply(e);
+  f.problems = apply_checked(s, e);
   if (f.problems.empty()) {
-    s.status = s.history.undo_label();
-    refresh(s);
     // The form now edits what it saved or added (a delete leaves nothing to find).
     const Community& c = s.community();
     if (f.what == 0) f.org_key = f.org.id;
@@ -288,10 +286,10 @@ void draw_edit(AppState& s) {
     ImGui::TextWrapped("Open a community first (File > Open).");
     return;
   }
-  if (ImGui::Button("Undo") && s.history.can_undo()) s.history.undo(), refresh(s);
+  if (ImGui::Button("Undo") && s.history.can_undo()) undo(s);
   ImGui::SameLine();
   ImGui::TextDisabled("%s", s.history.undo_label().c_str());
-  if (ImGui::Button("Redo") && s.history.can_redo()) s.history.redo(), refresh(s);
+  if (ImGui::Button("Redo") && s.history.can_redo()) redo(s);
   ImGui::SameLine();
   ImGui::TextDisabled("%s", s.history.redo_label().c_str());
 

@@ -69,13 +69,9 @@ void draw_inspector(AppState& s) {
   }
 
   if (s.removed[i]) {
-    if (ImGui::Button("Put back (what-if)")) {
-      s.removed[i] = 0;
-      ++s.whatif_revision;
-    }
+    if (ImGui::Button("Put back (what-if)")) set_removed(s, i, false);
   } else if (ImGui::Button("Remove (what-if)")) {
-    s.removed[i] = 1;
-    ++s.whatif_revision;
+    set_removed(s, i, true);
   }
   ImGui::SameLine();
   if (ImGui::Button("Center")) go_to(s, i);

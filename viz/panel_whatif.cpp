@@ -23,10 +23,7 @@ void draw_whatif(AppState& s) {
   section_title("Removed");
   for (uint32_t v : w.removed) {
     ImGui::PushID(int(v));
-    if (ImGui::SmallButton("put back")) {
-      s.removed[v] = 0;
-      ++s.whatif_revision;
-    }
+    if (ImGui::SmallButton("put back")) set_removed(s, v, false);
     ImGui::SameLine();
     if (ImGui::Selectable(c.organizations[v].name.c_str(), s.selected == int32_t(v))) go_to(s, v);
     ImGui::PopID();

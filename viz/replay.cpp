@@ -226,8 +226,7 @@ bool do_whatif_remove(ActionContext& ctx) {
   TABLEMAP_REPLAY_NAMES;
   uint32_t org;
   if (!org_arg(org)) return false;
-  s.removed[org] = 1;
-  ++s.whatif_revision;
+  set_removed(s, org, true);
   return true;
 }
 
@@ -412,15 +411,13 @@ bool do_add_tie(ActionContext& ctx) {
 
 bool do_undo(ActionContext& ctx) {
   TABLEMAP_REPLAY_NAMES;
-  s.history.undo();
-  refresh(s);
+  undo(s);
   return true;
 }
 
 bool do_redo(ActionContext& ctx) {
   TABLEMAP_REPLAY_NAMES;
-  s.history.redo();
-  refresh(s);
+  redo(s);
   return true;
 }
 

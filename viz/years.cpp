@@ -7,6 +7,7 @@
 
 #include "io/load.hpp"
 #include "io/project_file.hpp"
+#include "viz/document.hpp"
 
 namespace tablemap::viz {
 namespace {
