@@ -491,16 +491,22 @@ std::string board_report_html(const Community& c, const Network& net, const GapR
   return out;
 }
 
-std::string board_report_html(const Community& c, const Network& net, const BoardReportOptions& options) {
-  GapReport gaps = analyze_gaps(c, net);
-  RoleReport roles = analyze_roles(c, net);
+BoardAnalyses board_analyses(const Community& c, const Network& net) {
+  BoardAnalyses out;
+  out.gaps = analyze_gaps(c, net);
+  out.roles = analyze_roles(c, net);
   MetricsOptions mo;
   // Above 2,000 organizations betweenness and closeness are estimated from
   // sampled organizations (the report says so): exact ones take a minute on
   // 10,000, and the report only names the top few.
   if (c.organizations.size() > 2000) mo.centrality.force_sampled = true;
-  NetworkMetrics metrics = measure_network(c, net, mo);
-  return board_report_html(c, net, gaps, roles, metrics, options);
+  out.metrics = measure_network(c, net, mo);
+  return out;
+}
+
+std::string board_report_html(const Community& c, const Network& net, const BoardReportOptions& options) {
+  const BoardAnalyses a = board_analyses(c, net);
+  return board_report_html(c, net, a.gaps, a.roles, a.metrics, options);
 }
 
 }  // namespace tablemap

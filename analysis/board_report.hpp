@@ -59,7 +59,17 @@ struct BoardFindings {
 BoardFindings board_findings(const Community& community, const GapReport& gaps, const RoleReport& roles,
                              const NetworkMetrics& metrics);
 
-// The whole report. The analyses are run with their defaults.
+// The analyses a report rests on, as the report runs them: gaps and roles
+// with their defaults, the network measures with betweenness and closeness
+// estimated above 2,000 organizations (the report names only the top few).
+struct BoardAnalyses {
+  GapReport gaps;
+  RoleReport roles;
+  NetworkMetrics metrics;
+};
+BoardAnalyses board_analyses(const Community& community, const Network& network);
+
+// The whole report. The analyses are run as board_analyses runs them.
 std::string board_report_html(const Community& community, const Network& network, const BoardReportOptions& options);
 
 // The same from analyses the caller already ran.

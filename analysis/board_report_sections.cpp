@@ -165,7 +165,9 @@ std::string network_picture(const Context& x) {
     m.ring = x.at_table[v];
     m.radius = std::min(4.0 + 1.6 * std::sqrt(double(x.net.degree(v))), n > 2000 ? 6.0 : 12.0);
     if (n > 2000) m.radius = std::max(1.5, m.radius * 0.5);
-    m.title = org_name(c, v) + " (" + words(c.sector_name(o.sector)) + ")";
+    // A name under the pointer on a map one can read; above 2,000 discs the
+    // tooltips cost Chromium most of its time to print the report.
+    if (n <= 2000) m.title = org_name(c, v) + " (" + words(c.sector_name(o.sector)) + ")";
   }
   // Names for the most connected organizations (those at the table first on small maps).
   std::vector<uint32_t> order(n);

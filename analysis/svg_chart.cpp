@@ -130,7 +130,7 @@ std::string network_map(const std::vector<MapNode>& nodes, const std::vector<Map
     out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"{}\"", px(n), py(n), n.radius,
                        hex(n.fill));
     if (n.ring) out += fmt::format(" stroke=\"{}\" stroke-width=\"2\"", hex(kAtTableRingRgb));
-    out += "><title>" + xml_text(n.title) + "</title></circle>";
+    out += n.title.empty() ? "/>" : "><title>" + xml_text(n.title) + "</title></circle>";
   }
   out += "</g><g font-size=\"10\" fill=\"#222222\">";
   // Labels where they fit, from the last node (drawn on top) to the first.

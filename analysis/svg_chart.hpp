@@ -45,7 +45,7 @@ struct MapNode {
   Rgb fill;
   bool ring = false;     // at the table
   double radius = 4;     // pixels
-  std::string title;     // hover text: name and sector
+  std::string title;     // hover text: name and sector ("" for none)
   std::string label;     // drawn beside it when not empty and there is room
 };
 struct MapLink {

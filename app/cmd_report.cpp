@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include "analysis/board_report.hpp"
@@ -149,7 +150,11 @@ CommandRegistration registration{75, [](CLI::App& cli) -> std::function<int()> {
     options.profiles = a->profiles;
     options.generated = today();
     if (scores) options.survey = &*scores;
-    for (const GraphPoint& p : map_positions(a->path, *community, network)) options.positions.push_back({p.x, p.y});
+    // The picture's layout (Graphviz, most of the time on a large network)
+    // runs on one core while the analyses run on the other.
+    auto layout = std::async(std::launch::async, [&] { return map_positions(a->path, *community, network); });
+    const BoardAnalyses analyses = board_analyses(*community, network);
+    for (const GraphPoint& p : layout.get()) options.positions.push_back({p.x, p.y});
     // A project file with a year before the one reported: "Change since".
     if (const int previous = year_before(a->path)) {
       auto before = load_or_report(split_snapshot_path(a->path).file, previous);
@@ -159,7 +164,8 @@ CommandRegistration registration{75, [](CLI::App& cli) -> std::function<int()> {
       options.since_last_year = compare_communities(*shown_before, *community, CompareOptions{});
     }
     try {
-      write_file_atomically(a->out, board_report_html(*community, network, options));
+      write_file_atomically(a->out, board_report_html(*community, network, analyses.gaps, analyses.roles,
+                                                      analyses.metrics, options));
     } catch (const SaveError& e) {
       std::fprintf(stderr, "tablemap: %s\n", e.what());
       return kBadData;
