@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/board_report_parts.hpp"
+#include "analysis/metrics_report.hpp"
 #include "analysis/svg_chart.hpp"
 #include "core/palette.hpp"
 
@@ -307,9 +308,11 @@ std::string section_structure(const Context& x) {
                  "0 when everybody has as many ties, 1 when one organization is tied to all the others and they to nobody else");
   out += measure("Cut points", fmt::format("{} organizations, {} ties", s.articulation_points, s.bridges),
                  "organizations and ties whose loss would split the network");
-  if (m.centrality.paths.sampled)
-    out += measure("Estimated", fmt::format("from {} sampled organizations", m.centrality.paths.pivots),
+  if (m.centrality.paths.betweenness_sampled)
+    out += measure("Betweenness", betweenness_method(m.centrality.paths),
                    "brokerage measures of a network this large are estimated, not counted exactly");
+  if (m.centrality.paths.sampled)
+    out += measure("Closeness", closeness_method(m.centrality.paths), "estimated, not counted exactly");
   out += "</dl></section>";
   return out;
 }

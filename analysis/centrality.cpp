@@ -3,6 +3,7 @@
 #include "analysis/betweenness_sampling.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -210,16 +211,30 @@ struct Renumbered {
 
 }  // namespace
 
-PathMeasures path_measures(const Network& net, const CentralityOptions& options) {
+PathMeasures path_measures(const Network& net, const CentralityOptions& options,
+                           std::vector<MeasureTiming>* timings) {
   const uint32_t n = net.organization_count();
   PathMeasures out;
   const double arcs = n ? double(net.offsets()[n]) : 0.0;
   const uint32_t pivots =
       options.pivots ? options.pivots : uint32_t(std::clamp(4e8 / std::max(arcs, 1.0), 32.0, 256.0));
-  out.sampled = !options.force_exact && (options.force_sampled || n > options.exact_limit) && pivots < n;
+  const bool estimate = !options.force_exact && (options.force_sampled || n > options.exact_limit);
+  out.sampled = estimate && pivots < n;
   const bool want_betweenness = options.measures.has(Measure::betweenness);
   const bool want_closeness = options.measures.has(Measure::closeness);
-  if (!want_betweenness && !want_closeness) return out;
+  const bool want_harmonic = options.measures.has(Measure::harmonic);
+  // Sampled betweenness comes from sampled shortest paths (however few
+  // organizations), unless pivots are given.
+  out.betweenness_sampled = want_betweenness && estimate && n >= 3 && options.pivot_list.empty();
+  if (!want_betweenness && !want_closeness && !want_harmonic) return out;
+  std::vector<MeasureTiming> own_timings;
+  std::vector<MeasureTiming>& timing = timings ? *timings : own_timings;
+  // The measures the searches from every source (or pivot) give, "+"-joined for the timings.
+  std::string searched;
+  for (Measure m : {Measure::betweenness, Measure::closeness, Measure::harmonic})
+    if (options.measures.has(m) && !(m == Measure::betweenness && out.betweenness_sampled))
+      searched += (searched.empty() ? "" : "+") + std::string(to_string(m));
+  const auto searches_start = std::chrono::steady_clock::now();
 
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
@@ -233,8 +248,10 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
       uint32_t j = i + uint32_t(rng() % (n - i));
       std::swap(sources[i], sources[j]);
     }
-    sources.resize(want_closeness ? pivots : 0);  // sampled betweenness needs no pivots
+    sources.resize(want_closeness || want_harmonic ? pivots : 0);  // sampled betweenness needs no pivots
     std::sort(sources.begin(), sources.end());
+  } else if (out.betweenness_sampled && !want_closeness && !want_harmonic) {
+    sources.clear();  // betweenness alone, from sampled paths only
   }
   out.pivots = uint32_t(sources.size());
 
@@ -244,19 +261,17 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
   std::unique_ptr<Renumbered> renumbered;
   const uint32_t* off = net.offsets();
   const uint32_t* to = net.targets();
-  if (!options.directed && !options.weighted && n >= options.renumber_from) {
+  if (!options.directed && !options.weighted && n >= options.renumber_from && !sources.empty()) {
     renumbered = std::make_unique<Renumbered>(net);
     off = renumbered->offsets.data();
     to = renumbered->targets.data();
     for (uint32_t& s : sources) s = renumbered->new_of[s];
   }
   auto slot = [&](uint32_t v) { return renumbered ? renumbered->new_of[v] : v; };
-  // Sampled betweenness comes from sampled paths (below), unless pivots are given.
-  const bool paths_sampled = out.sampled && options.pivot_list.empty();
   std::vector<std::unique_ptr<PathWorker>> workers;
   for (int t = 0; t < threads; ++t) {
     workers.push_back(std::make_unique<PathWorker>(net, options, off, to));
-    workers.back()->dependencies = want_betweenness && !paths_sampled;
+    workers.back()->dependencies = want_betweenness && !out.betweenness_sampled;
   }
   // Worker t takes sources t, t + threads, t + 2 threads, ...: a fixed share,
   // so every run adds the same numbers in the same order and gives the same
@@ -300,17 +315,17 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
     out.closeness[v] = (r > 0 && others > 0) ? (r / total.distance_sum[k]) * (r / others) : 0.0;
     out.harmonic[v] = others > 0 ? total.harmonic[k] * (double(n) - 1) / others : 0.0;
   }
+  if (!searched.empty())
+    timing.push_back({searched, std::chrono::duration<double>(std::chrono::steady_clock::now() - searches_start).count()});
   // Pivots estimate closeness and harmonic well, but betweenness only within
   // a bound that grows with n; sampled shortest paths give one that does not.
   // An explicit pivot list (studies, tests) keeps the pivot estimate.
-  if (!want_closeness) {
-    out.closeness.clear();
-    out.harmonic.clear();
-  }
+  if (!want_closeness) out.closeness.clear();
+  if (!want_harmonic) out.harmonic.clear();
   if (!want_betweenness) {
     out.betweenness.clear();
     out.betweenness_norm.clear();
-  } else if (paths_sampled) {
+  } else if (out.betweenness_sampled) {
     BetweennessSamplingOptions sampling;
     sampling.epsilon = options.betweenness_epsilon;
     sampling.delta = options.betweenness_delta;
@@ -318,11 +333,13 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options)
     sampling.directed = options.directed;
     sampling.threads = options.threads;
     sampling.seed = options.seed;
-    SampledBetweenness b = sampled_betweenness(net, sampling);
+    SampledBetweenness b;
+    timed(timing, "betweenness", [&] { b = sampled_betweenness(net, sampling); });
     out.betweenness = std::move(b.betweenness);
     out.betweenness_norm = std::move(b.betweenness_norm);
     out.betweenness_error = b.epsilon;
     out.confidence = 1.0 - b.delta;
+    out.betweenness_delta = b.delta;
     out.betweenness_samples = b.samples;
     out.vertex_diameter_bound = b.vertex_diameter_bound;
   }
@@ -481,9 +498,13 @@ std::vector<uint32_t> core_numbers(const Network& net) {
   return deg;
 }
 
-CentralityResult compute_centrality(const Network& net, const CentralityOptions& options) {
+CentralityResult compute_centrality(const Network& net, const CentralityOptions& options,
+                                    std::vector<MeasureTiming>* timings) {
   const uint32_t n = net.organization_count();
   CentralityResult out;
+  std::vector<MeasureTiming> own_timings;
+  std::vector<MeasureTiming>& timing = timings ? *timings : own_timings;
+  const auto degree_start = std::chrono::steady_clock::now();
   out.degree.resize(n);
   out.in_degree.assign(n, 0);
   out.out_degree.assign(n, 0);
@@ -496,11 +517,14 @@ CentralityResult compute_centrality(const Network& net, const CentralityOptions&
       if (flows_in(net, v, arc)) ++out.in_degree[v];
     }
   }
+  timing.push_back({"degree", std::chrono::duration<double>(std::chrono::steady_clock::now() - degree_start).count()});
   const MeasureSet& asked = options.measures;
-  if (asked.has(Measure::betweenness) || asked.has(Measure::closeness)) out.paths = path_measures(net, options);
-  if (asked.has(Measure::eigenvector)) out.eigenvector = eigenvector_centrality(net, options);
-  if (asked.has(Measure::pagerank)) out.pagerank = pagerank(net, options);
-  if (asked.has(Measure::core)) out.core = core_numbers(net);
+  if (asked.has(Measure::betweenness) || asked.has(Measure::closeness) || asked.has(Measure::harmonic))
+    out.paths = path_measures(net, options, &timing);
+  if (asked.has(Measure::eigenvector))
+    timed(timing, "eigenvector", [&] { out.eigenvector = eigenvector_centrality(net, options); });
+  if (asked.has(Measure::pagerank)) timed(timing, "pagerank", [&] { out.pagerank = pagerank(net, options); });
+  if (asked.has(Measure::core)) timed(timing, "core", [&] { out.core = core_numbers(net); });
   return out;
 }
 

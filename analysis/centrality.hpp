@@ -42,7 +42,7 @@ struct CentralityOptions {
   // Betweenness, closeness and harmonic are exact up to this many
   // organizations and estimated above it: betweenness from sampled shortest
   // paths with a guarantee (analysis/betweenness_sampling.hpp), closeness and
-  // harmonic from `pivots` sampled sources.
+  // harmonic from `pivots` sampled sources (exact when pivots >= n).
   uint32_t exact_limit = 20000;
   // Sampled betweenness: with probability 1 - delta, every organization's
   // betweenness_norm is within epsilon of its exact value.
@@ -74,7 +74,9 @@ struct PathMeasures {
   std::vector<double> betweenness_norm;  // raw / ((n-1)(n-2)/2)
   std::vector<double> closeness;         // NetworkX / Wasserman-Faust
   std::vector<double> harmonic;          // sum of 1/distance
-  bool sampled = false;
+  // Measures not asked for (CentralityOptions::measures) stay empty.
+  bool sampled = false;              // closeness and harmonic from `pivots` sampled sources
+  bool betweenness_sampled = false;  // betweenness from sampled shortest paths (below)
   uint32_t pivots = 0;       // sources of closeness and harmonic (n when exact)
   // When sampled: with probability `confidence` (1 - delta), every
   // organization's betweenness_norm is within `betweenness_error` (epsilon)
@@ -82,11 +84,16 @@ struct PathMeasures {
   // (Riondato-Kornaropoulos). 0 when exact.
   double betweenness_error = 0;
   double confidence = 0.9;
+  double betweenness_delta = 0;  // 1 - confidence, as given (0 when exact)
   uint64_t betweenness_samples = 0;
   uint32_t vertex_diameter_bound = 0;  // used in the sample size
 };
 
-PathMeasures path_measures(const Network& net, const CentralityOptions& options);
+// Appends to `timings` the seconds of each pass: one entry for the searches
+// from every source ("betweenness+closeness+harmonic" when exact), one
+// for sampled betweenness.
+PathMeasures path_measures(const Network& net, const CentralityOptions& options,
+                           std::vector<MeasureTiming>* timings = nullptr);
 
 struct IterationResult {
   std::vector<double> values;
@@ -119,6 +126,8 @@ struct CentralityResult {
   std::vector<uint32_t> core;
 };
 
-CentralityResult compute_centrality(const Network& net, const CentralityOptions& options);
+// Only options.measures (degree always); `timings` gets the seconds of each part.
+CentralityResult compute_centrality(const Network& net, const CentralityOptions& options,
+                                    std::vector<MeasureTiming>* timings = nullptr);
 
 }  // namespace tablemap

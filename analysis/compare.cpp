@@ -402,7 +402,8 @@ void compare_structure(const Side& b, const Side& a, const std::vector<uint32_t>
   // Betweenness of organizations in both years, the largest moves each way.
   const auto& bb = b.metrics.centrality.paths.betweenness_norm;
   const auto& ba = a.metrics.centrality.paths.betweenness_norm;
-  out.betweenness_estimated = b.metrics.centrality.paths.sampled || a.metrics.centrality.paths.sampled;
+  out.betweenness_estimated = b.metrics.centrality.paths.betweenness_sampled || b.metrics.centrality.paths.sampled ||
+                             a.metrics.centrality.paths.betweenness_sampled || a.metrics.centrality.paths.sampled;
   std::vector<BetweennessChange> moves;
   for (uint32_t v = 0; v < b_to_a.size(); ++v)
     if (b_to_a[v] != kAbsent && bb[v] != ba[b_to_a[v]]) moves.push_back({a.org(b_to_a[v]), bb[v], ba[b_to_a[v]]});

@@ -175,9 +175,12 @@ std::string metrics_headline(const NetworkMetrics& m, const Community& c) {
                                                                                         ? std::string("1 organization has")
                                                                                         : fmt::format("{} organizations have", s.isolates))
                                                : std::string()));
-  if (m.silos.empty()) {
+  // Only what was computed (--measures) is said: no "no silo" without communities.
+  const MeasureSet& has = m.measured;
+  const bool silos_sought = has.has(Measure::communities);
+  if (silos_sought && m.silos.empty()) {
     sentences.push_back("No silo: no group of organizations keeps its ties within one or two sectors.");
-  } else {
+  } else if (silos_sought) {
     std::vector<std::string> silos;
     for (const Silo& silo : m.silos)
       silos.push_back(fmt::format("{} ({})", join_and(sector_names(c, silo.sectors)),
@@ -201,7 +204,7 @@ std::string metrics_headline(const NetworkMetrics& m, const Community& c) {
   if (cutting > 3)
     sentences.push_back(fmt::format("{} more would cut a sector off (see Brokers).",
                                     count_of(int64_t(cutting - 3), "organization")));
-  if (m.single_points.empty() && m.brokers.empty())
+  if (has.has(Measure::articulation) && has.has(Measure::brokers) && m.single_points.empty() && m.brokers.empty())
     sentences.push_back("No single organization's departure would cut anyone off or lengthen paths.");
   return join(sentences, " ");
 }

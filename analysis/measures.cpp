@@ -8,8 +8,8 @@ namespace tablemap {
 namespace {
 
 constexpr std::array<std::string_view, kMeasureCount> kNames = {
-    "degree", "betweenness", "closeness",     "eigenvector", "pagerank", "core",
-    "articulation", "communities", "constraint", "brokerage", "brokers"};
+    "degree",       "betweenness", "closeness",  "harmonic",  "eigenvector", "pagerank",
+    "core",         "articulation", "communities", "constraint", "brokerage", "brokers"};
 
 }  // namespace
 
@@ -28,10 +28,6 @@ MeasureSet parse_measures(std::string_view list, std::vector<std::string>& unkno
     start = end + 1;
     if (key.empty()) continue;
     if (key == "all") return MeasureSet::all();
-    if (key == "harmonic") {
-      set.add(Measure::closeness);
-      continue;
-    }
     bool found = false;
     for (int i = 0; i < kMeasureCount; ++i)
       if (key == word_key(kNames[size_t(i)])) {

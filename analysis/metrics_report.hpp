@@ -25,6 +25,14 @@ std::string format_metrics_report(const NetworkMetrics& metrics, const Community
 // organizations would lose contact; ..."), as the report and the map say it.
 std::string broker_changes(const Community& community, const Broker& broker);
 
+// How betweenness was found, in plain words: "exact, ..." or the sampled
+// paths and the bound they guarantee ("with 90% probability every ...").
+std::string betweenness_method(const PathMeasures& paths);
+// How closeness and harmonic were found: exact, or from how many sampled organizations.
+std::string closeness_method(const PathMeasures& paths);
+// The measures --measures left out, by name (empty when everything was computed).
+std::vector<std::string> measures_not_computed(const NetworkMetrics& metrics);
+
 // The organizations of one silo (its community), by name.
 std::vector<uint32_t> silo_members(const NetworkMetrics& metrics, const Silo& silo);
 

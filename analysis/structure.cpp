@@ -1,7 +1,6 @@
 #include "analysis/structure.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <numeric>
 #include <random>
 #include <tuple>
@@ -326,16 +325,12 @@ NetworkMetrics measure_network(const Community& community, const Network& net, c
   NetworkMetrics m;
   m.measured = with_prerequisites(options.centrality.measures);
   const MeasureSet& asked = m.measured;
-  auto timed = [&](std::string_view name, auto&& work) {
-    const auto start = std::chrono::steady_clock::now();
-    work();
-    m.timings.push_back({std::string(name), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
-  };
+  auto timed = [&](std::string_view name, auto&& work) { tablemap::timed(m.timings, std::string(name), work); };
   const std::vector<SectorId> sector = sectors_of(community);
   const size_t sectors = sector_count_of(community, sector);
   CentralityOptions centrality = options.centrality;
   centrality.measures = asked;
-  timed("centrality", [&] { m.centrality = compute_centrality(net, centrality); });
+  m.centrality = compute_centrality(net, centrality, &m.timings);  // timed per measure
   // Components, the sector mix and the summary are O(n + m) and always computed.
   timed("components", [&] { m.components = connected_components(net); });
   if (asked.has(Measure::articulation)) timed("articulation", [&] { m.cuts = cut_points(net); });

@@ -92,12 +92,17 @@ WhatIfReport what_if_removed(const Community& community, const Network& net, con
   std::vector<uint32_t> remaining(sectors, 0);
   for (uint32_t v = 0; v < n; ++v)
     if (!gone[v]) ++remaining[community.organizations[v].sector];
-  for (size_t s = 0; s < sectors; ++s) {
-    if (out.before.table_reach_by_sector[s] > 0 && out.after.table_reach_by_sector[s] == 0 && remaining[s] > 0)
-      out.sectors_out_of_reach.push_back(SectorId(s));
-    if (cross_before[s] > 0 && cross_after[s] == 0 && remaining[s] > 0) out.sectors_cut_off.push_back(SectorId(s));
-  }
+  add_sector_losses(out, remaining, cross_before, cross_after);
   return out;
+}
+
+void add_sector_losses(WhatIfReport& report, const std::vector<uint32_t>& remaining,
+                       const std::vector<uint64_t>& cross_before, const std::vector<uint64_t>& cross_after) {
+  for (size_t s = 0; s < remaining.size(); ++s) {
+    if (report.before.table_reach_by_sector[s] > 0 && report.after.table_reach_by_sector[s] == 0 && remaining[s] > 0)
+      report.sectors_out_of_reach.push_back(SectorId(s));
+    if (cross_before[s] > 0 && cross_after[s] == 0 && remaining[s] > 0) report.sectors_cut_off.push_back(SectorId(s));
+  }
 }
 
 std::vector<WhatIfRow> what_if_rows(const WhatIfReport& r) {

@@ -43,6 +43,12 @@ struct WhatIfReport {
 
 WhatIfReport what_if_removed(const Community& community, const Network& net, const std::vector<uint32_t>& removed);
 
+// The sectors a what-if takes out of the table's reach or cuts off from the
+// other sectors, from the organizations left per sector and the cross-sector
+// ties touching each sector before and after (what_if_removed and LiveWhatIf).
+void add_sector_losses(WhatIfReport& report, const std::vector<uint32_t>& remaining,
+                       const std::vector<uint64_t>& cross_before, const std::vector<uint64_t>& cross_after);
+
 // One line of the before/after comparison, as both the CLI and the map show it.
 struct WhatIfRow {
   std::string label;  // "separate parts (components)"

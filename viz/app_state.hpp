@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 #include "analysis/compare.hpp"
 #include "analysis/survey.hpp"
 #include "analysis/whatif.hpp"
+#include "analysis/whatif_live.hpp"
 #include "core/community.hpp"
 #include "core/edit.hpp"
 #include "core/network.hpp"
@@ -180,6 +182,10 @@ struct AppState {
   uint64_t whatif_revision = 0;  // changes when `removed` changes
   WhatIfReport whatif;           // for (built_revision, whatif_revision) below
   uint64_t whatif_built_revision = UINT64_MAX, whatif_built_removal = UINT64_MAX;
+  // The before of every what-if, kept per (opened, built_revision): each click
+  // searches again only the parts the removed organizations belonged to.
+  std::unique_ptr<LiveWhatIf> live_whatif;
+  uint64_t live_whatif_opened = UINT64_MAX, live_whatif_revision = UINT64_MAX;
 
   // The analysis panels' reports (viz/panel_reports.hpp). `opened` counts
   // opens, so that a report of an earlier community never passes for this one

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "core/palette.hpp"
 #include "io/load.hpp"
@@ -143,7 +144,12 @@ const WhatIfReport& whatif_report(AppState& s) {
     std::vector<uint32_t> rows;
     for (uint32_t i = 0; i < s.removed.size(); ++i)
       if (s.removed[i]) rows.push_back(i);
-    s.whatif = what_if_removed(s.community(), s.network, rows);
+    if (!s.live_whatif || s.live_whatif_opened != s.opened || s.live_whatif_revision != s.built_revision) {
+      s.live_whatif = std::make_unique<LiveWhatIf>(s.community(), s.network);
+      s.live_whatif_opened = s.opened;
+      s.live_whatif_revision = s.built_revision;
+    }
+    s.whatif = s.live_whatif->apply(rows);
     s.whatif_built_revision = s.built_revision;
     s.whatif_built_removal = s.whatif_revision;
   }

@@ -77,6 +77,22 @@ inline Community make_community(uint32_t n, std::vector<SectorId> sectors = {}, 
   return c;
 }
 
+// Five organizations of sector 0 all tied to each other (o0..o4) and a
+// triangle o5 (sector 1), o6 (sector 2), o7 (sector 3); one tie o4 - o5
+// joins them. `lone` more organizations of sector 1 without ties follow (o8, ...).
+inline Community clique_and_triangle(uint32_t lone = 0) {
+  std::vector<SectorId> sectors = {0, 0, 0, 0, 0, 1, 2, 3};
+  sectors.resize(8 + lone, 1);
+  Community c = make_community(8 + lone, sectors, 4);
+  for (uint32_t a = 0; a < 5; ++a)
+    for (uint32_t b = a + 1; b < 5; ++b) add_tie(c, a, b);
+  add_tie(c, 5, 6);
+  add_tie(c, 6, 7);
+  add_tie(c, 5, 7);
+  add_tie(c, 4, 5);
+  return c;
+}
+
 template <class T>
 void require_all_close(const std::vector<T>& actual, const std::vector<double>& expected, double tolerance = 1e-6) {
   REQUIRE(actual.size() == expected.size());

@@ -8,12 +8,32 @@
 
 using namespace tablemap;
 
+namespace {
+
+// A generated community of 300 organizations: small enough for exact path measures.
+Community three_hundred_organizations() {
+  GenerateOptions g;
+  g.organizations = 300;
+  return generate_community(g);
+}
+
+MetricsOptions asking_for(std::string_view list) {
+  MetricsOptions options;
+  std::vector<std::string> unknown;
+  options.centrality.measures = parse_measures(list, unknown);
+  REQUIRE(unknown.empty());
+  return options;
+}
+
+}  // namespace
+
 TEST_CASE("A measures list matches words like the files do and names the unknown ones") {
   std::vector<std::string> unknown;
   MeasureSet set = parse_measures("PageRank, k_core ,Core; harmonic,eigen-vector,betwenness", unknown);
   CHECK(set.has(Measure::pagerank));
   CHECK(set.has(Measure::core));
-  CHECK(set.has(Measure::closeness));  // harmonic comes with closeness
+  CHECK(set.has(Measure::harmonic));
+  CHECK_FALSE(set.has(Measure::closeness));  // harmonic is its own measure
   CHECK(set.has(Measure::eigenvector));
   CHECK_FALSE(set.has(Measure::betweenness));
   CHECK_FALSE(set.has(Measure::degree));
@@ -35,14 +55,9 @@ TEST_CASE("Brokers bring betweenness and single points of failure, and degree is
 }
 
 TEST_CASE("Only the asked measures are computed, each timed") {
-  GenerateOptions g;
-  g.organizations = 300;
-  const Community c = generate_community(g);
+  const Community c = three_hundred_organizations();
   const Network net(c);
-  MetricsOptions options;
-  std::vector<std::string> unknown;
-  options.centrality.measures = parse_measures("pagerank", unknown);
-  const NetworkMetrics m = measure_network(c, net, options);
+  const NetworkMetrics m = measure_network(c, net, asking_for("pagerank"));
   CHECK(m.centrality.pagerank.values.size() == 300);
   CHECK(m.centrality.degree.size() == 300);
   CHECK(m.centrality.eigenvector.values.empty());
@@ -61,11 +76,40 @@ TEST_CASE("Only the asked measures are computed, each timed") {
     parts.push_back(t.measure);
     CHECK(t.seconds >= 0);
   }
-  CHECK(parts == std::vector<std::string>{"centrality", "components", "mixing"});
+  CHECK(parts == std::vector<std::string>{"degree", "pagerank", "components", "mixing"});
   // The same PageRank as when everything is computed.
   const NetworkMetrics all = measure_network(c, net, MetricsOptions{});
   CHECK(all.centrality.pagerank.values == m.centrality.pagerank.values);
-  // centrality, components, articulation, communities, brokerage, constraint,
-  // mixing, silos, brokers, single points of failure.
-  CHECK(all.timings.size() == 10);
+  parts.clear();
+  for (const MeasureTiming& t : all.timings) parts.push_back(t.measure);
+  // 300 organizations: exact, one pass of searches for the three path measures.
+  CHECK(parts == std::vector<std::string>{"degree", "betweenness+closeness+harmonic", "eigenvector", "pagerank", "core",
+                                          "components", "articulation", "communities", "brokerage", "constraint",
+                                          "mixing", "silos", "brokers", "single points of failure"});
+}
+
+TEST_CASE("Harmonic alone is searched without closeness or betweenness, and sampled betweenness is timed apart") {
+  const Community c = three_hundred_organizations();
+  const Network net(c);
+  const NetworkMetrics h = measure_network(c, net, asking_for("harmonic"));
+  CHECK(h.centrality.paths.harmonic.size() == 300);
+  CHECK(h.centrality.paths.closeness.empty());
+  CHECK(h.centrality.paths.betweenness.empty());
+  REQUIRE(h.timings.size() == 4);
+  CHECK(h.timings[1].measure == "harmonic");
+  // The same harmonic values as when everything is computed.
+  const NetworkMetrics all = measure_network(c, net, MetricsOptions{});
+  CHECK(all.centrality.paths.harmonic == h.centrality.paths.harmonic);
+
+  // Sampled betweenness with closeness: the pivots' searches and the sampled paths, each timed.
+  MetricsOptions options = asking_for("betweenness,closeness");
+  options.centrality.force_sampled = true;
+  options.centrality.pivots = 50;
+  const NetworkMetrics s = measure_network(c, net, options);
+  CHECK(s.centrality.paths.betweenness_sampled);
+  CHECK(s.centrality.paths.sampled);
+  REQUIRE(s.timings.size() == 5);
+  CHECK(s.timings[1].measure == "closeness");
+  CHECK(s.timings[2].measure == "betweenness");
+  CHECK(s.centrality.paths.harmonic.empty());
 }

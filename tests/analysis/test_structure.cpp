@@ -7,21 +7,6 @@
 using namespace tablemap;
 using namespace tablemap::testing;
 
-namespace {
-// Five health organizations (sector 0) all tied to each other, o0..o4, and a
-// triangle o5 (sector 1), o6 (sector 2), o7 (sector 3); one tie o4 - o5 joins them.
-Community clique_and_triangle() {
-  Community c = make_community(8, {0, 0, 0, 0, 0, 1, 2, 3}, 4);
-  for (uint32_t a = 0; a < 5; ++a)
-    for (uint32_t b = a + 1; b < 5; ++b) add_tie(c, a, b);
-  add_tie(c, 5, 6);
-  add_tie(c, 6, 7);
-  add_tie(c, 5, 7);
-  add_tie(c, 4, 5);
-  return c;
-}
-}  // namespace
-
 TEST_CASE("A sector is cut off when one organization holds all its cross-sector ties") {
   // Sectors: o0, o1 health (0); o2, o3 education (1); o4 business (2).
   // Ties o0-o1, o1-o2 (0/1), o2-o3, o3-o4 (1/2).

@@ -9,21 +9,15 @@ using namespace tablemap::testing;
 
 namespace {
 // Health clique o0..o4 (sector 0), triangle o5, o6, o7 (sectors 1, 2, 3), tie o4 - o5; o0 at the table.
-Community clique_and_triangle() {
-  Community c = make_community(8, {0, 0, 0, 0, 0, 1, 2, 3}, 4);
-  for (uint32_t a = 0; a < 5; ++a)
-    for (uint32_t b = a + 1; b < 5; ++b) add_tie(c, a, b);
-  add_tie(c, 5, 6);
-  add_tie(c, 6, 7);
-  add_tie(c, 5, 7);
-  add_tie(c, 4, 5);
+Community clique_and_triangle_with_table() {
+  Community c = clique_and_triangle();
   c.organizations.edit()[0].at_table = true;
   return c;
 }
 }  // namespace
 
 TEST_CASE("Removing the bridge organization splits the coalition and the table's reach") {
-  Community c = clique_and_triangle();
+  Community c = clique_and_triangle_with_table();
   Network net(c);
   WhatIfReport r = what_if_removed(c, net, {4});
   CHECK(r.before.organizations == 8);
@@ -45,7 +39,7 @@ TEST_CASE("Removing the bridge organization splits the coalition and the table's
 }
 
 TEST_CASE("Removing an ordinary member changes little") {
-  Community c = clique_and_triangle();
+  Community c = clique_and_triangle_with_table();
   Network net(c);
   WhatIfReport r = what_if_removed(c, net, {1, 1});
   CHECK(r.removed == std::vector<uint32_t>{1});
@@ -57,7 +51,7 @@ TEST_CASE("Removing an ordinary member changes little") {
 }
 
 TEST_CASE("Removing the only table organization leaves the table reaching nobody") {
-  Community c = clique_and_triangle();
+  Community c = clique_and_triangle_with_table();
   Network net(c);
   WhatIfReport r = what_if_removed(c, net, {0});
   CHECK(r.after.table_organizations == 0);
@@ -67,7 +61,7 @@ TEST_CASE("Removing the only table organization leaves the table reaching nobody
 }
 
 TEST_CASE("The community without an organization loses its ties, roles and people, and later rows move up") {
-  Community c = clique_and_triangle();
+  Community c = clique_and_triangle_with_table();
   auto& people = c.people.edit();
   Person at_o4, at_o6, unaffiliated;
   at_o4.id = "p4", at_o4.organization = 4;
@@ -102,7 +96,7 @@ TEST_CASE("The community without an organization loses its ties, roles and peopl
 }
 
 TEST_CASE("The before and after lines name each figure and mark what changed") {
-  Community c = clique_and_triangle();
+  Community c = clique_and_triangle_with_table();
   Network net(c);
   std::vector<WhatIfRow> rows = what_if_rows(what_if_removed(c, net, {4}));
   REQUIRE(rows.size() == 8);

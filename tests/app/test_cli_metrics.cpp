@@ -20,6 +20,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <string>
 
 #include "support/bundle_fixture.hpp"
@@ -198,4 +199,168 @@ TEST_CASE("metrics --weight-by intensity weighs the survey's intensity, a tie wi
   CHECK(r.out.find("Weighted by survey intensity (1 awareness to 4 integration): 3 of the 4 ties have one; the other 1 "
                    "count at their strength's step (1 cooperation, 2 coordination, 3 integration).") != std::string::npos);
   CHECK(run_cli("metrics " + dir.path() + " --weight-by trust", true).code == 2);
+}
+
+namespace {
+
+// The JSON of a run without its timings, which differ from run to run.
+nlohmann::json without_timings(const std::string& out) {
+  nlohmann::json j = nlohmann::json::parse(out);
+  j["network"].erase("timings");
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("metrics --measures computes only what is named and leaves the rest out instead of printing zeros") {
+  CliRun r = run_cli("metrics " + kBridge + " --json --measures pagerank", false);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& hub = org(j, "hub");
+  CHECK(hub["name"] == "Bridgeton Town Hall");
+  CHECK(hub.contains("pagerank"));
+  CHECK(hub["degree"] == 2);  // degree is always given
+  for (const char* absent : {"betweenness", "betweenness_norm", "closeness", "harmonic", "eigenvector", "core",
+                             "articulation", "community", "constraint", "brokerage"})
+    CHECK_FALSE(hub.contains(absent));
+  const auto& net = j["network"];
+  for (const char* absent : {"betweenness", "closeness", "communities", "modularity", "silos", "brokers",
+                             "single_points_of_failure", "articulation_points", "average_distance",
+                             "eigenvector_settled"})
+    CHECK_FALSE(net.contains(absent));
+  CHECK(net["measures"]["computed"] == nlohmann::json::array({"degree", "pagerank"}));
+  CHECK(net["measures"]["not_computed"] ==
+        nlohmann::json::array({"betweenness", "closeness", "harmonic", "eigenvector", "core", "articulation",
+                               "communities", "constraint", "brokerage", "brokers"}));
+  // Timings: what was computed, and nothing else.
+  std::vector<std::string> timed;
+  for (const auto& [part, seconds] : net["timings"].items()) {
+    timed.push_back(part);
+    CHECK(seconds.get<double>() >= 0);
+  }
+  CHECK(timed == std::vector<std::string>{"components", "degree", "mixing", "pagerank"});
+  // The same PageRank as when everything is computed.
+  const auto all = nlohmann::json::parse(run_cli("metrics " + kBridge + " --json", false).out);
+  CHECK(org(all, "hub")["pagerank"] == hub["pagerank"]);
+  CHECK(all["network"]["measures"]["not_computed"].empty());
+  CHECK(all["network"]["timings"].contains("betweenness+closeness+harmonic"));
+  CHECK(all["network"]["timings"].contains("communities"));
+
+  CliRun text = run_cli("metrics " + kBridge + " --measures pagerank,core", false);
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("Highest pagerank (8 of 8;") != std::string::npos);
+  CHECK(text.out.find("Silos") == std::string::npos);
+  CHECK(text.out.find("Brokers") == std::string::npos);
+  CHECK(text.out.find("Single points of failure") == std::string::npos);
+  CHECK(text.out.find("No single organization's departure") == std::string::npos);
+  CHECK(text.out.find("betweenness ") == std::string::npos);
+  CHECK(text.out.find("  core: ") != std::string::npos);
+  CHECK(text.out.find("Not computed (not in --measures): betweenness, closeness, harmonic, eigenvector, articulation, "
+                      "communities, constraint, brokerage, brokers.") != std::string::npos);
+}
+
+TEST_CASE("metrics --measures refuses an unknown measure with a did-you-mean, and an empty list") {
+  CliRun r = run_cli("metrics " + kBridge + " --measures pagerank,betwenness", true);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("--measures: no measure 'betwenness' (did you mean 'betweenness'?)") != std::string::npos);
+  CHECK(r.out.find("the measures are degree, betweenness, closeness, harmonic, eigenvector, pagerank, core, "
+                   "articulation, communities, constraint, brokerage, brokers (or all)") != std::string::npos);
+  r = run_cli("metrics " + kBridge + " --measures ,", true);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("--measures is empty") != std::string::npos);
+  // Case, spaces and dashes are forgiven, as in the files.
+  CHECK(run_cli("metrics " + kBridge + " --measures 'Page-Rank, CORE'", false).code == 0);
+}
+
+TEST_CASE("metrics --betweenness sampled states the sample and the bound, and repeats for a seed") {
+  // 8 organizations; the search from a1 reaches b2 in 3 steps: VD = min(2*3+1, 7 in the part) = 7.
+  // epsilon 0.05 on betweenness_norm is 0.05 * 6/8 = 0.0375 on the ordered pairs:
+  // r = ceil(0.5 / 0.0375^2 * (floor(log2 5) + 1 + ln 10)) = ceil(355.56 * 5.3026) = 1886.
+  const std::string args = "metrics " + kBridge + " --json --betweenness sampled --epsilon 0.05";
+  CliRun r = run_cli(args + " --seed 4", false);
+  REQUIRE(r.code == 0);
+  const auto j = without_timings(r.out);
+  const auto& b = j["network"]["betweenness"];
+  CHECK(b["exact"] == false);
+  CHECK(b["samples"] == 1886);
+  CHECK(b["vertex_diameter_bound"] == 7);
+  CHECK(b["epsilon"].get<double>() == 0.05);
+  CHECK(b["delta"].get<double>() == 0.1);
+  CHECK(b["confidence"].get<double>() == Approx(0.9));
+  CHECK(b["method"].get<std::string>().find("with 90% probability every organization's betweenness_norm is within "
+                                            "0.05 of its exact value") != std::string::npos);
+  // The hub's exact share is 9 of the 21 pairs of the others (see the top): within the bound.
+  CHECK(org(j, "hub")["betweenness_norm"].get<double>() == Approx(9.0 / 21).margin(0.05));
+  CHECK(org(j, "lone")["betweenness_norm"].get<double>() == 0.0);
+  // 8 organizations are fewer than the 256 pivots: closeness stays exact.
+  CHECK(j["network"]["closeness"]["exact"] == true);
+  // The same seed, the same numbers; another seed, another sample.
+  CHECK(without_timings(run_cli(args + " --seed 4", false).out) == j);
+  CHECK(without_timings(run_cli(args + " --seed 5", false).out)["organizations"] != j["organizations"]);
+  // --sampled is the older spelling.
+  CHECK(without_timings(run_cli("metrics " + kBridge + " --json --sampled --epsilon 0.05 --seed 4", false).out) == j);
+  // delta 0.2: ln 5 instead of ln 10: ceil(355.56 * 4.6094) = 1639.
+  const auto d = nlohmann::json::parse(run_cli(args + " --seed 4 --delta 0.2", false).out);
+  CHECK(d["network"]["betweenness"]["samples"] == 1639);
+
+  CliRun text = run_cli("metrics " + kBridge + " --betweenness sampled --epsilon 0.05 --seed 4", false);
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("  Betweenness: estimated from 1886 shortest paths between random pairs of organizations "
+                      "(Riondato-Kornaropoulos sample size, KADABRA's balanced bidirectional search): with 90% "
+                      "probability every organization's betweenness_norm is within 0.05 of its exact value "
+                      "(--betweenness exact to compute it exactly)\n") != std::string::npos);
+}
+
+TEST_CASE("metrics --betweenness exact is the default on a small network, and --exact its older spelling") {
+  const auto plain = without_timings(run_cli("metrics " + kBridge + " --json", false).out);
+  CHECK(plain["network"]["betweenness"]["exact"] == true);
+  CHECK(plain["network"]["betweenness"]["method"] == "exact, from every pair of organizations");
+  CHECK_FALSE(plain["network"]["betweenness"].contains("samples"));
+  CHECK(without_timings(run_cli("metrics " + kBridge + " --json --betweenness exact", false).out) == plain);
+  CHECK(without_timings(run_cli("metrics " + kBridge + " --json --exact", false).out) == plain);
+  // Above --exact-limit it is sampled without being asked.
+  const auto above = nlohmann::json::parse(run_cli("metrics " + kBridge + " --json --exact-limit 5", false).out);
+  CHECK(above["network"]["betweenness"]["exact"] == false);
+}
+
+TEST_CASE("metrics refuses contradictory betweenness flags and a bound out of range, saying what to give") {
+  for (const char* flags : {"--exact --sampled", "--exact --betweenness sampled", "--sampled --betweenness exact"}) {
+    CliRun r = run_cli("metrics " + kBridge + " " + flags, true);
+    INFO(flags);
+    CHECK(r.code == 2);
+    CHECK(r.out.find("choose exact or sampled betweenness, not both") != std::string::npos);
+  }
+  CHECK(run_cli("metrics " + kBridge + " --exact --betweenness exact", false).code == 0);
+  CHECK(run_cli("metrics " + kBridge + " --betweenness fast", true).code == 2);
+  for (const char* epsilon : {"0", "0.0001", "0.6", "-1"}) {
+    CliRun r = run_cli("metrics " + kBridge + " --sampled --epsilon " + epsilon, true);
+    INFO(epsilon);
+    CHECK(r.code == 2);
+    CHECK(r.out.find("--epsilon " + std::string(epsilon) + " is out of range: give the largest error allowed on "
+                     "betweenness_norm (a share from 0 to 1), from 0.001 to 0.5, e.g. --epsilon 0.01") !=
+          std::string::npos);
+  }
+  for (const char* delta : {"0", "0.6", "1"}) {
+    CliRun r = run_cli("metrics " + kBridge + " --sampled --delta " + delta, true);
+    INFO(delta);
+    CHECK(r.code == 2);
+    CHECK(r.out.find("--delta " + std::string(delta) + " is out of range") != std::string::npos);
+  }
+  CliRun r = run_cli("metrics " + kBridge + " --betweenness exact --epsilon 0.02", true);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("--epsilon and --delta set the bound of sampled betweenness; exact betweenness has no error") !=
+        std::string::npos);
+}
+
+TEST_CASE("the README's metrics examples run as written") {
+  std::ifstream readme(std::string(TABLEMAP_SOURCE_DIR) + "/README.md");
+  int ran = 0;
+  for (std::string line; std::getline(readme, line);) {
+    if (line.rfind("tablemap metrics ", 0) != 0) continue;
+    INFO(line);
+    CliRun r = run_cli(line.substr(std::string("tablemap ").size()), true, TABLEMAP_SOURCE_DIR);
+    CHECK(r.code == 0);
+    ++ran;
+  }
+  CHECK(ran >= 1);
 }
