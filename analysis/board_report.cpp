@@ -341,16 +341,6 @@ std::string generation_chart(const Context& x) {
                           x.gaps.has_residents ? "share of the residents" : "residents not given");
 }
 
-// 7500 -> "7,500", as the profile's population reads in English.
-std::string thousands(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
 std::string summary_section(const Context& x, const BoardFindings& f) {
   const Profile& p = x.c.profile;
   std::string out = "<section class=\"summary\" id=\"summary\">";

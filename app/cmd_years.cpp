@@ -33,7 +33,7 @@ CommandRegistration registration{25, [](CLI::App& cli) -> std::function<int()> {
     Problems problems;
     std::vector<SnapshotCounts> years = snapshot_counts(file, problems);
     if (years.empty()) {
-      for (const Problem& p : problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+      print_problems(problems);
       return kBadData;
     }
     if (*json) {

@@ -14,32 +14,31 @@ std::optional<Community> load_or_report(const std::string& path, int year) {
   return community_or_report(load_community(path, year), path);
 }
 
+void print_problems(const Problems& problems) {
+  // Written whole (fwrite, not %s): a message quoting a cell keeps every byte, even after a NUL.
+  const std::string lines = problem_lines(problems);
+  std::fwrite(lines.data(), 1, lines.size(), stderr);
+}
+
 std::optional<Survey> survey_or_report(const std::string& path, const Community& community, const char* consequence) {
   SurveyLoad survey = load_survey(path, community);
   if (survey.ok()) return std::move(survey.survey);
-  for (const Problem& p : survey.problems) {
-    const std::string line = p.to_string() + "\n";
-    std::fwrite(line.data(), 1, line.size(), stderr);
-  }
-  std::fprintf(stderr, "tablemap: %zu problem%s in the survey %s; %s. Fix the lines above and try again.\n",
-               survey.problems.size(), survey.problems.size() == 1 ? "" : "s", path.c_str(), consequence);
+  print_problems(survey.problems);
+  std::fprintf(stderr, "tablemap: %s problem%s in the survey %s; %s. Fix the lines above and try again.\n",
+               thousands(int64_t(survey.problems.size())).c_str(), survey.problems.size() == 1 ? "" : "s", path.c_str(),
+               consequence);
   return std::nullopt;
 }
 
 std::optional<Community> community_or_report(LoadResult r, const std::string& path) {
-  // Written whole (fwrite, not %s): a message quoting a cell keeps every byte, even after a NUL.
-  auto print = [](const Problem& p) {
-    const std::string line = p.to_string() + "\n";
-    std::fwrite(line.data(), 1, line.size(), stderr);
-  };
-  for (const Problem& p : r.warnings) print(p);
+  print_problems(r.warnings);
   if (r.ok()) return std::move(r.community);
-  for (const Problem& p : r.problems) print(p);
+  print_problems(r.problems);
   if (r.wrong_path) throw UsageError("");
   bool any_line = false;
   for (const Problem& p : r.problems) any_line = any_line || p.line != 0;
-  std::fprintf(stderr, "tablemap: %zu problem%s in %s; nothing was loaded. %s\n", r.problems.size(),
-               r.problems.size() == 1 ? "" : "s", path.c_str(),
+  std::fprintf(stderr, "tablemap: %s problem%s in %s; nothing was loaded. %s\n",
+               thousands(int64_t(r.problems.size())).c_str(), r.problems.size() == 1 ? "" : "s", path.c_str(),
                any_line ? "Fix the lines above and try again." : "Fix this and try again.");
   return std::nullopt;
 }

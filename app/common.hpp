@@ -24,6 +24,10 @@ std::optional<Community> load_or_report(const std::string& path, int year = 0);
 // The same for a result already loaded (an import): the community, or its problems printed.
 std::optional<Community> community_or_report(LoadResult result, const std::string& path);
 
+// Prints problems to stderr as FILE:LINE: message lines (core's problem_lines:
+// a group of many is its first few and a count), every byte of each kept.
+void print_problems(const Problems& problems);
+
 // Reads the survey SURVEY about `community` (io/survey_read). On bad data
 // prints every problem as FILE:LINE: message, then that `consequence`
 // follows ("nothing was imported"), and returns nullopt.

@@ -99,5 +99,7 @@ std::string word_key(std::string_view s);
 std::string to_lower(std::string_view s);
 std::string_view trim(std::string_view s);
 bool equals_ignore_case(std::string_view a, std::string_view b);
+// 19994 -> "19,994", as a count reads in English.
+std::string thousands(int64_t n);
 
 }  // namespace tablemap

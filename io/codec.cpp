@@ -97,8 +97,16 @@ ColumnMap map_columns(const RowTable& t, const std::vector<std::string>& known,
     const std::string_view typed = trim(t.header[c]);
     if (names.size() < 20) names.emplace_back(typed);
     const std::string key = word_key(typed);
-    if (!key.empty() && !seen.emplace(key, c).second) {
-      problems.push_back({t.file, t.header_line, "column '" + std::string(typed) + "' appears twice in the header"});
+    const auto [first, added] = key.empty() ? std::pair{seen.end(), true} : seen.emplace(key, c);
+    if (!added) {
+      // A header of 20,000 copies of one name is one group (problem_lines lists the first few).
+      const std::string first_typed(trim(t.header[first->second]));
+      const std::string first_column = "column " + thousands(int64_t(first->second + 1));
+      problems.push_back({t.file, t.header_line,
+                          "column " + thousands(int64_t(c + 1)) + " repeats " + first_column + ", '" + first_typed +
+                              "'" + (typed == first_typed ? "" : " (as '" + std::string(typed) + "')") +
+                              "; rename or delete one of them",
+                          false, "columns that repeat " + first_column + ", '" + first_typed + "'"});
       m.layout.push_back(-1 - int32_t(m.extra.size()));
       m.extra.push_back(c);
       m.extra_names.emplace_back(typed);

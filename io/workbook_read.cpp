@@ -8,6 +8,7 @@
 // writers (the .NET SDK, some exporters) prefix every element.
 #include "io/workbook_read.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -132,13 +133,22 @@ std::string string_item_text(pugi::xml_node item) {
   return decode_escapes(out);
 }
 
-// Column index (A = 0) of a cell reference such as "AB12"; -1 without letters.
+// Column index (A = 0) of a cell reference such as "AB12"; -1 without letters;
+// kSheetColumns for any column past XFD (so that "AAAAAAAAAAAA1" cannot overflow).
 int column_of_reference(std::string_view ref) {
   int column = 0;
   size_t i = 0;
   for (; i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i])); ++i)
-    column = column * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1);
+    column = std::min(column * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1), int(kSheetColumns) + 1);
   return i == 0 ? -1 : column - 1;
+}
+
+// The problem of a cell past the last column; `ref` as written, shortened.
+Problem beyond_last_column(const std::string& label, uint32_t row, std::string_view ref) {
+  const std::string cell = ref.empty() ? "a cell" : "the cell " + std::string(ref.substr(0, 20));
+  return {label, row,
+          cell + " is beyond column XFD: " + std::string(kSheetColumnsLimit) +
+              "; move what is past XFD into columns A to XFD"};
 }
 
 struct XmlPart {
@@ -316,6 +326,10 @@ class WorkbookReader {
         if (local_name(c.name()) != "c") continue;
         int at = column_of_reference(c.attribute("r").value());
         column = at >= 0 ? at : column + 1;
+        if (column >= int(kSheetColumns)) {
+          problems_.push_back(beyond_last_column(label, row_number, c.attribute("r").value()));
+          return false;  // one problem for the sheet, not one per cell
+        }
         std::string text = cell_text(c, label, row_number);
         if (text.empty()) continue;
         if (cells.size() <= size_t(column)) cells.resize(size_t(column) + 1);

@@ -14,6 +14,11 @@
 
 namespace tablemap {
 
+// Excel's sheets end at column XFD, the 16,384th: the reader reports a cell
+// past it and the writer refuses a wider sheet, both in these words.
+constexpr size_t kSheetColumns = 16384;
+constexpr std::string_view kSheetColumnsLimit = "a sheet holds at most 16,384 columns (A to XFD), as an Excel sheet does";
+
 // One worksheet as text. Rows without any cell are absent; each row's cells
 // start at column A, with trailing empty cells dropped.
 struct WorkbookSheet {

@@ -77,6 +77,12 @@ void check(lxw_error error, const std::string& what) {
 
 void write_sheet(lxw_workbook* book, const SheetContent& sheet, lxw_format* header_format, lxw_format* wrap,
                  const std::string& path) {
+  size_t widest = sheet.header.size();
+  for (const auto& row : sheet.rows) widest = std::max(widest, row.size());
+  if (widest > kSheetColumns)
+    throw SaveError("cannot write " + path + ": the " + sheet.name + " sheet would have " + thousands(int64_t(widest)) +
+                    " columns, but " + std::string(kSheetColumnsLimit) +
+                    "; keep this community as a bundle folder of CSV files or a .tablemap file");
   lxw_worksheet* ws = workbook_add_worksheet(book, sheet.name.c_str());
   if (!ws) throw SaveError("cannot write " + path + ": the sheet name '" + sheet.name + "' is not allowed");
   const std::string where = "cannot write " + path + " (sheet " + sheet.name + ")";

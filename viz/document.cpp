@@ -39,8 +39,7 @@ bool open_community(AppState& s, const std::string& path, const std::unordered_m
   const DiskStamp on_disk = disk_stamp_of(path);
   LoadResult r = load_community(path);
   if (!r.ok()) {
-    s.load_message.clear();
-    for (const Problem& p : r.problems) s.load_message += p.to_string() + "\n";
+    s.load_message = problem_lines(r.problems);
     s.status = "could not open " + path + ": " + std::to_string(r.problems.size()) + " problem(s) to fix";
     return false;
   }

@@ -77,3 +77,32 @@ TEST_CASE("convert does not write a bundle into a folder that is not a bundle", 
   CHECK(fs::exists(photos + "/community.json"));
   CHECK(read_text(photos + "/picnic.jpg") == "jpeg");
 }
+
+TEST_CASE("a header repeating one name 20,000 times prints five of its problems and a count", "[cli][hostile]") {
+  ScratchFolder scratch("cli-hostile");
+  const std::string folder = scratch / "bundle";
+  tablemap::test::write_sample_bundle(folder);
+  // 19,999 repeats of column 1's name printed 19,999 near-identical lines.
+  std::string header = "x";
+  for (int c = 1; c < 20000; ++c) header += ",x";
+  write_text(folder + "/organizations.csv", header + "\nclinic\n");
+  auto r = run_cli("validate " + folder, true);
+  CHECK(r.code == 1);
+  const std::string file = folder + "/organizations.csv";
+  const std::string expected = file + ":1: column 2 repeats column 1, 'x'; rename or delete one of them\n" +
+                               file + ":1: column 3 repeats column 1, 'x'; rename or delete one of them\n" +
+                               file + ":1: column 4 repeats column 1, 'x'; rename or delete one of them\n" +
+                               file + ":1: column 5 repeats column 1, 'x'; rename or delete one of them\n" +
+                               file + ":1: column 6 repeats column 1, 'x'; rename or delete one of them\n" +
+                               file + ":1: ... and 19,994 more columns that repeat column 1, 'x'\n";
+  INFO(r.out.substr(0, 3000));
+  CHECK(r.out.find(expected) != std::string::npos);
+  // The required columns are missing as well, each said once; every problem is counted, in thousands.
+  CHECK(r.out.find("the header has no 'id' column") != std::string::npos);
+  CHECK(r.out.find("the header has no 'sector' column") != std::string::npos);
+  CHECK(r.out.find("tablemap: 20,0") != std::string::npos);
+  CHECK(r.out.find(" problems in " + folder + "; nothing was loaded") != std::string::npos);
+  size_t lines = 0;
+  for (char c : r.out) lines += c == '\n';
+  CHECK(lines < 50);
+}

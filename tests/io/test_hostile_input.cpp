@@ -135,6 +135,35 @@ TEST_CASE("a folder where a bundle file belongs is reported as a folder", "[host
   CHECK_THAT(r.problems[0].message, Catch::Contains("this is a folder"));
 }
 
+TEST_CASE("a header repeating one name is one group of problems, listed as five and a count", "[hostile]") {
+  ScratchFolder scratch("hostile");
+  const std::string folder = scratch / "bundle";
+  tablemap::test::write_sample_bundle(folder);
+  // Columns 1-3 are id, name, sector; columns 4 to 20,003 are all named x:
+  // 19,999 repeats printed 19,999 near-identical lines.
+  std::string header = "id,name,sector";
+  for (int c = 0; c < 20000; ++c) header += ",x";
+  write_text(folder + "/organizations.csv", header + "\nclinic,Millbrook Clinic,health\n");
+  LoadResult r = load_bundle(folder);
+  REQUIRE(r.problems.size() == 19999);
+  const std::string file = folder + "/organizations.csv";
+  CHECK(r.problems.front().to_string() == file + ":1: column 5 repeats column 4, 'x'; rename or delete one of them");
+  CHECK(r.problems.back().to_string() == file + ":1: column 20,003 repeats column 4, 'x'; rename or delete one of them");
+  for (const Problem& p : r.problems) REQUIRE(p.group == "columns that repeat column 4, 'x'");
+  CHECK(problem_lines(r.problems) == file + ":1: column 5 repeats column 4, 'x'; rename or delete one of them\n" +
+                                         file + ":1: column 6 repeats column 4, 'x'; rename or delete one of them\n" +
+                                         file + ":1: column 7 repeats column 4, 'x'; rename or delete one of them\n" +
+                                         file + ":1: column 8 repeats column 4, 'x'; rename or delete one of them\n" +
+                                         file + ":1: column 9 repeats column 4, 'x'; rename or delete one of them\n" +
+                                         file + ":1: ... and 19,994 more columns that repeat column 4, 'x'\n");
+
+  // Two names that match as one word (At Table, at_table) are one column repeated, named as typed.
+  write_text(folder + "/organizations.csv", "id,name,sector,At Table,at_table\nclinic,Millbrook Clinic,health,yes,no\n");
+  r = load_bundle(folder);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].message == "column 5 repeats column 4, 'At Table' (as 'at_table'); rename or delete one of them");
+}
+
 TEST_CASE("more issue areas, functions or sectors than the index types hold is a clear limit", "[hostile]") {
   ScratchFolder scratch("hostile");
   // 32,768 issue areas fit (ids 0..32767 in int16_t); 32,769 crashed convert and roles.

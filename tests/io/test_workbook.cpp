@@ -262,6 +262,86 @@ wb.save(sys.argv[1])
   CHECK(has_line(lines, book + ":Ties:3: tie target 'nowhere' is not an organization in the Organizations sheet"));
 }
 
+TEST_CASE("a sheet is at most Excel's 16,384 columns, A to XFD, and the problem says so") {
+  TempFolder folder;
+  const std::string book = folder.file("wide.xlsx");
+  // A cell in column `column` (1-based: 16,384 is XFD) of the Organizations sheet's second row.
+  const char* kWideSheet = R"(
+import sys, openpyxl
+wb = openpyxl.Workbook()
+c = wb.active
+c.title = "Community"
+for row in [["Field", "Value"], ["Name", "Wide Flats"], ["Required sectors", "health"]]:
+    c.append(row)
+o = wb.create_sheet("Organizations")
+o.append(["id", "name", "sector"])
+o.append(["clinic", "Flats Clinic", "health"])
+o.cell(row=2, column=int(sys.argv[2]), value="far")
+wb.save(sys.argv[1])
+)";
+  // XFD, the last column, is read: the header has no name there, so it is kept as an unnamed column.
+  run_python(folder, kWideSheet, book + " 16384");
+  Community c = load_ok(book);
+  REQUIRE(c.organizations.extra_columns().size() == 16381);
+  CHECK(c.organizations.extra_columns().back() == "column_16384");
+  CHECK(c.organizations[0].extra.back() == "far");
+
+  // XFE, one past it, is the one problem of the sheet, naming the limit.
+  run_python(folder, kWideSheet, book + " 16385");
+  auto lines = problem_lines(book);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0] == book + ":Organizations:2: the cell XFE2 is beyond column XFD: a sheet holds at most 16,384 "
+                           "columns (A to XFD), as an Excel sheet does; move what is past XFD into columns A to XFD");
+
+  // A reference far past it (its column number overflowed an int) is the same problem, shortened.
+  run_python(folder, R"(
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+out = zipfile.ZipFile(sys.argv[2], "w")
+for item in src.infolist():
+    data = src.read(item.filename)
+    if item.filename == "xl/worksheets/sheet2.xml":
+        data = data.replace(b'r="XFE2"', b'r="' + b"Z" * 40 + b'2"')
+    out.writestr(item, data)
+out.close()
+)",
+             book + " " + folder.file("far.xlsx"));
+  lines = problem_lines(folder.file("far.xlsx"));
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0] == folder.file("far.xlsx") + ":Organizations:2: the cell " + std::string(20, 'Z') +
+                        " is beyond column XFD: a sheet holds at most 16,384 columns (A to XFD), as an Excel sheet "
+                        "does; move what is past XFD into columns A to XFD");
+}
+
+TEST_CASE("a community wider than 16,384 columns is not written as a workbook, and the error says why") {
+  TempFolder folder;
+  // The Organizations sheet: its 9 columns and 16,375 more make 16,384, as many as a sheet holds.
+  std::string organizations = valid_bundle_files()["organizations.csv"];
+  std::string more;
+  for (int c = 1; c <= 16375; ++c) more += ",note_" + std::to_string(c);
+  organizations.insert(organizations.find('\n'), more);
+  write_bundle(folder, valid_bundle_files(), {{"organizations.csv", organizations}});
+  const Community fits = load_ok(folder.path());
+  REQUIRE(workbook_sheets(fits)[2].name == "Organizations");
+  REQUIRE(workbook_sheets(fits)[2].header.size() == 16384);
+  save_workbook(fits, folder.file("fits.xlsx"));
+  CHECK(load_ok(folder.file("fits.xlsx")).organizations.extra_columns().back() == "note_16375");
+
+  organizations.insert(organizations.find('\n'), ",note_16376");
+  write_bundle(folder, valid_bundle_files(), {{"organizations.csv", organizations}});
+  const Community wide = load_ok(folder.path());
+  try {
+    save_workbook(wide, folder.file("wide.xlsx"));
+    FAIL("a sheet of 16,385 columns was written");
+  } catch (const SaveError& e) {
+    CHECK(std::string(e.what()) == "cannot write " + folder.file("wide.xlsx") +
+                                       ": the Organizations sheet would have 16,385 columns, but a sheet holds at "
+                                       "most 16,384 columns (A to XFD), as an Excel sheet does; keep this community "
+                                       "as a bundle folder of CSV files or a .tablemap file");
+  }
+  CHECK_FALSE(fs::exists(folder.file("wide.xlsx")));
+}
+
 TEST_CASE("a file that is not a workbook says what to do") {
   TempFolder folder;
   folder.write("partners.xlsx", "id,name,sector\nclinic,Clinic,health\n");
