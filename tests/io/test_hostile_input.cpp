@@ -145,8 +145,11 @@ TEST_CASE("a header repeating one name is one group of problems, listed as five 
   for (int c = 0; c < 20000; ++c) header += ",x";
   write_text(folder + "/organizations.csv", header + "\nclinic,Millbrook Clinic,health\n");
   LoadResult r = load_bundle(folder);
-  REQUIRE(r.problems.size() == 19999);
+  // The sample's other files name organizations this one no longer has: only
+  // organizations.csv's problems are looked at here.
   const std::string file = folder + "/organizations.csv";
+  std::erase_if(r.problems, [&](const Problem& p) { return p.file != file; });
+  REQUIRE(r.problems.size() == 19999);
   CHECK(r.problems.front().to_string() == file + ":1: column 5 repeats column 4, 'x'; rename or delete one of them");
   CHECK(r.problems.back().to_string() == file + ":1: column 20,003 repeats column 4, 'x'; rename or delete one of them");
   for (const Problem& p : r.problems) REQUIRE(p.group == "columns that repeat column 4, 'x'");
@@ -160,6 +163,7 @@ TEST_CASE("a header repeating one name is one group of problems, listed as five 
   // Two names that match as one word (At Table, at_table) are one column repeated, named as typed.
   write_text(folder + "/organizations.csv", "id,name,sector,At Table,at_table\nclinic,Millbrook Clinic,health,yes,no\n");
   r = load_bundle(folder);
+  std::erase_if(r.problems, [&](const Problem& p) { return p.file != file; });
   REQUIRE(r.problems.size() == 1);
   CHECK(r.problems[0].message == "column 5 repeats column 4, 'At Table' (as 'at_table'); rename or delete one of them");
 }
