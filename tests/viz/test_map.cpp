@@ -31,6 +31,26 @@ const std::string kBridge = std::string(TABLEMAP_SOURCE_DIR) + "/tests/data/viz/
 constexpr std::array<int, 3> kSelected{255, 200, 0};
 constexpr std::array<int, 3> kRemoved{200, 200, 200};
 
+// Harbor Point's year bundles (datasets/harbor-point) converted into one project file.
+fs::path harbor_file(const std::string& name, const std::vector<std::string>& year_folders) {
+  const fs::path file = scratch(name);
+  fs::remove(file);
+  for (const std::string& folder : year_folders) {
+    const std::string convert =
+        std::string(TABLEMAP_BINARY) + " convert " + folder + " " + file.string() + " >/dev/null";
+    REQUIRE(std::system(convert.c_str()) == 0);
+  }
+  return file;
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+
 }  // namespace
 
 TEST_CASE("the screenshot shows every organization in its sector color") {
@@ -288,10 +308,7 @@ TEST_CASE("File > Report... writes the board report of the open community, as ed
                                           "export-report " + html.string() + "\n"));
   INFO(r.err);
   REQUIRE(r.status == 0);
-  std::ifstream in(html);
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string s = text.str();
+  const std::string s = read_all(html);
   CHECK(s.find("<title>Bridgeton (test) 2026: board report</title>") != std::string::npos);
   CHECK(s.find("Quarry Lane Credit Union") != std::string::npos);
   CHECK(s.find("<svg") != std::string::npos);  // the network picture, from the map's positions
@@ -301,22 +318,14 @@ TEST_CASE("File > Report... of a project file with an earlier year has its Chang
   // Harbor Point's 2025 and 2026 bundles in one file (datasets/harbor-point/README.md):
   // the table goes from 8 to 11 organizations; the map's report says so, as `tablemap report` does.
   REQUIRE_XVFB();
-  const fs::path file = scratch("harbor-map.tablemap");
-  fs::remove(file);
-  for (const char* year : {"2025", "2026"}) {
-    const std::string convert = std::string(TABLEMAP_BINARY) + " convert " + TABLEMAP_SOURCE_DIR +
-                                "/datasets/harbor-point/" + year + " " + file.string() + " >/dev/null";
-    REQUIRE(std::system(convert.c_str()) == 0);
-  }
+  const std::string sample = std::string(TABLEMAP_SOURCE_DIR) + "/datasets/harbor-point/";
+  const fs::path file = harbor_file("harbor-map.tablemap", {sample + "2025", sample + "2026"});
   const fs::path html = scratch("map-report-years.html");
   MapRun r = run_map(file.string() + " --replay " + script("report-years.txt", "wait 1\nexport-report " +
                                                                                   html.string() + "\n"));
   INFO(r.err);
   REQUIRE(r.status == 0);
-  std::ifstream in(html);
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string s = text.str();
+  const std::string s = read_all(html);
   CHECK(s.find("<h2>Change since 2025</h2>") != std::string::npos);
   CHECK(s.find("The table went from 8 to 11 organizations (3 joined, 0 left) and from 8 to 12 people.") !=
         std::string::npos);
@@ -347,29 +356,6 @@ TEST_CASE("File > New writes a workbook to fill in, opens it, and File > Save as
   const std::string validate = std::string(TABLEMAP_BINARY) + " validate " + copy.string() + " >/dev/null";
   CHECK(std::system(validate.c_str()) == 0);
 }
-
-namespace {
-
-// Harbor Point's year bundles (datasets/harbor-point) converted into one project file.
-fs::path harbor_file(const std::string& name, const std::vector<std::string>& year_folders) {
-  const fs::path file = scratch(name);
-  fs::remove(file);
-  for (const std::string& folder : year_folders) {
-    const std::string convert =
-        std::string(TABLEMAP_BINARY) + " convert " + folder + " " + file.string() + " >/dev/null";
-    REQUIRE(std::system(convert.c_str()) == 0);
-  }
-  return file;
-}
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
 
 TEST_CASE("the year selector keeps every organization in place, and compare-with colors who joined", "[map][years]") {
   // datasets/harbor-point/README.md: 2025 -> 2026 Harbor County Public
