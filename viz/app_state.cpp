@@ -38,7 +38,10 @@ const char* to_string(TieColorBy t) {
   return "?";
 }
 
-TieLook tie_look(const AppState& s, const Relationship& r) {
+namespace {
+
+// tie_look, and the color only when asked: counting the ties drawn needs no color.
+TieLook look_of(const AppState& s, const Relationship& r, bool with_color) {
   const uint32_t n = s.organization_count();
   auto shown = [&](uint32_t v) { return (s.visible.size() != n || s.visible[v]) && !s.removed[v]; };
   TieLook look;
@@ -50,15 +53,20 @@ TieLook tie_look(const AppState& s, const Relationship& r) {
   if (quality && quality->size() != rels.size()) quality = nullptr;  // no survey columns
   if (!quality) {
     look.drawn = true;
-    look.color = tie_kind_color(main_tie_kind(r.kinds));
+    if (with_color) look.color = tie_kind_color(main_tie_kind(r.kinds));
     return look;
   }
   const float q = (*quality)[size_t(&r - rels.data())];
   if (s.tie_min > 0 && !(q >= s.tie_min)) return look;  // filtered out (or not rated)
   look.drawn = true;
-  look.color = tie_quality_color(q);
+  if (with_color) look.color = tie_quality_color(q);
   return look;
 }
+
+}  // namespace
+
+TieLook tie_look(const AppState& s, const Relationship& r) { return look_of(s, r, true); }
+bool tie_drawn(const AppState& s, const Relationship& r) { return look_of(s, r, false).drawn; }
 
 const char* tie_quality_step(TieColorBy by, int step) {
   static const char* kSteps[] = {"1 awareness", "2 cooperation", "3 coordination", "4 integration"};
@@ -254,9 +262,8 @@ const Legend& current_legend(AppState& s) {
       !(s.legend.coloring == s.coloring) || s.legend_built.groups != groups ||
       s.legend_built.group_revision != s.group_revision || s.legend_built.change_revision != s.years.revision ||
       s.legend.entry_of.size() != n) {
-    s.legend = build_legend(s.community(), s.coloring, groups ? s.group : std::vector<uint32_t>{}, s.years.change);
-    if (s.coloring.by == ColorBy::change && s.years.comparison && s.years.ghosts.empty())
-      s.legend.note = "no organization left the network since " + std::to_string(s.coloring.year);
+    s.legend = build_legend(s.community(), s.coloring, groups ? s.group : std::vector<uint32_t>{}, s.years.change,
+                            s.years.ghosts.size());
     s.legend_built = {s.opened, s.built_revision, groups, s.group_revision, s.years.revision};
   }
   return s.legend;

@@ -239,6 +239,8 @@ struct TieLook {
   Color color{};
 };
 TieLook tie_look(const AppState& s, const Relationship& r);
+// tie_look(s, r).drawn, without working out the color (the map counts every tie each frame).
+bool tie_drawn(const AppState& s, const Relationship& r);
 // The legend's words for step 1-4 of a survey tie coloring ("3 coordination",
 // "3 a fair amount").
 const char* tie_quality_step(TieColorBy by, int step);

@@ -90,7 +90,7 @@ void by_value(Legend& l, const std::vector<std::string>& value, const std::strin
 }  // namespace
 
 Legend build_legend(const Community& c, const Coloring& coloring, const std::vector<uint32_t>& group,
-                    const std::vector<YearChange>& change) {
+                    const std::vector<YearChange>& change, size_t gone) {
   Legend l;
   l.coloring = coloring;
   l.title = "Color = " + to_string(coloring);
@@ -177,9 +177,10 @@ Legend build_legend(const Community& c, const Coloring& coloring, const std::vec
         l.entry_of[v] = entry(v < change.size() ? change[v] : YearChange::none);
         ++l.entries[l.entry_of[v]].organizations;
       }
-      l.note = change.size() == n ? "dashed circles: organizations gone from the network since " +
-                                        std::to_string(coloring.year)
-                                  : "choose a year to compare with";
+      const std::string since = std::to_string(coloring.year);
+      l.note = change.size() != n ? "choose a year to compare with"
+               : gone > 0         ? "dashed circles: organizations gone from the network since " + since
+                                  : "no organization left the network since " + since;
       break;
     }
   }

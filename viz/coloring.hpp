@@ -80,8 +80,9 @@ Color year_change_color(YearChange c);
 
 // The legend of `coloring` for community `c`; `group` is the community of
 // each organization (empty while not measured) for ColorBy::community, and
-// `change` what changed for each since Coloring::year, for ColorBy::change.
+// `change` what changed for each since Coloring::year, with `gone` the
+// organizations no longer in the network, for ColorBy::change.
 Legend build_legend(const Community& c, const Coloring& coloring, const std::vector<uint32_t>& group,
-                    const std::vector<YearChange>& change = {});
+                    const std::vector<YearChange>& change = {}, size_t gone = 0);
 
 }  // namespace tablemap::viz

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "core/palette.hpp"
 #include "io/load.hpp"
@@ -112,24 +113,27 @@ bool open_community(AppState& s, const std::string& path, const std::unordered_m
   return true;
 }
 
-bool select_by_id(AppState& s, const std::string& id) {
+namespace {
+
+// The row of organization `id`; none, with the status saying so, when unknown.
+std::optional<uint32_t> organization_named(AppState& s, const std::string& id) {
   auto org = s.community().find_organization(id);
-  if (!org) {
-    s.status = "no organization with id '" + id + "'";
-    return false;
-  }
-  s.selected = int32_t(*org);
-  return true;
+  if (!org) s.status = "no organization with id '" + id + "'";
+  return org;
+}
+
+}  // namespace
+
+bool select_by_id(AppState& s, const std::string& id) {
+  const auto org = organization_named(s, id);
+  if (org) s.selected = int32_t(*org);
+  return bool(org);
 }
 
 bool whatif_remove(AppState& s, const std::string& id) {
-  auto org = s.community().find_organization(id);
-  if (!org) {
-    s.status = "no organization with id '" + id + "'";
-    return false;
-  }
-  set_removed(s, *org, true);
-  return true;
+  const auto org = organization_named(s, id);
+  if (org) set_removed(s, *org, true);
+  return bool(org);
 }
 
 void whatif_reset(AppState& s) {

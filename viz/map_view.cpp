@@ -133,7 +133,7 @@ std::vector<Arrow> collect_ties(AppState& s) {
   size_t on_screen_count = 0;
   ImVec2 a, b;
   for (const Relationship& r : rels)
-    if (tie_look(s, r).drawn && endpoints(r, a, b)) ++on_screen_count;
+    if (tie_drawn(s, r) && endpoints(r, a, b)) ++on_screen_count;
   s.weak_ties_hidden = on_screen_count > 15000;
   // While the wheel turns over a big network every shape moves, so the
   // picture cannot be reused: only the strongest ties are drawn (each line

@@ -14,18 +14,22 @@ namespace {
 
 std::string year_path(const YearView& y, int year) { return y.file + "@" + std::to_string(year); }
 
-// The point nearest `p` (rings of 12 points around it) that keeps clear of
-// every organization on the map by about their usual spacing, so that a
-// ghost placed amid its old partners sits on none of them.
-Point free_spot_near(const AppState& s, Point p) {
+// How far a ghost keeps from every organization on the map: about their
+// usual spacing (0.8 of the median distance to the nearest other one, in
+// layout points), 40 when the spacing is not known yet.
+float ghost_clearance(const AppState& s) {
   std::vector<float> gaps;
   for (float d : s.spacing)
     if (d < 1e8f) gaps.push_back(d);
-  float clear = 40;  // layout points, when the spacing is not known
-  if (!gaps.empty()) {
-    std::nth_element(gaps.begin(), gaps.begin() + ptrdiff_t(gaps.size() / 2), gaps.end());
-    clear = std::max(10.f, 0.8f * gaps[gaps.size() / 2]);
-  }
+  if (gaps.empty()) return 40;
+  std::nth_element(gaps.begin(), gaps.begin() + ptrdiff_t(gaps.size() / 2), gaps.end());
+  return std::max(10.f, 0.8f * gaps[gaps.size() / 2]);
+}
+
+// The point nearest `p` (rings of 12 points around it) at least `clear` from
+// every organization on the map, so that a ghost placed amid its old
+// partners sits on none of them.
+Point free_spot_near(const AppState& s, Point p, float clear) {
   auto is_free = [&](Point q) {
     for (const Point& o : s.pos)
       if ((o.x - q.x) * (o.x - q.x) + (o.y - q.y) * (o.y - q.y) < clear * clear) return false;
@@ -44,35 +48,51 @@ Point free_spot_near(const AppState& s, Point p) {
 // Where each organization of the compared year that is gone now stood: where
 // the project file saved it that year, else amid its old partners that are
 // still on the map (in the nearest free spot), else nowhere (the panel lists
-// it all the same).
+// it all the same). One pass over the compared year's ties.
 std::vector<Ghost> place_ghosts(const AppState& s, const Community& other, const Comparison& cmp) {
   const Community& now = s.community();
   std::unordered_map<std::string, Point> saved;
   for (const NodePosition& p : load_positions(s.years.file, other.profile.year))
     saved[p.organization] = Point{float(p.x), float(p.y)};
   std::vector<Ghost> ghosts;
+  std::unordered_map<uint32_t, size_t> unsaved;  // row in `other` -> its ghost, for those to place by partners
   for (const NamedRow& gone : cmp.removed) {
     Ghost g{gone.id, gone.name, {}, false};
     if (auto it = saved.find(gone.id); it != saved.end()) {
       g.pos = it->second;
       g.placed = true;
     } else if (auto row = other.find_organization(gone.id)) {
-      float x = 0, y = 0;
-      int partners = 0;
-      for (const Tie& t : other.ties) {
-        const uint32_t partner = t.source == *row ? t.target : t.target == *row ? t.source : *row;
-        if (partner == *row) continue;
-        auto here = now.find_organization(other.org_id(partner));
-        if (!here || *here >= s.pos.size()) continue;
-        x += s.pos[*here].x, y += s.pos[*here].y, ++partners;
-      }
-      if (partners > 0) {
-        g.pos = free_spot_near(s, Point{x / float(partners), y / float(partners)});
-        g.placed = true;
-      }
+      unsaved[*row] = ghosts.size();
     }
     ghosts.push_back(std::move(g));
   }
+  if (unsaved.empty()) return ghosts;
+  // The sum of the map positions of each one's partners still on the map.
+  struct Sum {
+    float x = 0, y = 0;
+    int partners = 0;
+  };
+  std::vector<Sum> sums(ghosts.size());
+  auto add = [&](uint32_t gone, uint32_t partner) {
+    auto g = unsaved.find(gone);
+    if (g == unsaved.end()) return;
+    auto here = now.find_organization(other.org_id(partner));
+    if (!here || *here >= s.pos.size()) return;
+    Sum& sum = sums[g->second];
+    sum.x += s.pos[*here].x, sum.y += s.pos[*here].y, ++sum.partners;
+  };
+  for (const Tie& t : other.ties) {
+    if (t.source == t.target) continue;
+    add(t.source, t.target);
+    add(t.target, t.source);
+  }
+  const float clear = ghost_clearance(s);
+  for (const auto& [row, k] : unsaved)
+    if (sums[k].partners > 0) {
+      const float n = float(sums[k].partners);
+      ghosts[k].pos = free_spot_near(s, Point{sums[k].x / n, sums[k].y / n}, clear);
+      ghosts[k].placed = true;
+    }
   return ghosts;
 }
 
@@ -126,8 +146,8 @@ bool switch_year(AppState& s, int year) {
   }
   // Every organization the two years share stays where it is, and so does the view.
   std::unordered_map<std::string, Point> carried;
-  for (size_t i = 0; i < s.pos.size() && i < s.pos_ids.size(); ++i)
-    if (s.have_positions) carried[s.pos_ids[i]] = s.pos[i];
+  if (s.have_positions)
+    for (size_t i = 0; i < s.pos.size() && i < s.pos_ids.size(); ++i) carried[s.pos_ids[i]] = s.pos[i];
   const Camera camera = s.camera;
   const int compared = y.compare_with;
   const Coloring coloring = s.coloring;
