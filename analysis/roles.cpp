@@ -103,7 +103,9 @@ bool is_coordinating(TieKind kind) {
 
 namespace {
 
-// The strongest tie row of a coordinating kind per pair (a < b), and its kinds.
+// The strongest tie row of a coordinating kind per pair (a < b), and its
+// kinds; only pairs of backbone claimants are asked for (judge_coverage), so
+// only their ties are kept (a national network has millions of others).
 struct Coordination {
   uint8_t strength = 0;
   TieKindSet kinds = 0;
@@ -113,10 +115,11 @@ struct Coordination {
 using CoordinationMap = std::unordered_map<uint64_t, Coordination>;
 uint64_t pair_key(uint32_t a, uint32_t b) { return a < b ? (uint64_t(a) << 32) | b : (uint64_t(b) << 32) | a; }
 
-CoordinationMap coordination_of(const Community& c) {
+CoordinationMap coordination_of(const Community& c, const std::vector<bool>& claimant) {
   CoordinationMap out;
   for (const Tie& t : c.ties) {
     if (!is_coordinating(t.kind) || t.source == t.target) continue;
+    if (t.source >= claimant.size() || t.target >= claimant.size() || !claimant[t.source] || !claimant[t.target]) continue;
     Coordination& k = out[pair_key(t.source, t.target)];
     k.strength = std::max(k.strength, t.strength);
     k.kinds = TieKindSet(k.kinds | (1u << int(t.kind)));
@@ -318,9 +321,12 @@ RoleReport analyze_roles(const Community& c, const Network& net, const RoleOptio
       arealess_practitioners.push_back(role.organization);
   }
   std::vector<std::vector<BackboneFunctionClaim>> claims_of_area(area_count);
-  for (const BackboneFunctionClaim& claim : backbone_function_claims(c))
+  std::vector<bool> claimant(n, false);
+  for (const BackboneFunctionClaim& claim : backbone_function_claims(c)) {
     claims_of_area[size_t(claim.issue_area)].push_back(claim);
-  const CoordinationMap coordination = coordination_of(c);
+    if (claim.organization < n) claimant[claim.organization] = true;
+  }
+  const CoordinationMap coordination = coordination_of(c, claimant);
   std::sort(report.anchors.begin(), report.anchors.end());
   report.anchors.erase(std::unique(report.anchors.begin(), report.anchors.end()), report.anchors.end());
   report.anchor_status = how_many(report.anchors.size());
