@@ -86,6 +86,15 @@ TEST_CASE("Zachary karate club: one articulation point cutting off two groups, o
   std::sort(five.begin(), five.end());
   CHECK(five == std::vector<std::string>{"10", "16", "4", "5", "6"});
   CHECK(pieces[2] == std::vector<uint32_t>{*c.find_organization("11")});
+  // Each piece in row order, whether sorted (under n / 16 = 2 members: {11})
+  // or read off the rows in one pass (the 27 and the five).
+  for (const auto& piece : pieces) CHECK(std::is_sorted(piece.begin(), piece.end()));
+  std::vector<uint32_t> all;
+  for (const auto& piece : pieces) all.insert(all.end(), piece.begin(), piece.end());
+  std::sort(all.begin(), all.end());
+  CHECK(all.size() == 33);
+  CHECK(std::adjacent_find(all.begin(), all.end()) == all.end());
+  CHECK(!std::binary_search(all.begin(), all.end(), 0u));
 }
 
 TEST_CASE("Components are numbered largest first, with isolates counted") {
