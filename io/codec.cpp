@@ -776,14 +776,11 @@ LoadResult decode_community(RawCommunity& raw) {
   if (!c.ties.empty()) {
     std::vector<bool> tied(orgs.size());
     for (const Tie& t : c.ties) tied[t.source] = tied[t.target] = true;
-    size_t untied = 0;
+    // One group: problem_lines lists the first few and counts the rest after them.
     Problems first;  // organizations.csv comes first in the list
-    for (size_t i = 0; i < orgs.size(); ++i) {
-      if (tied[i]) continue;
-      if (++untied <= 10) first.push_back({org_file, org_lines[i], rules::no_ties(orgs[i].id), true});
-    }
-    if (untied > 10)
-      first.push_back({org_file, 0, "and " + std::to_string(untied - 10) + " more organizations have no ties", true});
+    for (size_t i = 0; i < orgs.size(); ++i)
+      if (!tied[i])
+        first.push_back({org_file, org_lines[i], rules::no_ties(orgs[i].id), true, "organizations without ties"});
     warnings.insert(warnings.begin(), first.begin(), first.end());
   }
   sort_problems_by_line(warnings);

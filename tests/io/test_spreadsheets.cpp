@@ -177,6 +177,30 @@ TEST_CASE("warnings: an exact repeated row, an organization with no ties") {
         scratch / "lakeside/ties.csv" + ":3: warning: this row repeats line 2 exactly; delete one of them");
 }
 
+TEST_CASE("warnings: many organizations with no ties are listed first, then counted") {
+  // Eight organizations without a tie (lines 3-9 and 11): problem_lines lists
+  // five and counts the other three after them, at the first one not listed.
+  ScratchFolder scratch("sheets");
+  write_lakeside(scratch / "lakeside");
+  std::string orgs = "id,name,sector\nclinic,Clinic,health\n";
+  for (int i = 1; i <= 7; ++i) orgs += "lone" + std::to_string(i) + ",Lone " + std::to_string(i) + ",business\n";
+  orgs += "school,School,education\nlone8,Lone 8,business\n";
+  write_text(scratch / "lakeside/organizations.csv", orgs);
+  write_text(scratch / "lakeside/people.csv", "id,name,generation\n");
+  write_text(scratch / "lakeside/ties.csv", "source,target\nclinic,school\n");
+  Problems warnings;
+  load_ok(scratch / "lakeside", &warnings);
+  REQUIRE(warnings.size() == 8);
+  const std::string file = scratch / "lakeside/organizations.csv";
+  const std::string expected = file + ":3: warning: organization 'lone1' has no ties to any other organization\n" +
+                               file + ":4: warning: organization 'lone2' has no ties to any other organization\n" +
+                               file + ":5: warning: organization 'lone3' has no ties to any other organization\n" +
+                               file + ":6: warning: organization 'lone4' has no ties to any other organization\n" +
+                               file + ":7: warning: organization 'lone5' has no ties to any other organization\n" +
+                               file + ":8: warning: ... and 3 more organizations without ties\n";
+  CHECK(problem_lines(warnings) == expected);
+}
+
 TEST_CASE("CR-only line ends count as lines") {
   ScratchFolder scratch("sheets");
   write_lakeside(scratch / "lakeside");
