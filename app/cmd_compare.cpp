@@ -24,8 +24,7 @@ CommandRegistration registration{65, [](CLI::App& cli) -> std::function<int()> {
   cmd->add_option("NEW", *after, "the later snapshot")->required();
   cmd->add_flag("--json", *json, "print JSON instead of text");
   return [before, after, json] {
-    auto old_community = load_or_report(*before);
-    auto new_community = load_or_report(*after);
+    auto [old_community, new_community] = load_two_or_report(*before, *after);
     if (!old_community || !new_community) return kBadData;
     Comparison c = compare_communities(*old_community, *new_community);
     c.before_label = *before;

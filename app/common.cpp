@@ -14,6 +14,14 @@ std::optional<Community> load_or_report(const std::string& path, int year) {
   return community_or_report(load_community(path, year), path);
 }
 
+std::pair<std::optional<Community>, std::optional<Community>> load_two_or_report(const std::string& first,
+                                                                                 const std::string& second) {
+  auto [earlier, later] = load_two(first, second);
+  auto a = community_or_report(std::move(earlier), first);
+  auto b = community_or_report(std::move(later), second);
+  return {std::move(a), std::move(b)};
+}
+
 void print_problems(const Problems& problems) {
   // Written whole (fwrite, not %s): a message quoting a cell keeps every byte, even after a NUL.
   const std::string lines = problem_lines(problems);

@@ -21,6 +21,10 @@ namespace tablemap::app {
 // wrong thing (missing, a single CSV, an export-only format) throws
 // UsageError, which main turns into exit code kBadUsage.
 std::optional<Community> load_or_report(const std::string& path, int year = 0);
+// Two PATHs read side by side (each on its own thread: compare's two years),
+// their problems printed in order, the first PATH's first.
+std::pair<std::optional<Community>, std::optional<Community>> load_two_or_report(const std::string& first,
+                                                                                 const std::string& second);
 // The same for a result already loaded (an import): the community, or its problems printed.
 std::optional<Community> community_or_report(LoadResult result, const std::string& path);
 

@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
 
   size_t listed = 0;
   ChildRun compare = in_child([&] {
-    LoadResult a = load_community(before), b = load_community(after);
+    auto [a, b] = load_two(before, after);  // as `tablemap compare` reads them
     if (!a.ok() || !b.ok()) return false;
     Comparison c = compare_communities(*a.community, *b.community);
     c.before_label = before;

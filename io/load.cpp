@@ -10,6 +10,7 @@
 #include <optional>
 #include <unistd.h>
 
+#include "core/parallel.hpp"
 #include "io/bundle.hpp"
 #include "io/graph_export.hpp"
 #include "io/file_lock.hpp"
@@ -179,6 +180,12 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     ::fsync(dir);
     ::close(dir);
   }
+}
+
+std::pair<LoadResult, LoadResult> load_two(const std::string& first, const std::string& second) {
+  std::pair<LoadResult, LoadResult> both;
+  run_both([&] { both.first = load_community(first); }, [&] { both.second = load_community(second); });
+  return both;
 }
 
 }  // namespace tablemap

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/codec.hpp"
@@ -35,6 +36,8 @@ int year_before(const std::string& path);
 // one the path names, else the latest); a path of another form with `@YEAR`
 // or an unknown year is a problem naming what the file holds.
 LoadResult load_community(const std::string& path, int year = 0);
+// Two PATHs read side by side, each on its own thread (compare's two years).
+std::pair<LoadResult, LoadResult> load_two(const std::string& first, const std::string& second);
 
 // Thrown by savers: the message says what went wrong in the user's words.
 struct SaveError : std::runtime_error {
