@@ -4,6 +4,7 @@
 #include <numeric>
 #include <random>
 #include <thread>
+#include <unordered_map>
 
 namespace tablemap {
 namespace {
@@ -150,16 +151,23 @@ LevelGraph aggregate(const LevelGraph& g, const std::vector<uint32_t>& community
 
 }  // namespace
 
-static CommunityReport louvain_once(const Network& net, const CommunityOptions& options, uint64_t seed) {
+static CommunityReport louvain_once(const Network& net, const CommunityOptions& options, uint64_t seed,
+                                    const std::vector<uint32_t>& start) {
   const uint32_t n = net.organization_count();
   CommunityReport out;
   std::vector<uint32_t> membership(n);
   std::iota(membership.begin(), membership.end(), 0u);
+  if (start.size() == n) {
+    membership = start;
+    // Group numbers below n, as move_vertices needs (an unused number is an empty group).
+    std::unordered_map<uint32_t, uint32_t> number;
+    for (uint32_t& m : membership) m = number.emplace(m, uint32_t(number.size())).first->second;
+  }
   const LevelGraph base = from_network(net, options.weighted);
   const double total = std::accumulate(base.degree.begin(), base.degree.end(), 0.0);  // 2m
   std::mt19937_64 rng(seed);
   // Two rounds of the multilevel pass. The first starts with every
-  // organization alone; the second starts from its partition at the level of
+  // organization alone (or from options.start); the second starts from its partition at the level of
   // single organizations, so that an organization whose best community
   // changed as communities merged above it moves now (and the levels above
   // may merge again). On the generated networks the second round raised
@@ -209,15 +217,18 @@ CommunityReport louvain(const Network& net, const CommunityOptions& options) {
   // Independent visiting orders on separate threads; the best modularity wins
   // (the first on a tie), so the result depends on the seed only.
   const int tries = std::max(1, options.tries);
+  const std::vector<uint32_t> start = options.start ? options.start() : std::vector<uint32_t>{};
   std::vector<CommunityReport> runs(tries);
   std::vector<std::thread> pool;
   for (int t = 1; t < tries; ++t)
-    pool.emplace_back([&, t] { runs[t] = louvain_once(net, options, options.seed + 0x9E3779B97F4A7C15ull * t); });
-  runs[0] = louvain_once(net, options, options.seed);
+    pool.emplace_back(
+        [&, t] { runs[t] = louvain_once(net, options, options.seed + 0x9E3779B97F4A7C15ull * t, start); });
+  runs[0] = louvain_once(net, options, options.seed, start);
   for (auto& th : pool) th.join();
   size_t best = 0;
   for (size_t t = 1; t < runs.size(); ++t)
     if (runs[t].modularity > runs[best].modularity) best = t;
+  if (options.found) options.found(runs[best]);
   return std::move(runs[best]);
 }
 

@@ -11,11 +11,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "core/network.hpp"
 
 namespace tablemap {
+
+struct CommunityReport;
 
 struct CommunityOptions {
   uint64_t seed = 1;
@@ -24,6 +27,15 @@ struct CommunityOptions {
   // Independent runs (different visiting orders drawn from the seed), one per
   // thread; the one with the highest modularity is kept.
   int tries = 2;
+  // Where each organization starts (a group number per row; numbers need not
+  // be consecutive), asked for when the communities are computed; empty or
+  // unset starts every organization alone. compare starts a year from the
+  // year before's communities matched by id, so that a community the
+  // network kept is found again and only real change moves organizations.
+  std::function<std::vector<uint32_t>()> start;
+  // Called with the communities as soon as they are found (compare hands
+  // them on to the later year while the rest is measured).
+  std::function<void(const CommunityReport&)> found;
 };
 
 struct CommunityReport {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
 #include <numeric>
 #include <set>
@@ -12,12 +13,15 @@
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
+
 namespace tablemap {
 namespace {
 
 constexpr uint32_t kAbsent = UINT32_MAX;
 
-// One analyzed snapshot.
+// One analyzed snapshot, built in steps so that both years are analyzed side
+// by side (analyze_both): the network, then its measures and its gaps and roles.
 struct Side {
   const Community& community;
   Network net;
@@ -25,10 +29,13 @@ struct Side {
   GapReport gaps;
   RoleReport roles;
   NetworkMetrics metrics;
-  Side(const Community& c, const CompareOptions& options)
-      : community(c), net(c), at_table(c.organizations_at_table()) {
-    gaps = analyze_gaps(c, net);
-    roles = analyze_roles(c, net);
+  explicit Side(const Community& c) : community(c), net(c), at_table(c.organizations_at_table()) {}
+  void judge() {
+    gaps = analyze_gaps(community, net);
+    roles = analyze_roles(community, net);
+  }
+  // `communities` are the options of the Louvain run (a start, for the later year).
+  void measure(const CompareOptions& options, const CommunityOptions& communities) {
     // Only the measures compared (the summary, mixing and components come always).
     MetricsOptions m = options.metrics;
     m.centrality.measures = MeasureSet::none()
@@ -36,7 +43,8 @@ struct Side {
                                 .add(Measure::betweenness)
                                 .add(Measure::articulation)
                                 .add(Measure::communities);
-    metrics = measure_network(c, net, m);
+    m.communities = communities;
+    metrics = measure_network(community, net, m);
   }
   NamedRow org(uint32_t row) const { return {community.organizations[row].id, community.organizations[row].name}; }
 };
@@ -404,9 +412,17 @@ void compare_structure(const Side& b, const Side& a, const std::vector<uint32_t>
   const auto& ba = a.metrics.centrality.paths.betweenness_norm;
   out.betweenness_estimated = b.metrics.centrality.paths.betweenness_sampled || b.metrics.centrality.paths.sampled ||
                              a.metrics.centrality.paths.betweenness_sampled || a.metrics.centrality.paths.sampled;
+  const PathMeasures& pb = b.metrics.centrality.paths;
+  const PathMeasures& pa = a.metrics.centrality.paths;
+  out.betweenness_error = std::max(pb.betweenness_error, pa.betweenness_error);
+  out.betweenness_confidence = out.betweenness_error > 0 ? std::min(pb.confidence, pa.confidence) : 0;
+  // A move within both estimates' error may be no move at all; an exact value
+  // summed in another row order differs in its last bits (no move either).
+  const double noise = std::max(pb.betweenness_error + pa.betweenness_error, 1e-9);
   std::vector<BetweennessChange> moves;
   for (uint32_t v = 0; v < b_to_a.size(); ++v)
-    if (b_to_a[v] != kAbsent && bb[v] != ba[b_to_a[v]]) moves.push_back({a.org(b_to_a[v]), bb[v], ba[b_to_a[v]]});
+    if (b_to_a[v] != kAbsent && std::abs(bb[v] - ba[b_to_a[v]]) > noise)
+      moves.push_back({a.org(b_to_a[v]), bb[v], ba[b_to_a[v]]});
   auto rise = [](const BetweennessChange& x) { return x.after - x.before; };
   std::sort(moves.begin(), moves.end(), [&](const BetweennessChange& x, const BetweennessChange& y) {
     return rise(x) != rise(y) ? rise(x) > rise(y) : x.organization.id < y.organization.id;
@@ -500,6 +516,54 @@ void write_headline(Comparison& c) {
                             c.single_points_gone.size()));
 }
 
+// Both years at once, on two threads. The later year's communities start
+// from the earlier year's, matched by id (an organization new to it starts
+// alone), so that silos formed or dissolved are the network's change and not
+// two runs of Louvain finding different groupings of one network. The earlier
+// year finds its communities first; the later year's gaps, roles and other
+// measures run meanwhile.
+void analyze_both(Side& b, Side& a, const std::vector<uint32_t>& a_to_b, const CompareOptions& options) {
+  std::promise<std::vector<uint32_t>> b_communities;
+  std::shared_future<std::vector<uint32_t>> b_found = b_communities.get_future().share();
+  CommunityOptions earlier = options.metrics.communities, later = options.metrics.communities;
+  // One Louvain run per year: the two years already take both cores.
+  earlier.tries = later.tries = 1;
+  earlier.start = nullptr;
+  earlier.found = [&](const CommunityReport& r) { b_communities.set_value(r.community); };
+  later.found = nullptr;
+  later.start = [&, b_found] {
+    const std::vector<uint32_t>& before = b_found.get();
+    const uint32_t groups = before.empty() ? 0 : *std::max_element(before.begin(), before.end()) + 1;
+    std::vector<uint32_t> start(a_to_b.size());
+    for (uint32_t w = 0; w < start.size(); ++w)
+      start[w] = a_to_b[w] == kAbsent || before.empty() ? groups + w : before[a_to_b[w]];
+    return start;
+  };
+  // The later year must never wait for communities that will not come (a no-op once handed on).
+  auto none_coming = [&] {
+    try {
+      b_communities.set_value({});
+    } catch (const std::future_error&) {
+    }
+  };
+  run_both(
+      [&] {
+        try {
+          b.measure(options, earlier);  // hands its communities on as soon as they are found
+        } catch (...) {
+          none_coming();
+          throw;
+        }
+        none_coming();
+      },
+      // Both years' gaps and roles (read-only on the networks) while the earlier year's communities are found.
+      [&] {
+        a.judge();
+        b.judge();
+        a.measure(options, later);
+      });
+}
+
 }  // namespace
 
 Comparison compare_communities(const Community& before, const Community& after, const CompareOptions& options) {
@@ -508,8 +572,20 @@ Comparison compare_communities(const Community& before, const Community& after, 
   out.community_after = after.profile.name;
   out.year_before = before.profile.year;
   out.year_after = after.profile.year;
-  const Side b(before, options), a(after, options);
-  const std::vector<uint32_t> b_to_a = match_organizations(before, after), a_to_b = match_organizations(after, before);
+  std::optional<Side> b_side, a_side;
+  std::vector<uint32_t> b_to_a, a_to_b;
+  run_both(
+      [&] {
+        b_side.emplace(before);
+        b_to_a = match_organizations(before, after);
+      },
+      [&] {
+        a_side.emplace(after);
+        a_to_b = match_organizations(after, before);
+      });
+  Side& b = *b_side;
+  Side& a = *a_side;
+  analyze_both(b, a, a_to_b, options);
   compare_organizations(b, a, b_to_a, a_to_b, out);
   compare_people(before, after, out);
   compare_sectors(b.gaps, a.gaps, out);

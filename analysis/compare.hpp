@@ -33,7 +33,16 @@
 namespace tablemap {
 
 struct CompareOptions {
-  MetricsOptions metrics;            // structure of both snapshots (compare sets the measures it reads)
+  // Structure of both snapshots (compare sets the measures it reads). Above
+  // 20,000 organizations betweenness is estimated, each year within epsilon;
+  // compare reads it only for its largest moves and lists a move only when
+  // it is larger than both years' bounds together, so a looser bound than
+  // `metrics`' 0.01 serves it at a quarter of the samples.
+  MetricsOptions metrics = [] {
+    MetricsOptions m;
+    m.centrality.betweenness_epsilon = 0.02;
+    return m;
+  }();
   size_t betweenness_listed = 5;     // organizations listed whose betweenness rose most, and fell most
   size_t silo_members_listed = 5;    // members named per silo that formed or dissolved
 };
@@ -163,6 +172,10 @@ struct Comparison {
   std::vector<NamedRow> single_points_appeared, single_points_gone;
   std::vector<BetweennessChange> betweenness_rose, betweenness_fell;
   bool betweenness_estimated = false;  // sampled in either year (above 20,000 organizations)
+  // When estimated: the larger of the two years' bounds (each estimate within
+  // it at `betweenness_confidence`); moves listed exceed twice this.
+  double betweenness_error = 0;
+  double betweenness_confidence = 0;
 
   // The few sentences a board needs, most important first.
   std::vector<std::string> headline;

@@ -210,7 +210,8 @@ nlohmann::json to_json(const Comparison& c) {
                     {"single_points_gone", ids(c.single_points_gone)},
                     {"betweenness_rose", betweenness(c.betweenness_rose)},
                     {"betweenness_fell", betweenness(c.betweenness_fell)},
-                    {"betweenness_estimated", c.betweenness_estimated}};
+                    {"betweenness_estimated", c.betweenness_estimated},
+                    {"betweenness_error", c.betweenness_error}};
   return j;
 }
 
@@ -335,7 +336,13 @@ std::string format_comparison(const Comparison& c) {
   };
   list(out, "betweenness rose most", c.betweenness_rose, between_text);
   list(out, "betweenness fell most", c.betweenness_fell, between_text);
-  if (c.betweenness_estimated) out += "  (betweenness estimated from sampled sources in a network this large)\n";
+  if (c.betweenness_error > 0)
+    out += fmt::format(
+        "  (betweenness estimated from sampled shortest paths in a network this large: each year within {:.3f}\n"
+        "   at {:.0f}% confidence, so only moves larger than {:.3f} are listed)\n",
+        c.betweenness_error, 100 * c.betweenness_confidence, 2 * c.betweenness_error);
+  else if (c.betweenness_estimated)
+    out += "  (betweenness estimated from sampled sources in a network this large)\n";
   return out;
 }
 

@@ -41,9 +41,11 @@
 //    density 7/21 both years.
 // 2026 -> 2027: the same files without people.csv.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/compare.hpp"
+#include "core/synthetic.hpp"
 #include "io/load.hpp"
 
 using namespace tablemap;
@@ -285,4 +287,74 @@ TEST_CASE("compare: a year with no people file", "[compare]") {
   CHECK(c.ties_removed.empty());
   CHECK(c.claims_added.empty());
   CHECK(c.sectors[1].seats_after == 1);  // education: school only
+}
+
+namespace {
+
+// The same community a year later with its organizations listed in reverse
+// order: every row number changes, no organization or tie does.
+Community reversed_next_year(const Community& c) {
+  Community next = c;
+  next.profile.year = c.profile.year + 1;
+  const uint32_t n = uint32_t(c.organizations.size());
+  auto flip = [n](uint32_t row) { return n - 1 - row; };
+  auto& orgs = next.organizations.edit();
+  std::reverse(orgs.begin(), orgs.end());
+  for (Tie& t : next.ties.edit()) t.source = flip(t.source), t.target = flip(t.target);
+  for (Role& r : next.roles.edit()) r.organization = flip(r.organization);
+  for (Person& p : next.people.edit())
+    if (p.organization != kNoOrganization) p.organization = int32_t(flip(uint32_t(p.organization)));
+  return next;
+}
+
+}  // namespace
+
+TEST_CASE("compare: an unchanged network keeps its communities, whatever the order of its rows", "[compare]") {
+  // The later year's Louvain starts from the earlier year's communities
+  // (matched by id), so a network that did not change shows no silo formed
+  // or dissolved. Two independent runs would visit the reversed rows in
+  // another order and could group them otherwise.
+  GenerateOptions g;
+  g.organizations = 3000;
+  g.seed = 5;
+  const Community before = generate_community(g);
+  const Community after = reversed_next_year(before);
+  REQUIRE(after.organizations[0].id == before.organizations[2999].id);
+  Comparison c = compare_communities(before, after);
+  CHECK(c.ties_added.empty());
+  CHECK(c.ties_removed.empty());
+  CHECK(measure(c, "communities").before > 10);
+  CHECK(measure(c, "communities").after == measure(c, "communities").before);
+  CHECK(measure(c, "modularity").after == Approx(measure(c, "modularity").before).margin(1e-9));
+  CHECK(c.silos_after == c.silos_before);
+  CHECK(c.silos_formed.empty());
+  CHECK(c.silos_dissolved.empty());
+  CHECK(c.betweenness_rose.empty());
+  CHECK(c.betweenness_fell.empty());
+}
+
+TEST_CASE("compare: estimated betweenness lists only moves larger than both years' error", "[compare]") {
+  // Elm Creek with betweenness sampled (as above 20,000 organizations) to
+  // within 0.1 each year. The exact moves (see the top of this file): school
+  // +0.267, library +0.067, clinic -0.133, police -0.067. Only a move above
+  // 2 x 0.1 can be told from the estimates' error: school's.
+  CompareOptions options;
+  options.metrics.centrality.force_sampled = true;
+  options.metrics.centrality.betweenness_epsilon = 0.1;
+  Comparison c = compare_communities(elm_creek(2025), elm_creek(2026), options);
+  CHECK(c.betweenness_estimated);
+  CHECK(c.betweenness_error == Approx(0.1));
+  CHECK(c.betweenness_confidence == Approx(0.9));
+  for (const auto* list : {&c.betweenness_rose, &c.betweenness_fell})
+    for (const BetweennessChange& m : *list) CHECK(std::abs(m.after - m.before) > 0.2);
+  const std::string text = format_comparison(c);
+  CHECK_THAT(text, Catch::Contains("each year within 0.100"));
+  CHECK_THAT(text, Catch::Contains("only moves larger than 0.200 are listed"));
+  CHECK(to_json(c)["structure"]["betweenness_error"] == Approx(0.1));
+
+  // Exact (the default below 20,000 organizations): every move is listed, no error stated.
+  Comparison exact = compare_communities(elm_creek(2025), elm_creek(2026));
+  CHECK(exact.betweenness_error == 0);
+  CHECK(exact.betweenness_rose.size() == 2);
+  CHECK_THAT(format_comparison(exact), !Catch::Contains("only moves larger"));
 }

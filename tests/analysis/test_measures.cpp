@@ -82,9 +82,10 @@ TEST_CASE("Only the asked measures are computed, each timed") {
   CHECK(all.centrality.pagerank.values == m.centrality.pagerank.values);
   parts.clear();
   for (const MeasureTiming& t : all.timings) parts.push_back(t.measure);
-  // 300 organizations: exact, one pass of searches for the three path measures.
-  CHECK(parts == std::vector<std::string>{"degree", "betweenness+closeness+harmonic", "eigenvector", "pagerank", "core",
-                                          "components", "articulation", "communities", "brokerage", "constraint",
+  // 300 organizations: exact, one pass of searches for the three path
+  // measures; communities first (compare hands them on to the next year).
+  CHECK(parts == std::vector<std::string>{"communities", "degree", "betweenness+closeness+harmonic", "eigenvector",
+                                          "pagerank", "core", "components", "articulation", "brokerage", "constraint",
                                           "mixing", "silos", "brokers", "single points of failure"});
 }
 
