@@ -6,6 +6,7 @@
 #include <charconv>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #include "core/id_table.hpp"
@@ -57,6 +58,11 @@ struct OrgIds {
     return table.find(id, [this](uint32_t r) { return std::string_view((*rows)[r].id); });
   }
   bool empty() const { return table.size() == 0; }
+  // See IdTable::prefetch_slot: `ahead` rows before a lookup, then its row.
+  void prefetch_slot(std::string_view id) const { table.prefetch_slot(id); }
+  void prefetch_row(std::string_view id) const {
+    table.prefetch_row(id, [this](uint32_t r) { return &(*rows)[r]; });
+  }
 
   // By id, else by exact name; `holders` counts the organizations of that name.
   std::optional<uint32_t> resolve(std::string_view text, size_t& holders) const {
@@ -536,7 +542,19 @@ std::vector<Tie> decode_ties(const Decoder& d, const RowTable& t, const OrgIds& 
   if (!m.has(SOURCE) || !m.has(TARGET)) return {};
   std::vector<Tie> ties(t.rows());
   for_row_ranges(t.rows(), problems, [&](size_t begin, size_t end, Problems& out) {
+    // Ends are looked up in no order: each lookup's slot is asked for 16
+    // rows ahead and its organization 8 rows ahead, so that both are in the
+    // cache when the row comes (validate of 1,000,000 organizations: 4.1 -> 3.1 CPU s).
+    auto prefetch = [&](size_t r, bool row) {
+      if (r >= end) return;
+      for (int end_column : {int(SOURCE), int(TARGET)}) {
+        const std::string_view id = m.get(t, r, end_column);
+        row ? orgs.prefetch_row(id) : orgs.prefetch_slot(id);
+      }
+    };
     for (size_t r = begin; r < end; ++r) {
+      prefetch(r + 16, false);
+      prefetch(r + 8, true);
       Tie& tie = ties[r];
       std::string_view source = m.get(t, r, SOURCE), target = m.get(t, r, TARGET);
       bool both_known = true;
@@ -656,7 +674,18 @@ void keep_texts(const RowTable& t, const ColumnMap& m, const Profile& profile, c
   for_row_ranges(rows.size(), unused, [&](size_t begin, size_t end, Problems&) {
     RowEncoder encode(profile, orgs, t.separator);
     TextKeeper keeper(t, m);
-    for (size_t r = begin; r < end; ++r) keeper.keep(encode, r, rows[r]);
+    for (size_t r = begin; r < end; ++r) {
+      // A tie's ends are written by their organizations' ids: in no order, so asked for 8 rows ahead.
+      if constexpr (std::is_same_v<Row, Tie>)
+        if (r + 8 < end && rows[r + 8].source < orgs.size() && rows[r + 8].target < orgs.size()) {
+          for (uint32_t end_row : {rows[r + 8].source, rows[r + 8].target}) {
+            const char* org = reinterpret_cast<const char*>(&orgs[end_row]);
+            __builtin_prefetch(org);
+            __builtin_prefetch(org + 31);  // the id's text (IdTable::prefetch_row)
+          }
+        }
+      keeper.keep(encode, r, rows[r]);
+    }
   });
 }
 
