@@ -45,23 +45,30 @@ NetworkSummary summarize(const Network& net, const NetworkMetrics& m) {
 
 std::vector<Silo> find_silos(const Network& net, const std::vector<SectorId>& sector, size_t sector_count,
                              const CommunityReport& communities, const SiloRule& rule) {
-  // (community, sector pair) for every tie touching a community, once per community touched.
+  // (community, sector pair) for every tie touching a community, once per
+  // community touched, grouped by community with a counting sort: O(n + m),
+  // where sorting the touches of a national network took half a second.
   struct Touch {
     uint32_t community;
     SectorId low, high;
-    bool operator<(const Touch& o) const {
-      return std::tie(community, low, high) < std::tie(o.community, o.low, o.high);
+  };
+  const size_t groups = communities.sizes.size();
+  std::vector<size_t> start(groups + 1, 0);
+  auto each_touch = [&](auto&& visit) {
+    for (const Relationship& r : net.relationships()) {
+      const SectorId lo = std::min(sector[r.a], sector[r.b]), hi = std::max(sector[r.a], sector[r.b]);
+      const uint32_t ca = communities.community[r.a], cb = communities.community[r.b];
+      if (communities.sizes[ca] >= rule.min_organizations) visit(Touch{ca, lo, hi});
+      if (cb != ca && communities.sizes[cb] >= rule.min_organizations) visit(Touch{cb, lo, hi});
     }
   };
-  std::vector<Touch> touches;
-  touches.reserve(net.relationship_count() * 2);
-  for (const Relationship& r : net.relationships()) {
-    const SectorId lo = std::min(sector[r.a], sector[r.b]), hi = std::max(sector[r.a], sector[r.b]);
-    const uint32_t ca = communities.community[r.a], cb = communities.community[r.b];
-    if (communities.sizes[ca] >= rule.min_organizations) touches.push_back({ca, lo, hi});
-    if (cb != ca && communities.sizes[cb] >= rule.min_organizations) touches.push_back({cb, lo, hi});
+  each_touch([&](const Touch& t) { ++start[t.community + 1]; });
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<Touch> touches(start[groups]);
+  {
+    std::vector<size_t> fill(start.begin(), start.end() - 1);
+    each_touch([&](const Touch& t) { touches[fill[t.community]++] = t; });
   }
-  std::sort(touches.begin(), touches.end());
   std::vector<Silo> silos;
   std::vector<uint64_t> pair(sector_count * sector_count, 0);
   for (size_t i = 0; i < touches.size();) {
