@@ -336,6 +336,8 @@ std::string format_comparison(const Comparison& c) {
   };
   list(out, "betweenness rose most", c.betweenness_rose, between_text);
   list(out, "betweenness fell most", c.betweenness_fell, between_text);
+  if (c.betweenness_error > 0 && c.betweenness_rose.empty() && c.betweenness_fell.empty())
+    out += fmt::format("  betweenness: no organization's moved by more than {:.3f}\n", 2 * c.betweenness_error);
   if (c.betweenness_error > 0)
     out += fmt::format(
         "  (betweenness estimated from sampled shortest paths in a network this large: each year within {:.3f}\n"

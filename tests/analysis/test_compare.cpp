@@ -350,6 +350,8 @@ TEST_CASE("compare: estimated betweenness lists only moves larger than both year
   const std::string text = format_comparison(c);
   CHECK_THAT(text, Catch::Contains("each year within 0.100"));
   CHECK_THAT(text, Catch::Contains("only moves larger than 0.200 are listed"));
+  const bool none = c.betweenness_rose.empty() && c.betweenness_fell.empty();
+  CHECK((text.find("betweenness: no organization's moved by more than 0.200") != std::string::npos) == none);
   CHECK(to_json(c)["structure"]["betweenness_error"] == Approx(0.1));
 
   // Exact (the default below 20,000 organizations): every move is listed, no error stated.
