@@ -167,10 +167,10 @@ static CommunityReport louvain_once(const Network& net, const CommunityOptions& 
   const double total = std::accumulate(base.degree.begin(), base.degree.end(), 0.0);  // 2m
   std::mt19937_64 rng(seed);
   // Two rounds of the multilevel pass. The first starts with every
-  // organization alone (or from options.start); the second starts from its partition at the level of
-  // single organizations, so that an organization whose best community
-  // changed as communities merged above it moves now (and the levels above
-  // may merge again). On the generated networks the second round raised
+  // organization alone (or from options.start); the second starts from its
+  // partition at the level of single organizations, so that an organization
+  // whose best community changed as communities merged above it moves now
+  // (and the levels above may merge again). On the generated networks the second round raised
   // modularity from 0.573 to 0.595 (100,000 organizations) and from 0.532 to
   // 0.59 (1,000,000), above igraph's; further rounds added under 0.0005.
   for (int round = 0; round < 2 && total > 0; ++round) {

@@ -410,10 +410,9 @@ void compare_structure(const Side& b, const Side& a, const std::vector<uint32_t>
   // Betweenness of organizations in both years, the largest moves each way.
   const auto& bb = b.metrics.centrality.paths.betweenness_norm;
   const auto& ba = a.metrics.centrality.paths.betweenness_norm;
-  out.betweenness_estimated = b.metrics.centrality.paths.betweenness_sampled || b.metrics.centrality.paths.sampled ||
-                             a.metrics.centrality.paths.betweenness_sampled || a.metrics.centrality.paths.sampled;
   const PathMeasures& pb = b.metrics.centrality.paths;
   const PathMeasures& pa = a.metrics.centrality.paths;
+  out.betweenness_estimated = pb.betweenness_sampled || pb.sampled || pa.betweenness_sampled || pa.sampled;
   out.betweenness_error = std::max(pb.betweenness_error, pa.betweenness_error);
   out.betweenness_confidence = out.betweenness_error > 0 ? std::min(pb.confidence, pa.confidence) : 0;
   // A move within both estimates' error may be no move at all; an exact value

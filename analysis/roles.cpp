@@ -119,7 +119,9 @@ CoordinationMap coordination_of(const Community& c, const std::vector<bool>& cla
   CoordinationMap out;
   for (const Tie& t : c.ties) {
     if (!is_coordinating(t.kind) || t.source == t.target) continue;
-    if (t.source >= claimant.size() || t.target >= claimant.size() || !claimant[t.source] || !claimant[t.target]) continue;
+    const bool both_claim =
+        t.source < claimant.size() && t.target < claimant.size() && claimant[t.source] && claimant[t.target];
+    if (!both_claim) continue;
     Coordination& k = out[pair_key(t.source, t.target)];
     k.strength = std::max(k.strength, t.strength);
     k.kinds = TieKindSet(k.kinds | (1u << int(t.kind)));

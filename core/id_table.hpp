@@ -13,6 +13,14 @@
 
 namespace tablemap {
 
+// Brings in the first 32 bytes of a row that starts with its id (a short
+// std::string keeps its text there, which may straddle two cache lines).
+inline void prefetch_id_of_row(const void* row) {
+  const char* start = static_cast<const char*>(row);
+  __builtin_prefetch(start);
+  __builtin_prefetch(start + 31);
+}
+
 class IdTable {
  public:
   void clear() {
@@ -66,11 +74,7 @@ class IdTable {
     if (slots_.empty()) return;
     const uint32_t h = hash(id);
     const uint64_t slot = slots_[h & mask()];
-    if (slot == 0 || uint32_t(slot >> 32) != h) return;
-    // The id's first 32 bytes (a short std::string keeps its text there) may straddle two lines.
-    const char* row = reinterpret_cast<const char*>(row_address(uint32_t(slot) - 1));
-    __builtin_prefetch(row);
-    __builtin_prefetch(row + 31);
+    if (slot != 0 && uint32_t(slot >> 32) == h) prefetch_id_of_row(row_address(uint32_t(slot) - 1));
   }
 
  private:

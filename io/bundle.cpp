@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <thread>
 
+#include "core/parallel.hpp"
 #include "io/atomic_folder.hpp"
 #include "io/csv.hpp"
 #include "io/load.hpp"
@@ -76,11 +76,13 @@ LoadResult load_bundle(const std::string& folder) {
   // The two big files are read and parsed side by side.
   std::optional<RowTable> organizations, people, ties, roles;
   Problems tie_problems;
-  std::thread tie_reader([&] { read_table(folder, "ties.csv", false, ties, tie_problems); });
-  read_table(folder, "organizations.csv", true, organizations, problems);
-  read_table(folder, "people.csv", false, people, problems);
-  read_table(folder, "roles.csv", false, roles, problems);
-  tie_reader.join();
+  run_both(
+      [&] {
+        read_table(folder, "organizations.csv", true, organizations, problems);
+        read_table(folder, "people.csv", false, people, problems);
+        read_table(folder, "roles.csv", false, roles, problems);
+      },
+      [&] { read_table(folder, "ties.csv", false, ties, tie_problems); });
   problems.insert(problems.end(), tie_problems.begin(), tie_problems.end());
   if (!problems.empty() || !organizations) return result;
 

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <charconv>
 #include <mutex>
-#include <thread>
 #include <type_traits>
 #include <unordered_map>
 
 #include "core/id_table.hpp"
+#include "core/parallel.hpp"
 #include "core/rules.hpp"
 #include "core/suggest.hpp"
 #include "io/csv.hpp"
@@ -58,7 +58,7 @@ struct OrgIds {
     return table.find(id, [this](uint32_t r) { return std::string_view((*rows)[r].id); });
   }
   bool empty() const { return table.size() == 0; }
-  // See IdTable::prefetch_slot: `ahead` rows before a lookup, then its row.
+  // Cache hints for a lookup rows ahead (IdTable::prefetch_slot, then prefetch_row).
   void prefetch_slot(std::string_view id) const { table.prefetch_slot(id); }
   void prefetch_row(std::string_view id) const {
     table.prefetch_row(id, [this](uint32_t r) { return &(*rows)[r]; });
@@ -387,9 +387,7 @@ void for_row_ranges(size_t rows, Problems& problems, F&& decode) {
   }
   const size_t half = rows / 2;
   Problems second;
-  std::thread helper([&] { decode(half, rows, second); });
-  decode(size_t(0), half, problems);
-  helper.join();
+  run_both([&] { decode(size_t(0), half, problems); }, [&] { decode(half, rows, second); });
   problems.insert(problems.end(), second.begin(), second.end());
 }
 
@@ -678,11 +676,7 @@ void keep_texts(const RowTable& t, const ColumnMap& m, const Profile& profile, c
       // A tie's ends are written by their organizations' ids: in no order, so asked for 8 rows ahead.
       if constexpr (std::is_same_v<Row, Tie>)
         if (r + 8 < end && rows[r + 8].source < orgs.size() && rows[r + 8].target < orgs.size()) {
-          for (uint32_t end_row : {rows[r + 8].source, rows[r + 8].target}) {
-            const char* org = reinterpret_cast<const char*>(&orgs[end_row]);
-            __builtin_prefetch(org);
-            __builtin_prefetch(org + 31);  // the id's text (IdTable::prefetch_row)
-          }
+          for (uint32_t end_row : {rows[r + 8].source, rows[r + 8].target}) prefetch_id_of_row(&orgs[end_row]);
         }
       keeper.keep(encode, r, rows[r]);
     }
