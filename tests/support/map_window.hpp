@@ -3,6 +3,8 @@
 // pixels of its screenshots.
 #pragma once
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,7 +22,52 @@
 
 namespace tablemap::testing {
 
-inline bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+inline bool have_xvfb() { return std::system("command -v Xvfb >/dev/null 2>&1") == 0; }
+
+// A virtual screen of 1600x1000 for one map run, ended with the object.
+// Xvfb chooses a free display number itself and tells it on a pipe
+// (-displayfd). `xvfb-run -a` guesses the number from /tmp/.X*-lock files
+// instead, and two map tests started side by side by ctest -j2 raced for
+// one: a CI run failed with xvfb-run's own exit status 5, not the map's.
+class VirtualDisplay {
+ public:
+  VirtualDisplay() {
+    int pipe_fds[2];
+    if (::pipe(pipe_fds) != 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::close(pipe_fds[0]);
+      const int quiet = ::open("/dev/null", O_RDWR);
+      ::dup2(quiet, 0);
+      ::dup2(quiet, 1);
+      ::dup2(quiet, 2);
+      const std::string fd = std::to_string(pipe_fds[1]);
+      ::execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1600x1000x24", "-nolisten", "tcp",
+               static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(pipe_fds[1]);
+    std::string number;
+    char c = 0;
+    while (pid_ > 0 && ::read(pipe_fds[0], &c, 1) == 1 && c != '\n') number += c;
+    ::close(pipe_fds[0]);
+    if (!number.empty()) name_ = ":" + number;
+  }
+  ~VirtualDisplay() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+  }
+  VirtualDisplay(const VirtualDisplay&) = delete;
+  VirtualDisplay& operator=(const VirtualDisplay&) = delete;
+
+  // ":N", or empty when Xvfb did not start.
+  const std::string& name() const { return name_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string name_;
+};
 
 // A file in this test process's own scratch folder.
 inline std::filesystem::path scratch(const std::string& name) {
@@ -44,14 +91,18 @@ struct MapRun {
   std::vector<nlohmann::json> lines;  // stdout lines that are JSON objects
 };
 
-// Runs `tablemap map ARGS` in a virtual display, in a window of `size` pixels;
+// Runs `tablemap map ARGS` in a virtual display of its own, in a window of `size` pixels;
 // `env` ("NAME=value ...") is set for the map alone.
 inline MapRun run_map(const std::string& args, const std::string& size = "1100x720", const std::string& env = "") {
   const std::filesystem::path out = scratch("stdout.txt"), err = scratch("stderr.txt");
-  const std::string cmd = (env.empty() ? "" : "env " + env + " ") + "xvfb-run -a -s '-screen 0 1600x1000x24' " +
-                          std::string(TABLEMAP_BINARY) +
-                          " map --size " + size + " " + args + " >" + out.string() + " 2>" + err.string();
+  VirtualDisplay display;
   MapRun r;
+  if (display.name().empty()) {
+    r.err = "Xvfb did not start";
+    return r;
+  }
+  const std::string cmd = "env DISPLAY=" + display.name() + " " + env + " " + std::string(TABLEMAP_BINARY) +
+                          " map --size " + size + " " + args + " >" + out.string() + " 2>" + err.string();
   const int raw = std::system(cmd.c_str());
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   std::ifstream o(out), e(err);
@@ -107,7 +158,7 @@ inline std::array<int, 3> rgb(const nlohmann::json& color) {
   return {color[0].get<int>(), color[1].get<int>(), color[2].get<int>()};
 }
 
-// Without xvfb-run a map test is skipped with a warning on a developer's
+// Without Xvfb a map test is skipped with a warning on a developer's
 // machine, but fails in CI (CI set in the environment, as .ci/run does):
 // there a skipped map test would count as passed without having run.
 inline bool in_ci() {
@@ -117,10 +168,10 @@ inline bool in_ci() {
 
 }  // namespace tablemap::testing
 
-#define REQUIRE_XVFB()                                                                         \
-  if (!tablemap::testing::have_xvfb()) {                                                       \
-    if (tablemap::testing::in_ci())                                                            \
-      FAIL("xvfb-run is missing (Debian package xvfb): in CI every map window test must run"); \
-    WARN("xvfb-run is missing (Debian package xvfb): map window test skipped");                \
-    return;                                                                                    \
+#define REQUIRE_XVFB()                                                                     \
+  if (!tablemap::testing::have_xvfb()) {                                                   \
+    if (tablemap::testing::in_ci())                                                        \
+      FAIL("Xvfb is missing (Debian package xvfb): in CI every map window test must run"); \
+    WARN("Xvfb is missing (Debian package xvfb): map window test skipped");                \
+    return;                                                                                \
   }
