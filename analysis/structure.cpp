@@ -335,18 +335,24 @@ NetworkMetrics measure_network(const Community& community, const Network& net, c
   auto timed = [&](std::string_view name, auto&& work) { tablemap::timed(m.timings, std::string(name), work); };
   const std::vector<SectorId> sector = sectors_of(community);
   const size_t sectors = sector_count_of(community, sector);
-  // Communities first: compare hands one year's on to the next (CommunityOptions::found).
-  if (asked.has(Measure::communities)) {
+  auto find_communities = [&] {
     CommunityOptions community_options = options.communities;
     community_options.weighted = options.centrality.weighted;
     timed("communities", [&] { m.communities = louvain(net, community_options); });
-  }
+  };
+  // compare measures two years side by side (CommunityOptions): the earlier
+  // year finds its communities first and hands them on; the later year, whose
+  // Louvain run starts from them and may wait for them, does the measures
+  // that need no communities before.
+  const bool communities_wait = asked.has(Measure::communities) && bool(options.communities.start);
+  if (asked.has(Measure::communities) && !communities_wait) find_communities();
   CentralityOptions centrality = options.centrality;
   centrality.measures = asked;
   m.centrality = compute_centrality(net, centrality, &m.timings);  // timed per measure
   // Components, the sector mix and the summary are O(n + m) and always computed.
   timed("components", [&] { m.components = connected_components(net); });
   if (asked.has(Measure::articulation)) timed("articulation", [&] { m.cuts = cut_points(net); });
+  if (communities_wait) find_communities();
   if (asked.has(Measure::brokerage)) timed("brokerage", [&] { m.brokerage = gould_fernandez(net, sector); });
   if (asked.has(Measure::constraint))
     timed("constraint", [&] {
