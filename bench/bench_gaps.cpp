@@ -79,10 +79,8 @@ void dump(const Community& c, const Network& net, const std::filesystem::path& d
 }
 
 std::map<std::string, std::string> run_reference(const std::filesystem::path& dir) {
-  std::string here = __FILE__;
-  here = here.substr(0, here.find_last_of('/') + 1);
   std::map<std::string, std::string> out;
-  FILE* pipe = popen(fmt::format("/usr/bin/python3 {}gaps_reference.py {}", here, dir.string()).c_str(), "r");
+  FILE* pipe = popen(fmt::format("{} {}", bench::reference_command("gaps_reference.py"), dir.string()).c_str(), "r");
   if (!pipe) return out;
   char line[1 << 16];
   while (std::fgets(line, sizeof line, pipe)) {

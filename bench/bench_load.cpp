@@ -121,8 +121,7 @@ int main(int argc, char** argv) {
     }
   }
   const std::string self = fs::read_symlink("/proc/self/exe").string();
-  // The script sits next to this file (CMake compiles sources by absolute path).
-  const std::string script = (fs::path(__FILE__).parent_path() / "igraph_load.py").string();
+  const std::string script = std::string(TABLEMAP_BENCH_DIR) + "/igraph_load.py";
   const fs::path folder = fs::temp_directory_path() / ("tablemap-bench-load-" + std::to_string(::getpid()));
   fs::create_directories(folder);
 

@@ -19,9 +19,7 @@ double seconds_of(F&& run) {
 // "/usr/bin/python3 <this folder>/SCRIPT": igraph is installed for Debian's
 // python3, not for other interpreters earlier on PATH.
 inline std::string reference_command(const std::string& script) {
-  std::string here = __FILE__;
-  here = here.substr(0, here.find_last_of('/') + 1);
-  return "/usr/bin/python3 " + here + script;
+  return std::string("/usr/bin/python3 ") + TABLEMAP_BENCH_DIR + "/" + script;
 }
 
 // Runs `command` and reads the "name value" lines it prints.
