@@ -23,6 +23,11 @@ ComponentReport connected_components(const Network& net, const std::vector<bool>
     queue.push_back(s);
     label[s] = id;
     for (size_t head = 0; head < queue.size(); ++head) {
+      // The queue's next organizations' arcs and labels are asked for ahead.
+      if (head + 2 < queue.size()) __builtin_prefetch(&off[queue[head + 2]]);
+      if (head + 1 < queue.size())
+        for (uint32_t arc = off[queue[head + 1]]; arc < off[queue[head + 1] + 1]; ++arc)
+          __builtin_prefetch(&label[to[arc]]);
       const uint32_t v = queue[head];
       for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
         const uint32_t w = to[arc];
