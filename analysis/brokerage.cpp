@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "analysis/centrality.hpp"
+#include "core/parallel.hpp"
 
 namespace tablemap {
 namespace {
@@ -57,7 +58,7 @@ SortedAdjacency sorted_adjacency(const Network& net, Keep keep, WeightOf weight_
 
 }  // namespace
 
-BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group) {
+BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads) {
   const uint32_t n = net.organization_count();
   auto one = [](uint32_t, uint32_t) { return 1.0; };
   const SortedAdjacency out = sorted_adjacency(net, Keep::out_flows, one);
@@ -71,53 +72,69 @@ BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>&
   r.gatekeeper.assign(n, 0);
   r.representative.assign(n, 0);
   r.liaison.assign(n, 0);
-  std::vector<uint32_t> mark(n, UINT32_MAX);   // mark[c] == b: b -> c flows
-  std::vector<int64_t> per_group(groups, 0);   // b's out-contacts per sector
-  std::vector<int64_t> excluded(groups, 0);    // of those, a's own out-contacts (and a itself)
-  std::vector<SectorId> present;
-  for (uint32_t b = 0; b < n; ++b) {
-    if (out.degree(b) == 0 || in.degree(b) == 0) continue;
-    present.clear();
-    for (const uint32_t* c = out.begin(b); c != out.end(b); ++c) {
-      mark[*c] = b;
-      if (per_group[group[*c]]++ == 0) present.push_back(group[*c]);
-    }
-    const SectorId gb = group[b];
-    for (const uint32_t* pa = in.begin(b); pa != in.end(b); ++pa) {
-      const uint32_t a = *pa;
-      // c ranges over b's out-contacts except a itself and those a already reaches.
-      if (mark[a] == b) ++excluded[group[a]];
-      if (out.degree(a) <= out.degree(b)) {
-        for (const uint32_t* x = out.begin(a); x != out.end(a); ++x)
-          if (mark[*x] == b) ++excluded[group[*x]];
-      } else {
-        for (const uint32_t* c = out.begin(b); c != out.end(b); ++c)
-          if (*c != a && out.find(a, *c) != UINT32_MAX) ++excluded[group[*c]];
-      }
-      const SectorId ga = group[a];
-      for (SectorId gc : present) {
-        const int64_t count = per_group[gc] - excluded[gc];
-        excluded[gc] = 0;
-        if (count <= 0) continue;
-        const uint32_t k = uint32_t(count);
-        if (ga == gb && gb == gc)
-          r.coordinator[b] += k;
-        else if (ga == gc)
-          r.itinerant[b] += k;
-        else if (ga == gb)
-          r.representative[b] += k;
-        else if (gb == gc)
-          r.gatekeeper[b] += k;
-        else
-          r.liaison[b] += k;
-      }
-    }
-    for (SectorId g : present) per_group[g] = 0;
+  // What one thread works with, for the brokers b it is handed.
+  struct Scratch {
+    std::vector<uint32_t> mark;        // mark[c] == b: b -> c flows
+    std::vector<int64_t> per_group;    // b's out-contacts per sector
+    std::vector<int64_t> excluded;     // of those, a's own out-contacts (and a itself)
+    std::vector<SectorId> present;
+  };
+  std::vector<Scratch> scratch(size_t(std::max(1, threads)));
+  for (Scratch& w : scratch) {
+    w.mark.assign(n, UINT32_MAX);
+    w.per_group.assign(groups, 0);
+    w.excluded.assign(groups, 0);
   }
+  // Each b's counts depend on b alone: the same for any number of threads.
+  for_chunks(n, threads, 4096, [&](uint32_t first, uint32_t last, int part) {
+    std::vector<uint32_t>& mark = scratch[size_t(part)].mark;
+    std::vector<int64_t>& per_group = scratch[size_t(part)].per_group;
+    std::vector<int64_t>& excluded = scratch[size_t(part)].excluded;
+    std::vector<SectorId>& present = scratch[size_t(part)].present;
+    for (uint32_t b = first; b < last; ++b) {
+      if (out.degree(b) == 0 || in.degree(b) == 0) continue;
+      present.clear();
+      for (const uint32_t* c = out.begin(b); c != out.end(b); ++c) {
+        mark[*c] = b;
+        if (per_group[group[*c]]++ == 0) present.push_back(group[*c]);
+      }
+      const SectorId gb = group[b];
+      for (const uint32_t* pa = in.begin(b); pa != in.end(b); ++pa) {
+        const uint32_t a = *pa;
+        // c ranges over b's out-contacts except a itself and those a already reaches.
+        if (mark[a] == b) ++excluded[group[a]];
+        if (out.degree(a) <= out.degree(b)) {
+          for (const uint32_t* x = out.begin(a); x != out.end(a); ++x)
+            if (mark[*x] == b) ++excluded[group[*x]];
+        } else {
+          for (const uint32_t* c = out.begin(b); c != out.end(b); ++c)
+            if (*c != a && out.find(a, *c) != UINT32_MAX) ++excluded[group[*c]];
+        }
+        const SectorId ga = group[a];
+        for (SectorId gc : present) {
+          const int64_t count = per_group[gc] - excluded[gc];
+          excluded[gc] = 0;
+          if (count <= 0) continue;
+          const uint32_t k = uint32_t(count);
+          if (ga == gb && gb == gc)
+            r.coordinator[b] += k;
+          else if (ga == gc)
+            r.itinerant[b] += k;
+          else if (ga == gb)
+            r.representative[b] += k;
+          else if (gb == gc)
+            r.gatekeeper[b] += k;
+          else
+            r.liaison[b] += k;
+        }
+      }
+      for (SectorId g : present) per_group[g] = 0;
+    }
+  });
   return r;
 }
 
-StructuralHoles structural_holes(const Network& net, bool weighted, bool directed) {
+StructuralHoles structural_holes(const Network& net, bool weighted, bool directed, int threads) {
   const uint32_t n = net.organization_count();
   // Mutual weight a_ij + a_ji of each tie, on the undirected neighbour lists.
   const SortedAdjacency adj = sorted_adjacency(net, Keep::all, [&](uint32_t /*organization*/, uint32_t arc) {
@@ -135,42 +152,52 @@ StructuralHoles structural_holes(const Network& net, bool weighted, bool directe
   StructuralHoles out;
   out.constraint.assign(n, std::numeric_limits<double>::quiet_NaN());
   out.effective_size.assign(n, std::numeric_limits<double>::quiet_NaN());
-  std::vector<double> p(n, 0), indirect(n, 0);  // p[q] = p_iq for the current i
-  for (uint32_t i = 0; i < n; ++i) {
-    if (adj.degree(i) == 0) continue;
-    for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) p[adj.targets[k]] = adj.weights[k] / total[i];
-    double redundancy = 0;
-    // For each contact q, the contacts j of i that q also knows: the shorter list is scanned.
-    for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) {
-      const uint32_t q = adj.targets[k];
-      const double piq = p[q];
-      auto visit = [&](uint32_t j, double mutual_qj) {
-        indirect[j] += piq * mutual_qj / total[q];
-        redundancy += piq * mutual_qj / largest[j];
-      };
-      if (adj.degree(q) <= adj.degree(i)) {
-        for (uint32_t t = adj.offsets[q]; t < adj.offsets[q + 1]; ++t)
-          if (adj.targets[t] != i && p[adj.targets[t]] > 0) visit(adj.targets[t], adj.weights[t]);
-      } else {
-        for (uint32_t t = adj.offsets[i]; t < adj.offsets[i + 1]; ++t) {
-          const uint32_t j = adj.targets[t];
-          if (j == q) continue;
-          const uint32_t at = adj.find(q, j);
-          if (at != UINT32_MAX) visit(j, adj.weights[at]);
+  // p[q] = p_iq for the current i, and the indirect part, per thread; each
+  // organization's figures depend on it alone (the same for any thread count).
+  std::vector<std::vector<double>> p_of(size_t(std::max(1, threads))), indirect_of(p_of.size());
+  for (size_t t = 0; t < p_of.size(); ++t) {
+    p_of[t].assign(n, 0);
+    indirect_of[t].assign(n, 0);
+  }
+  for_chunks(n, threads, 4096, [&](uint32_t first, uint32_t last, int part) {
+    std::vector<double>& p = p_of[size_t(part)];
+    std::vector<double>& indirect = indirect_of[size_t(part)];
+    for (uint32_t i = first; i < last; ++i) {
+      if (adj.degree(i) == 0) continue;
+      for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) p[adj.targets[k]] = adj.weights[k] / total[i];
+      double redundancy = 0;
+      // For each contact q, the contacts j of i that q also knows: the shorter list is scanned.
+      for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) {
+        const uint32_t q = adj.targets[k];
+        const double piq = p[q];
+        auto visit = [&](uint32_t j, double mutual_qj) {
+          indirect[j] += piq * mutual_qj / total[q];
+          redundancy += piq * mutual_qj / largest[j];
+        };
+        if (adj.degree(q) <= adj.degree(i)) {
+          for (uint32_t t = adj.offsets[q]; t < adj.offsets[q + 1]; ++t)
+            if (adj.targets[t] != i && p[adj.targets[t]] > 0) visit(adj.targets[t], adj.weights[t]);
+        } else {
+          for (uint32_t t = adj.offsets[i]; t < adj.offsets[i + 1]; ++t) {
+            const uint32_t j = adj.targets[t];
+            if (j == q) continue;
+            const uint32_t at = adj.find(q, j);
+            if (at != UINT32_MAX) visit(j, adj.weights[at]);
+          }
         }
       }
+      double constraint = 0;
+      for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) {
+        const uint32_t j = adj.targets[k];
+        const double c = p[j] + indirect[j];
+        constraint += c * c;
+        p[j] = 0;
+        indirect[j] = 0;
+      }
+      out.constraint[i] = constraint;
+      out.effective_size[i] = double(adj.degree(i)) - redundancy;
     }
-    double constraint = 0;
-    for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) {
-      const uint32_t j = adj.targets[k];
-      const double c = p[j] + indirect[j];
-      constraint += c * c;
-      p[j] = 0;
-      indirect[j] = 0;
-    }
-    out.constraint[i] = constraint;
-    out.effective_size[i] = double(adj.degree(i)) - redundancy;
-  }
+  });
   return out;
 }
 

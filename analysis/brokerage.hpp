@@ -43,15 +43,17 @@ struct BrokerageReport {
   }
 };
 
-// `group[v]` is the group (sector) of organization v.
-BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group);
+// `group[v]` is the group (sector) of organization v. The organizations are
+// shared out among `threads` threads; the counts are the same for any number.
+BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads = 2);
 
 struct StructuralHoles {
   std::vector<double> constraint;      // per organization, NaN without ties
   std::vector<double> effective_size;  // per organization, NaN without ties
 };
 
-StructuralHoles structural_holes(const Network& net, bool weighted = false, bool directed = false);
+// On `threads` threads, with the same figures for any number.
+StructuralHoles structural_holes(const Network& net, bool weighted = false, bool directed = false, int threads = 2);
 
 // Ties inside a group and ties leaving it.
 struct TieMix {

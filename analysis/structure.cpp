@@ -1,5 +1,7 @@
 #include "analysis/structure.hpp"
 
+#include "core/parallel.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <random>
@@ -205,28 +207,37 @@ std::vector<Broker> find_brokers(const Network& net, NetworkMetrics& m,
   // Ordered pairs counted from the sources -> unordered pairs of the whole network.
   const double pair_scale = sources.empty() ? 0 : double(n) / double(sources.size()) / 2.0;
 
+  // Each candidate removed in turn, its searches on one of the threads; a
+  // candidate's figures depend on it alone (the same for any thread count).
+  std::vector<Broker> tried(candidates.size());
+  std::vector<std::vector<bool>> removed_of(size_t(std::max(1, o.centrality.threads)));
+  for (auto& removed : removed_of) removed.assign(n, false);
+  for_chunks(uint32_t(candidates.size()), o.centrality.threads, 1, [&](uint32_t first, uint32_t last, int part) {
+    std::vector<bool>& removed = removed_of[size_t(part)];
+    for (uint32_t c = first; c < last; ++c) {
+      const uint32_t v = candidates[c];
+      Broker& b = tried[c];
+      b.organization = v;
+      b.sectors_cut_off = cut_sectors[v];
+      const double before_count = total_count - count_to[c] - count_from[c];
+      const double before_sum = total_sum - sum_to[c] - sum_from[c];
+      removed[v] = true;
+      std::vector<uint32_t> others;
+      for (uint32_t s : sources)
+        if (s != v) others.push_back(s);
+      DistanceStats after = distance_stats(net, others, removed);
+      removed[v] = false;
+      b.average_distance_before = before_count > 0 ? before_sum / before_count : 0;
+      b.average_distance_after = after.average;
+      b.pairs_disconnected = before_count > 0 ? (before_count - after.connected_pairs) / before_count : 0;
+      b.pairs_lost = (before_count - after.connected_pairs) * pair_scale;
+    }
+  });
   std::vector<Broker> brokers;
-  std::vector<bool> removed(n, false);
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    const uint32_t v = candidates[c];
-    Broker b;
-    b.organization = v;
-    b.sectors_cut_off = cut_sectors[v];
-    const double before_count = total_count - count_to[c] - count_from[c];
-    const double before_sum = total_sum - sum_to[c] - sum_from[c];
-    removed[v] = true;
-    std::vector<uint32_t> others;
-    for (uint32_t s : sources)
-      if (s != v) others.push_back(s);
-    DistanceStats after = distance_stats(net, others, removed);
-    removed[v] = false;
-    b.average_distance_before = before_count > 0 ? before_sum / before_count : 0;
-    b.average_distance_after = after.average;
-    b.pairs_disconnected = before_count > 0 ? (before_count - after.connected_pairs) / before_count : 0;
-    b.pairs_lost = (before_count - after.connected_pairs) * pair_scale;
+  for (Broker& b : tried) {
     const bool matters = !b.sectors_cut_off.empty() || b.pairs_lost >= 0.5 ||
                          b.distance_increase() >= kBrokerDistanceStep;
-    if (matters) brokers.push_back(b);
+    if (matters) brokers.push_back(std::move(b));
   }
   std::stable_sort(brokers.begin(), brokers.end(), [](const Broker& a, const Broker& b) {
     if (a.sectors_cut_off.size() != b.sectors_cut_off.size())
@@ -353,10 +364,11 @@ NetworkMetrics measure_network(const Community& community, const Network& net, c
   timed("components", [&] { m.components = connected_components(net); });
   if (asked.has(Measure::articulation)) timed("articulation", [&] { m.cuts = cut_points(net); });
   if (communities_wait) find_communities();
-  if (asked.has(Measure::brokerage)) timed("brokerage", [&] { m.brokerage = gould_fernandez(net, sector); });
+  if (asked.has(Measure::brokerage)) timed("brokerage", [&] { m.brokerage = gould_fernandez(net, sector, options.centrality.threads); });
   if (asked.has(Measure::constraint))
     timed("constraint", [&] {
-      m.holes = structural_holes(net, options.centrality.weighted, options.centrality.directed);
+      m.holes = structural_holes(net, options.centrality.weighted, options.centrality.directed,
+                                 options.centrality.threads);
     });
   timed("mixing", [&] {
     m.mixing = sector_mixing(net, sector, sectors);

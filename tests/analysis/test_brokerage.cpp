@@ -2,8 +2,11 @@
 // constraint and effective size against python3-igraph 0.10.2 / Borgatti's
 // formula (tests/data/classic/reference.py); E-I and assortativity by hand
 // and against igraph's assortativity_nominal.
+#include <cmath>
+
 #include "analysis/brokerage.hpp"
 #include "classic_networks.hpp"
+#include "core/synthetic.hpp"
 
 using namespace tablemap;
 using namespace tablemap::testing;
@@ -185,4 +188,32 @@ TEST_CASE("Sector assortativity matches igraph's assortativity_nominal") {
     Network net(c);
     CHECK(sector_mixing(net, groups, 3).assortativity == Approx(expected).epsilon(0).margin(1e-9));
   }
+}
+
+TEST_CASE("Brokerage and constraint are the same on one thread and on two") {
+  // 30,000 generated organizations: the work is shared out in chunks of
+  // 4,096 organizations, so two threads really split it; every figure
+  // depends on its own organization only and must match to the last bit.
+  GenerateOptions gen;
+  gen.organizations = 30000;
+  gen.seed = 5;
+  const Community c = generate_community(gen);
+  const Network net(c);
+  const BrokerageReport one = gould_fernandez(net, sectors_of(c), 1), two = gould_fernandez(net, sectors_of(c), 2);
+  CHECK(one.coordinator == two.coordinator);
+  CHECK(one.itinerant == two.itinerant);
+  CHECK(one.gatekeeper == two.gatekeeper);
+  CHECK(one.representative == two.representative);
+  CHECK(one.liaison == two.liaison);
+  uint64_t brokered = 0;
+  for (uint32_t v = 0; v < net.organization_count(); ++v) brokered += one.total(v);
+  CHECK(brokered > 0);
+  const StructuralHoles h1 = structural_holes(net, false, false, 1), h2 = structural_holes(net, false, false, 2);
+  size_t differ = 0;
+  for (uint32_t v = 0; v < net.organization_count(); ++v) {
+    const bool both_nan = std::isnan(h1.constraint[v]) && std::isnan(h2.constraint[v]);
+    if (!both_nan && (h1.constraint[v] != h2.constraint[v] || h1.effective_size[v] != h2.effective_size[v]))
+      ++differ;
+  }
+  CHECK(differ == 0);
 }

@@ -2,6 +2,8 @@
 // asked measures (and what they are computed from) are computed.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "analysis/measures.hpp"
 #include "analysis/structure.hpp"
 #include "core/synthetic.hpp"
@@ -126,4 +128,36 @@ TEST_CASE("Harmonic alone is searched without closeness or betweenness, and samp
   CHECK(s.timings[1].measure == "closeness");
   CHECK(s.timings[2].measure == "betweenness");
   CHECK(s.centrality.paths.harmonic.empty());
+}
+
+TEST_CASE("Brokers are the same whether their removals run on one thread or two") {
+  // 3,000 generated organizations, sampled distances: each candidate's
+  // removal is searched on one of the threads (core/parallel.hpp
+  // for_chunks); a candidate's figures depend on it alone.
+  GenerateOptions gen;
+  gen.organizations = 3000;
+  gen.seed = 11;
+  const Community c = generate_community(gen);
+  const Network net(c);
+  MetricsOptions one = asking_for("brokers"), two = asking_for("brokers");
+  one.centrality.threads = 1;
+  two.centrality.threads = 2;
+  // The candidates are ranked by betweenness, exact here on both sides.
+  one.centrality.force_exact = two.centrality.force_exact = true;
+  const NetworkMetrics a = measure_network(c, net, one), b = measure_network(c, net, two);
+  REQUIRE(a.centrality.paths.betweenness.size() == 3000);
+  size_t close = 0;
+  for (uint32_t v = 0; v < 3000; ++v)
+    close += std::abs(a.centrality.paths.betweenness[v] - b.centrality.paths.betweenness[v]) <=
+             1e-12 * (1 + std::abs(a.centrality.paths.betweenness[v]));
+  REQUIRE(close == 3000);
+  REQUIRE_FALSE(a.brokers.empty());
+  REQUIRE(a.brokers.size() == b.brokers.size());
+  for (size_t i = 0; i < a.brokers.size(); ++i) {
+    INFO("broker " << i);
+    CHECK(a.brokers[i].organization == b.brokers[i].organization);
+    CHECK(a.brokers[i].sectors_cut_off == b.brokers[i].sectors_cut_off);
+    CHECK(a.brokers[i].average_distance_after == b.brokers[i].average_distance_after);
+    CHECK(a.brokers[i].pairs_lost == b.brokers[i].pairs_lost);
+  }
 }
