@@ -66,9 +66,11 @@ bool move_vertices(const LevelGraph& g, double total, double resolution, std::mt
       __builtin_prefetch(&g.offsets[after_next]);
       __builtin_prefetch(&community[after_next]);
       __builtin_prefetch(&g.degree[after_next]);
+      // data() + offset, not &targets[offset]: the next organization may
+      // have no arcs and sit at the end, where indexing is out of range.
       const uint32_t next = queue[(head + 1) % n];
-      __builtin_prefetch(&g.targets[g.offsets[next]]);
-      __builtin_prefetch(&g.weights[g.offsets[next]]);
+      __builtin_prefetch(g.targets.data() + g.offsets[next]);
+      __builtin_prefetch(g.weights.data() + g.offsets[next]);
     }
     head = (head + 1) % n;
     --count;

@@ -117,3 +117,17 @@ TEST_CASE("Louvain on a generated 100,000-organization community beats igraph's 
   CHECK(r.modularity > 0.59);
   CHECK(r.modularity == Approx(modularity(net, r.community)).epsilon(0).margin(1e-12));
 }
+
+TEST_CASE("One tie among five organizations: its pair is one community, the rest alone") {
+  // The last organizations have no ties: Louvain's look-ahead once read past
+  // the end of the arc arrays for them (found by UBSan through
+  // `metrics --directed` on a one-tie bundle). m = 1, the pair holds the
+  // tie and a degree sum of 2: Q = 1/1 - (2/2)^2 = 0.
+  Community c = make_community(5);
+  add_tie(c, 0, 1);
+  Network net(c);
+  CommunityReport r = louvain(net);
+  CHECK(r.community[0] == r.community[1]);
+  CHECK(std::multiset<uint32_t>(r.sizes.begin(), r.sizes.end()) == std::multiset<uint32_t>{1, 1, 1, 2});
+  CHECK(r.modularity == Approx(0).margin(1e-12));
+}
