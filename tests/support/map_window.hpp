@@ -69,10 +69,24 @@ class VirtualDisplay {
   std::string name_;
 };
 
+// This test process's scratch folder, removed when the process ends; set
+// TABLEMAP_KEEP_SCRATCH=1 to keep it and look at the screenshots the tests
+// took (its path is /tmp/tablemap_viz_PID).
+struct ScratchFolder {
+  std::filesystem::path dir;
+  ~ScratchFolder() {
+    if (dir.empty() || std::getenv("TABLEMAP_KEEP_SCRATCH")) return;
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+};
+inline ScratchFolder scratch_folder;
+
 // A file in this test process's own scratch folder.
 inline std::filesystem::path scratch(const std::string& name) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() / ("tablemap_viz_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
+  scratch_folder.dir = dir;
   return dir / name;
 }
 
