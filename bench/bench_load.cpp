@@ -30,9 +30,11 @@
 #include "core/network.hpp"
 #include "core/synthetic.hpp"
 #include "io/load.hpp"
+#include "bench_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace tablemap;
+using bench::shell_quote;
 
 namespace {
 
@@ -59,16 +61,8 @@ double peak_mb() {
 
 // Runs a command and returns its standard output; exits on failure.
 std::string run(const std::string& command) {
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) {
-    std::perror("popen");
-    std::exit(1);
-  }
-  std::string out;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  const int status = ::pclose(pipe);
+  int status = 0;
+  std::string out = bench::output_of(command, &status);
   if (status != 0) {
     std::fprintf(stderr, "bench_load: failed: %s\n", command.c_str());
     std::exit(1);
@@ -88,12 +82,6 @@ int load_only(const std::string& bundle) {
   const double seconds = seconds_since(start), cpu = cpu_seconds() - cpu_start;
   std::printf("%.3f %.3f %.1f %u %zu\n", seconds, cpu, peak_mb(), net.organization_count(), net.relationship_count());
   return 0;
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
 }
 
 }  // namespace

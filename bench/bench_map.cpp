@@ -37,16 +37,6 @@ std::string tablemap_binary() {
   return (fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "app" / "tablemap").string();
 }
 
-std::string run_capture(const std::string& cmd, int& status) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return status = -1, out;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  status = pclose(p);
-  return out;
-}
-
 // "key value key value ..." as printed by --bench-frames.
 std::map<std::string, double> parse_figures(const std::string& text) {
   std::map<std::string, double> out;
@@ -106,8 +96,8 @@ int main() {
     double ours = -1;
     if (have_xvfb) {
       int status = 0;
-      std::string out = run_capture(
-          xvfb + bin + fmt::format(" map --generate {} --seed 1 --layout sfdp --bench-frames 1 2>&1", n), status);
+      std::string out = bench::output_of(
+          xvfb + bin + fmt::format(" map --generate {} --seed 1 --layout sfdp --bench-frames 1 2>&1", n), &status);
       ours = parse_figures(out).count("layout_s") ? parse_figures(out)["layout_s"] : -1;
     }
     double same = -1, plain = -1;
@@ -138,7 +128,7 @@ int main() {
               fmt::format(" map --generate {} --seed 1 --bench-frames {} {} {} 2>&1", n, n > 5000 ? 60 : 120,
                           std::string(motion) == "still" ? "" : "--bench-" + std::string(motion),
                           std::string(drawing) == "imgui" ? "--imgui-shapes" : "");
-          auto f = parse_figures(run_capture(cmd, status));
+          auto f = parse_figures(bench::output_of(cmd, &status));
           if (!f.count("fps")) {
             std::printf("%8u  %s %s failed\n", n, motion, drawing);
             continue;

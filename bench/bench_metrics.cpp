@@ -9,7 +9,6 @@
 // betweenness with closeness and harmonic) are compared up to 10,000
 // organizations; above that tablemap's sampled estimate is timed alone
 // (igraph has no pivot sampling).
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -37,12 +36,6 @@ using namespace tablemap;
 using bench::seconds_of;
 
 namespace {
-
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
 
 std::map<std::string, double> run_igraph(const std::string& edges, uint32_t n, const std::vector<std::string>& measures) {
   // The script sits next to this file (CMake compiles with absolute paths).
@@ -127,7 +120,7 @@ void bench_size(uint32_t n, bool with_igraph) {
   }
   t = seconds_of([&] { gould_fernandez(net, sector); });
   rows.push_back({"", "Gould-Fernandez brokerage", t, ""});
-  const double rss = peak_rss_mb();
+  const double rss = bench::peak_rss_mb();
 
   std::map<std::string, double> ig;
   if (with_igraph) {

@@ -12,7 +12,6 @@
 // The target (issue 16): under 15 s and 2 GB at 1,000,000 organizations.
 //
 //   bench_picture [--orgs 1000000] [--no-igraph] [--keep]
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -22,7 +21,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -40,20 +38,9 @@
 namespace fs = std::filesystem;
 using namespace tablemap;
 using bench::seconds_of;
+using bench::shell_quote;
 
 namespace {
-
-double peak_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return double(usage.ru_maxrss) / 1024.0;
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
 
 // The child: one load, then what a lead runs, each step printed as
 // "name seconds"; the last line is "peak_mb MB". The reports are formatted
@@ -100,19 +87,8 @@ int picture(const std::string& bundle) {
   std::printf("report_chars %zu\n", text);
   std::printf("betweenness_error %.4f\n", m.centrality.paths.betweenness_error);
   std::printf("betweenness_confidence %.4f\n", m.centrality.paths.confidence);
-  std::printf("peak_mb %.1f\n", peak_mb());
+  std::printf("peak_mb %.1f\n", bench::peak_rss_mb());
   return 0;
-}
-
-std::map<std::string, double> read_pairs(const std::string& command) {
-  std::map<std::string, double> out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char name[128];
-  double value;
-  while (std::fscanf(pipe, " %127s %lf", name, &value) == 2) out[name] = value;
-  ::pclose(pipe);
-  return out;
 }
 
 }  // namespace
@@ -147,27 +123,19 @@ int main(int argc, char** argv) {
   std::printf("  (generated, saved as a bundle and as an edge list in %.1f s)\n", prepare);
 
   const std::string self = fs::read_symlink("/proc/self/exe").string();
-  std::map<std::string, double> ours = read_pairs(shell_quote(self) + " --picture " + shell_quote(bundle) + " 2>/dev/null");
+  std::map<std::string, double> ours =
+      bench::run_reference(shell_quote(self) + " --picture " + shell_quote(bundle) + " 2>/dev/null");
   const bool ran = ours.count("peak_mb") > 0;
   if (!ran) std::printf("  the analysis FAILED\n");
 
   std::map<std::string, double> ig;
   double ig_load = 0;
   if (with_igraph && ran) {
-    ig = read_pairs(bench::reference_command("igraph_metrics.py") + " " + shell_quote(edges) + " " +
-                    std::to_string(orgs) + " components articulation pagerank eigenvector core louvain");
-    std::istringstream load(
-        [&] {
-          std::string out;
-          FILE* pipe = ::popen((bench::reference_command("igraph_load.py") + " " + shell_quote(bundle)).c_str(), "r");
-          if (!pipe) return out;
-          char buffer[4096];
-          for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-          ::pclose(pipe);
-          return out;
-        }());
+    ig = bench::run_reference(bench::reference_command("igraph_metrics.py") + " " + shell_quote(edges) + " " +
+                              std::to_string(orgs) + " components articulation pagerank eigenvector core louvain");
+    const std::string load = bench::output_of(bench::reference_command("igraph_load.py") + " " + shell_quote(bundle));
     try {
-      ig_load = nlohmann::json::parse(load.str()).value("seconds", 0.0);
+      ig_load = nlohmann::json::parse(load).value("seconds", 0.0);
     } catch (const std::exception&) {
     }
   }
@@ -179,8 +147,7 @@ int main(int argc, char** argv) {
     total += ours[step];
     if (!std::strcmp(step, "metrics"))
       for (const auto& [name, seconds] : ours)
-        if (name.rfind("metrics:", 0) == 0 && seconds >= 0.05)
-        {
+        if (name.rfind("metrics:", 0) == 0 && seconds >= 0.05) {
           std::string part = name.substr(8);
           for (char& ch : part) ch = ch == '_' ? ' ' : ch;
           std::printf("    %-38s %10.2f\n", part.c_str(), seconds);
