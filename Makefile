@@ -6,6 +6,7 @@ BENCH_DIR ?= build-release
 SANITIZE_DIR ?= build-sanitize
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
 # What test-sanitize builds and runs: empty builds and runs everything; CI
 # names a subset (.ci/run), e.g. SANITIZE_TARGETS="tests_io fuzz_replays"
 # SANITIZE_TESTS="-R '^(io|fuzz)/'".
@@ -42,11 +43,11 @@ test-sanitize: deps
 	@nice -n 19 cmake --build $(SANITIZE_DIR) -j$(JOBS) $(if $(SANITIZE_TARGETS),--target $(SANITIZE_TARGETS))
 	@cd $(SANITIZE_DIR) && $(SANITIZER_ENV) nice -n 19 ctest --output-on-failure -j$(JOBS) $(SANITIZE_TESTS)
 
-# Each libFuzzer target of fuzz/ for FUZZ_SECONDS (scripts/fuzz.sh).
+# Each libFuzzer target of fuzz/ for FUZZ_SECONDS, FUZZ_JOBS at a time (scripts/fuzz.sh).
 fuzz: deps
 	@cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CLANG_CMAKE) -DTABLEMAP_FUZZ=ON > $(FUZZ_DIR).configure.log 2>&1 || (cat $(FUZZ_DIR).configure.log; exit 1)
 	@nice -n 19 cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_csv fuzz_bundle fuzz_profile fuzz_json_form fuzz_project fuzz_workbook fuzz_make_seeds
-	@$(SANITIZER_ENV) bash scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+	@$(SANITIZER_ENV) FUZZ_JOBS=$(FUZZ_JOBS) bash scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 # Release build (-O2), then every benchmark next to the reference tool.
 bench: deps
