@@ -129,22 +129,38 @@ Community community_without(const Community& community, const std::vector<uint32
   uint32_t kept = 0;
   for (uint32_t v = 0; v < n; ++v)
     if (!gone[v]) new_row[v] = kept++;
-  Community out = community;  // copy-on-write: only the tables edited below are copied
+  Community out = community;  // copy-on-write: each table below is replaced, never cloned
   if (kept == n) return out;
-  auto& orgs = out.organizations.edit();
-  orgs.clear();
+  // Each table is copied once, keeping only the rows that stay.
+  std::vector<Organization> orgs;
+  orgs.reserve(kept);
   for (uint32_t v = 0; v < n; ++v)
     if (!gone[v]) orgs.push_back(community.organizations[v]);
-  auto& ties = out.ties.edit();
-  std::erase_if(ties, [&](const Tie& t) { return gone[t.source] || gone[t.target]; });
-  for (Tie& t : ties) t.source = new_row[t.source], t.target = new_row[t.target];
-  auto& roles = out.roles.edit();
-  std::erase_if(roles, [&](const Role& r) { return gone[r.organization]; });
-  for (Role& r : roles) r.organization = new_row[r.organization];
-  auto& people = out.people.edit();
-  std::erase_if(people, [&](const Person& p) { return p.organization >= 0 && gone[size_t(p.organization)]; });
-  for (Person& p : people)
-    if (p.organization >= 0) p.organization = int32_t(new_row[size_t(p.organization)]);
+  out.organizations.replace_rows(std::move(orgs));
+  std::vector<Tie> ties;
+  ties.reserve(community.ties.size());
+  for (const Tie& t : community.ties)
+    if (!gone[t.source] && !gone[t.target]) {
+      ties.push_back(t);
+      ties.back().source = new_row[t.source];
+      ties.back().target = new_row[t.target];
+    }
+  out.ties.replace_rows(std::move(ties));
+  std::vector<Role> roles;
+  for (const Role& r : community.roles)
+    if (!gone[r.organization]) {
+      roles.push_back(r);
+      roles.back().organization = new_row[r.organization];
+    }
+  out.roles.replace_rows(std::move(roles));
+  std::vector<Person> people;
+  people.reserve(community.people.size());
+  for (const Person& p : community.people)
+    if (p.organization < 0 || !gone[size_t(p.organization)]) {
+      people.push_back(p);
+      if (p.organization >= 0) people.back().organization = int32_t(new_row[size_t(p.organization)]);
+    }
+  out.people.replace_rows(std::move(people));
   return out;
 }
 

@@ -283,6 +283,18 @@ class Table {
   // edit: call edit() again after a lookup rather than keeping the reference.
   std::vector<Row>& edit() { return own().rows; }
   std::vector<std::string>& edit_extra_columns() { return own().extra_columns; }
+  // Sets all rows at once, keeping the unknown columns and the layout; unlike
+  // edit(), never clones the rows it replaces (community_without on every click).
+  void replace_rows(std::vector<Row> rows) {
+    if (data_.use_count() > 1) {
+      auto fresh = std::make_shared<Data>();
+      fresh->extra_columns = data_->extra_columns;
+      fresh->layout = data_->layout;
+      data_ = std::move(fresh);
+    }
+    data_->rows = std::move(rows);
+    data_->version = next_table_version();
+  }
 
   // Changes whenever the rows may have changed; unique across all tables.
   uint64_t version() const { return data_->version; }

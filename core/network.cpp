@@ -51,6 +51,10 @@ Network::Network(const Community& community) {
     }
   }
 
+  build_arcs(n);
+}
+
+void Network::build_arcs(uint32_t n) {
   // Two arcs per relationship, laid out by counting sort straight into the
   // CSR arrays. Relationships are ordered by (a, b), so each vertex's arcs
   // come out sorted by neighbour. (Boost's in-place constructor permutes the
@@ -74,6 +78,29 @@ Network::Network(const Community& community) {
     csr.m_edge_properties[from_a].relationship = r;
     csr.m_edge_properties[from_b].relationship = r;
   }
+}
+
+Network Network::without(const std::vector<uint32_t>& removed) const {
+  const uint32_t n = organization_count();
+  std::vector<bool> gone(n, false);
+  for (uint32_t v : removed)
+    if (v < n) gone[v] = true;
+  // Old row -> new row; kept rows keep their order, so (a, b) order survives.
+  std::vector<uint32_t> new_row(n, UINT32_MAX);
+  uint32_t kept = 0;
+  for (uint32_t v = 0; v < n; ++v)
+    if (!gone[v]) new_row[v] = kept++;
+  Network out;
+  out.relationships_.reserve(relationships_.size());
+  for (const Relationship& r : relationships_) {
+    if (new_row[r.a] == UINT32_MAX || new_row[r.b] == UINT32_MAX) continue;
+    Relationship copy = r;
+    copy.a = new_row[r.a];
+    copy.b = new_row[r.b];
+    out.relationships_.push_back(copy);
+  }
+  out.build_arcs(kept);
+  return out;
 }
 
 uint32_t Network::strength(uint32_t v) const {

@@ -29,7 +29,7 @@ PanelReports& reports(AppState& s) {
     }
   if (!removed.empty()) {
     Community without = community_without(s.community(), removed);
-    Network network(without);
+    Network network = s.network.without(removed);
     r.whatif = WhatIfCommunity{std::move(without), std::move(network), "What-if: without " + names};
   }
   return r;

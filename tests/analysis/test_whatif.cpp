@@ -3,6 +3,7 @@
 
 #include "analysis/whatif.hpp"
 #include "classic_networks.hpp"
+#include "core/synthetic.hpp"
 
 using namespace tablemap;
 using namespace tablemap::testing;
@@ -110,4 +111,60 @@ TEST_CASE("The before and after lines name each figure and mark what changed") {
   CHECK_FALSE(rows[5].changed());  // 0 before and after
   CHECK(rows[7].label == "reached from the table");
   CHECK(rows[7].after == "4");
+}
+
+TEST_CASE("The network without an organization, derived from the loaded one, drops its relationships and renumbers") {
+  Community c = clique_and_triangle_with_table();
+  const Network net(c);
+  const Network without = net.without({4, 4, 99});  // a repeat and a row past the end are ignored
+  REQUIRE(without.organization_count() == 7);
+  CHECK(without.relationship_count() == 9);  // 14 less o4's four clique ties and o4-o5
+  // o5 is row 4 now, tied to o6 and o7 (rows 5 and 6) only.
+  CHECK(without.degree(4) == 2);
+  CHECK(std::vector<uint32_t>(without.targets() + without.offsets()[4], without.targets() + without.offsets()[5]) ==
+        std::vector<uint32_t>{5, 6});
+  CHECK(without.degree(0) == 3);  // o0 keeps o1, o2, o3
+}
+
+TEST_CASE("The derived network equals the network built from the community without the organizations") {
+  GenerateOptions options;
+  options.organizations = 3000;
+  options.seed = 21;
+  const Community c = generate_community(options);
+  Network net(c);
+  // A weight set by a survey (set_weight2) is kept; Network(community) would reset it.
+  net.set_weight2(0, 7);
+  const std::vector<uint32_t> removed = {0, 17, 17, 2999, 1500, net.relationships()[0].b};
+  const Network derived = net.without(removed);
+  const Network built(community_without(c, removed));
+  REQUIRE(derived.organization_count() == built.organization_count());
+  REQUIRE(derived.relationship_count() == built.relationship_count());
+  CHECK(built.relationship_count() < net.relationship_count());
+  size_t differing = 0;
+  for (size_t r = 0; r < built.relationship_count(); ++r) {
+    const Relationship &x = derived.relationships()[r], &y = built.relationships()[r];
+    if (x.a != y.a || x.b != y.b || x.kinds != y.kinds || x.strength != y.strength || x.a_to_b != y.a_to_b ||
+        x.b_to_a != y.b_to_a || x.confirmed != y.confirmed || x.weight2 != y.weight2 || x.rows != y.rows)
+      ++differing;
+  }
+  CHECK(differing == 0);
+  const size_t arcs = 2 * built.relationship_count();
+  CHECK(std::equal(derived.offsets(), derived.offsets() + derived.organization_count() + 1, built.offsets()));
+  CHECK(std::equal(derived.targets(), derived.targets() + arcs, built.targets()));
+  bool same_arc_relationships = true;
+  for (uint32_t arc = 0; arc < arcs; ++arc)
+    same_arc_relationships = same_arc_relationships && derived.arc_relationship(arc) == built.arc_relationship(arc);
+  CHECK(same_arc_relationships);
+}
+
+TEST_CASE("The community without an organization keeps each table's unknown columns") {
+  Community c = clique_and_triangle_with_table();
+  c.organizations.edit_extra_columns() = {"neighborhood"};
+  for (Organization& o : c.organizations.edit()) o.extra = {"north"};
+  c.ties.edit_extra_columns() = {"since"};
+  const Community without = community_without(c, {4});
+  CHECK(without.organizations.extra_columns() == std::vector<std::string>{"neighborhood"});
+  CHECK(without.ties.extra_columns() == std::vector<std::string>{"since"});
+  CHECK(without.organizations[4].extra == std::vector<std::string>{"north"});
+  CHECK(c.organizations.size() == 8);  // the original is untouched
 }
