@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <unordered_map>
 
 #include <gvc.h>
 
@@ -343,6 +344,46 @@ std::optional<LayoutResult> LayoutJob::take() {
   std::optional<LayoutResult> r = std::move(result_);
   result_.reset();
   return r;
+}
+
+std::vector<Point> free_spots_near(const std::vector<Point>& taken, const std::vector<Point>& wanted, float clear) {
+  // Points by the square cell of side `clear` they fall in: a point closer
+  // than `clear` to q lies in q's cell or one of the eight around it.
+  std::unordered_map<uint64_t, std::vector<Point>> cells;
+  auto cell_of = [clear](float v) { return int32_t(std::clamp(std::floor(v / clear), -1e9f, 1e9f)); };
+  auto key = [](int32_t cx, int32_t cy) { return (uint64_t(uint32_t(cx)) << 32) | uint32_t(cy); };
+  auto take = [&](Point q) { cells[key(cell_of(q.x), cell_of(q.y))].push_back(q); };
+  auto is_free = [&](Point q) {
+    const int32_t cx = cell_of(q.x), cy = cell_of(q.y);
+    for (int32_t dx = -1; dx <= 1; ++dx)
+      for (int32_t dy = -1; dy <= 1; ++dy) {
+        auto it = cells.find(key(cx + dx, cy + dy));
+        if (it == cells.end()) continue;
+        for (const Point& o : it->second)
+          if ((o.x - q.x) * (o.x - q.x) + (o.y - q.y) * (o.y - q.y) < clear * clear) return false;
+      }
+    return true;
+  };
+  for (const Point& p : taken)
+    if (std::isfinite(p.x) && std::isfinite(p.y)) take(p);
+  std::vector<Point> placed;
+  placed.reserve(wanted.size());
+  for (const Point& p : wanted) {
+    Point spot = p;
+    bool found = is_free(p);
+    for (int ring = 1; ring <= 24 && !found; ++ring)
+      for (int k = 0; k < 12 && !found; ++k) {
+        const float a = 6.2831853f * float(k) / 12.f, r = clear * 0.5f * float(ring);
+        const Point q{p.x + r * std::cos(a), p.y + r * std::sin(a)};
+        if (is_free(q)) {
+          spot = q;
+          found = true;
+        }
+      }
+    take(spot);
+    placed.push_back(spot);
+  }
+  return placed;
 }
 
 }  // namespace tablemap::viz

@@ -80,6 +80,16 @@ LayoutResult compute_layout(const LayoutInput& input);
 void spread_components(std::vector<Point>& positions, const std::vector<std::pair<uint32_t, uint32_t>>& links,
                        float tie_length = 40.f, float gap = 30.f);
 
+// Places each of `wanted`, in order, at the point nearest it (rings of 12
+// points around it, up to 24 rings of clear/2) that is at least `clear` from
+// every point of `taken` and from each point placed before it: ghosts of
+// organizations gone since another year sit amid their old partners, on none
+// of them and not on each other. A point with no free spot within the rings
+// stays where it was wanted. The taken points are bucketed in cells of side
+// `clear`, so each check reads only nearby points: O(taken + wanted) for
+// points spread over the picture.
+std::vector<Point> free_spots_near(const std::vector<Point>& taken, const std::vector<Point>& wanted, float clear);
+
 // One layout in the background. start() while running waits for the previous one.
 class LayoutJob {
  public:

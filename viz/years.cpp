@@ -8,6 +8,7 @@
 #include "io/load.hpp"
 #include "io/project_file.hpp"
 #include "viz/document.hpp"
+#include "viz/layout.hpp"
 
 namespace tablemap::viz {
 namespace {
@@ -24,25 +25,6 @@ float ghost_clearance(const AppState& s) {
   if (gaps.empty()) return 40;
   std::nth_element(gaps.begin(), gaps.begin() + ptrdiff_t(gaps.size() / 2), gaps.end());
   return std::max(10.f, 0.8f * gaps[gaps.size() / 2]);
-}
-
-// The point nearest `p` (rings of 12 points around it) at least `clear` from
-// every organization on the map, so that a ghost placed amid its old
-// partners sits on none of them.
-Point free_spot_near(const AppState& s, Point p, float clear) {
-  auto is_free = [&](Point q) {
-    for (const Point& o : s.pos)
-      if ((o.x - q.x) * (o.x - q.x) + (o.y - q.y) * (o.y - q.y) < clear * clear) return false;
-    return true;
-  };
-  if (is_free(p)) return p;
-  for (int ring = 1; ring <= 24; ++ring)
-    for (int k = 0; k < 12; ++k) {
-      const float a = 6.2831853f * float(k) / 12.f, r = clear * 0.5f * float(ring);
-      const Point q{p.x + r * std::cos(a), p.y + r * std::sin(a)};
-      if (is_free(q)) return q;
-    }
-  return p;
 }
 
 // Where each organization of the compared year that is gone now stood: where
@@ -86,13 +68,22 @@ std::vector<Ghost> place_ghosts(const AppState& s, const Community& other, const
     add(t.source, t.target);
     add(t.target, t.source);
   }
-  const float clear = ghost_clearance(s);
-  for (const auto& [row, k] : unsaved)
-    if (sums[k].partners > 0) {
+  // Placed in the order compare lists them, each clear of the map and of the ghosts before it.
+  std::vector<size_t> to_place;
+  std::vector<Point> wanted, taken = s.pos;
+  for (size_t k = 0; k < ghosts.size(); ++k)
+    if (ghosts[k].placed)
+      taken.push_back(ghosts[k].pos);  // saved that year: stays where it stood
+    else if (sums[k].partners > 0) {
       const float n = float(sums[k].partners);
-      ghosts[k].pos = free_spot_near(s, Point{sums[k].x / n, sums[k].y / n}, clear);
-      ghosts[k].placed = true;
+      to_place.push_back(k);
+      wanted.push_back(Point{sums[k].x / n, sums[k].y / n});
     }
+  const std::vector<Point> spots = free_spots_near(taken, wanted, ghost_clearance(s));
+  for (size_t i = 0; i < to_place.size(); ++i) {
+    ghosts[to_place[i]].pos = spots[i];
+    ghosts[to_place[i]].placed = true;
+  }
   return ghosts;
 }
 

@@ -53,3 +53,50 @@ TEST_CASE("no organization, or no tie at all, is not a problem") {
   CHECK(lonely[1].x == Approx(0));
   CHECK(lonely[1].y == Approx(-30));
 }
+
+namespace {
+float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
+}  // namespace
+
+TEST_CASE("two ghosts wanted on one taken spot sit clear of it and of each other") {
+  // One organization at the origin, clearance 10. Rings step by 5: ring 1 (5
+  // away) is too close, so the first ghost takes ring 2's first point (10, 0).
+  // The second cannot: (10, 0) is the first ghost, and the next point of ring
+  // 2, 30 degrees on, is 5.2 from it; it goes further round ring 2.
+  const std::vector<Point> taken{{0, 0}};
+  const std::vector<Point> spots = free_spots_near(taken, {{0, 0}, {0, 0}}, 10.f);
+  REQUIRE(spots.size() == 2);
+  CHECK(spots[0].x == Approx(10));
+  CHECK(spots[0].y == Approx(0).margin(1e-4));
+  CHECK(distance(spots[1], {0, 0}) == Approx(10));
+  CHECK(distance(spots[1], spots[0]) >= 10 - 1e-3);
+  CHECK(spots[1].y > 0);  // 60 degrees round: the first point of ring 2 clear of both
+}
+
+TEST_CASE("a ghost wanted on a free spot stays there, and one with no free spot nearby stays where wanted") {
+  CHECK(free_spots_near({{0, 0}}, {{30, 0}}, 10.f)[0].x == Approx(30));
+  // A dense grid 1 apart over 300 x 300 leaves no spot 10 clear within 24 rings of 5 (120) around its middle.
+  std::vector<Point> grid;
+  for (int x = -150; x <= 150; ++x)
+    for (int y = -150; y <= 150; ++y) grid.push_back({float(x), float(y)});
+  const Point middle = free_spots_near(grid, {{0.5f, 0.5f}}, 10.f)[0];
+  CHECK(middle.x == Approx(0.5));
+  CHECK(middle.y == Approx(0.5));
+}
+
+TEST_CASE("20 ghosts amid 40,000 organizations each keep the clearance from all of them and from one another") {
+  // Organizations on a grid 30 apart; 20 ghosts all wanted on the one in the middle.
+  std::vector<Point> taken;
+  for (int x = 0; x < 200; ++x)
+    for (int y = 0; y < 200; ++y) taken.push_back({30.f * float(x), 30.f * float(y)});
+  const std::vector<Point> wanted(20, Point{3000, 3000});
+  const std::vector<Point> spots = free_spots_near(taken, wanted, 10.f);
+  size_t too_close = 0;
+  for (size_t i = 0; i < spots.size(); ++i) {
+    for (const Point& o : taken) too_close += distance(spots[i], o) < 10 - 1e-3;
+    for (size_t j = 0; j < i; ++j) too_close += distance(spots[i], spots[j]) < 10 - 1e-3;
+  }
+  CHECK(too_close == 0);
+  // Every ghost found a spot within the rings (none left on the organization at the middle).
+  CHECK(std::none_of(spots.begin(), spots.end(), [](Point p) { return p.x == 3000 && p.y == 3000; }));
+}
