@@ -20,7 +20,9 @@ bool check_json_limits(std::string_view text, const std::string& file, Problems&
         else if (text[i] == '\n') ++line;  // invalid JSON, but keep the count right
       }
     } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      // Where nlohmann's reader ends a // comment: a line end, or a NUL byte
+      // (what follows a NUL is read as JSON again, so it is checked too).
+      while (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r' && text[i + 1] != '\0') ++i;
     } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
       for (i += 2; i + 1 < text.size() && !(text[i] == '*' && text[i + 1] == '/'); ++i)
         if (text[i] == '\n') ++line;

@@ -66,6 +66,13 @@ class ProfileParser {
       const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
       problem(line_at(text_, offset), "community.json is not valid JSON: " + what);
       return std::nullopt;
+    } catch (const json::exception& e) {
+      // check_json_limits reports numbers too large with their line first;
+      // should the reader still refuse a number, say so rather than crash.
+      std::string what = e.what();
+      if (size_t bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+      problem(1, "community.json cannot be read: " + what + "; write the real figure");
+      return std::nullopt;
     }
     if (!root.is_object()) {
       problem(1, "community.json must be one JSON object { ... }");

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "io/bundle.hpp"
+#include "io/codec.hpp"
 #include "io/graph_export.hpp"
 #include "io/json_file.hpp"
 #include "io/json_limits.hpp"
@@ -83,6 +84,26 @@ TEST_CASE("a number too large for a double is a problem on its line", "[hostile]
   CHECK_FALSE(check_json_limits("[\"\\\"\", -1e400]", "x.json", problems));
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].message == "the number -1e400 is too large; write the real figure");
+}
+
+TEST_CASE("a NUL byte ends a // comment, as the JSON reader reads it, so a number after it is checked", "[hostile]") {
+  // Found by fuzz_profile (fuzz/regressions/profile/nul-ends-comment.json):
+  // the limits check took all of line 1 for a comment, the JSON reader ended
+  // the comment at the NUL, read on and threw on 1e333 (uncaught: a crash).
+  using namespace std::string_literals;
+  const std::string text = "// a note\0{ \"name\": \"x\", \"population\": 111e333 }\n"s;
+  Problems limits;
+  CHECK_FALSE(check_json_limits(text, "community.json", limits));
+  REQUIRE(limits.size() == 1);
+  CHECK(limits[0].to_string() == "community.json:1: the number 111e333 is too large; write the real figure");
+  // A carriage return ends a comment too, as the reader reads it.
+  Problems cr;
+  CHECK_FALSE(check_json_limits("// note\r[1e999]", "community.json", cr));
+  // The profile reader reports it and never throws.
+  Problems problems;
+  CHECK_FALSE(parse_profile(text, "community.json", problems).has_value());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message == "the number 111e333 is too large; write the real figure");
 }
 
 TEST_CASE("the .json form bounds depth and numbers the same way", "[hostile]") {
