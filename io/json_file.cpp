@@ -584,7 +584,10 @@ LoadResult load_json_file(const std::string& path) {
   // Check the rows even when the file's frame had problems, so every problem shows at once.
   LoadResult decoded = decode_community(raw);
   for (auto& p : decoded.problems) result.problems.push_back(std::move(p));
-  if (result.problems.empty()) result.community = std::move(decoded.community);
+  if (result.problems.empty()) {
+    result.community = std::move(decoded.community);
+    result.warnings = std::move(decoded.warnings);
+  }
   return result;
 }
 

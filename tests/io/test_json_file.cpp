@@ -273,3 +273,30 @@ TEST_CASE("empty lists in a JSON file read as tables without rows", "[json]") {
   REQUIRE(none.ok());
   CHECK(none.community->organizations.empty());
 }
+
+TEST_CASE("a JSON file gives the same warnings as a bundle, at its own lines", "[json]") {
+  // load_json_file dropped the decoder's warnings: an organization without
+  // ties, or a repeated row, loaded without a word from the .json form only.
+  ScratchFolder scratch("json");
+  const std::string path = scratch / "community.json";
+  tablemap::test::write_text(path,
+                             "{\n"                                                              // 1
+                             "  \"format\": \"tablemap\", \"version\": 1,\n"                    // 2
+                             "  \"community\": {\"name\": \"Tiny\", \"year\": 2025},\n"         // 3
+                             "  \"organizations\": [\n"                                         // 4
+                             "    {\"id\": \"a\", \"name\": \"A\", \"sector\": \"health\"},\n"  // 5
+                             "    {\"id\": \"b\", \"name\": \"B\", \"sector\": \"education\"},\n"  // 6
+                             "    {\"id\": \"c\", \"name\": \"C\", \"sector\": \"business\"}\n"    // 7
+                             "  ],\n"                                                           // 8
+                             "  \"ties\": [\n"                                                  // 9
+                             "    {\"source\": \"a\", \"target\": \"b\"},\n"                    // 10
+                             "    {\"source\": \"a\", \"target\": \"b\"}\n"                     // 11
+                             "  ]\n"                                                            // 12
+                             "}\n");
+  const LoadResult r = load_json_file(path);
+  INFO(all(r.problems));
+  REQUIRE(r.ok());
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[0].to_string() == path + ":7: warning: organization 'c' has no ties to any other organization");
+  CHECK(r.warnings[1].to_string() == path + ":11: warning: this row repeats line 10 exactly; delete one of them");
+}
