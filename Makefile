@@ -7,6 +7,7 @@ SANITIZE_DIR ?= build-sanitize
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
+FUZZ_TARGETS ?=
 # What test-sanitize builds and runs: empty builds and runs everything; CI
 # names a subset (.ci/run), e.g. SANITIZE_TARGETS="tests_io fuzz_replays"
 # SANITIZE_TESTS="-R '^(io|fuzz)/'".
@@ -47,7 +48,7 @@ test-sanitize: deps
 fuzz: deps
 	@cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CLANG_CMAKE) -DTABLEMAP_FUZZ=ON > $(FUZZ_DIR).configure.log 2>&1 || (cat $(FUZZ_DIR).configure.log; exit 1)
 	@nice -n 19 cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_csv fuzz_bundle fuzz_profile fuzz_json_form fuzz_project fuzz_workbook fuzz_make_seeds
-	@$(SANITIZER_ENV) FUZZ_JOBS=$(FUZZ_JOBS) bash scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+	@$(SANITIZER_ENV) FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 # Release build (-O2), then every benchmark next to the reference tool.
 bench: deps

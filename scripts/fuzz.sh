@@ -4,7 +4,7 @@
 # datasets/ and tests/data/ plus the regression inputs of fuzz/regressions.
 # Fails when a target crashes or leaks (libFuzzer then leaves crash-* or
 # leak-* in the build folder) and prints the end of its log.
-# Usage: scripts/fuzz.sh BUILD_DIR SECONDS
+# Usage: [FUZZ_JOBS=2] [FUZZ_TARGETS="csv profile"] scripts/fuzz.sh BUILD_DIR SECONDS
 set -euo pipefail
 build=$(cd "$1" && pwd)  # absolute: each target runs from inside it
 seconds=$2
@@ -26,7 +26,8 @@ run_target() {
   echo "$rc" > "$build/fuzz-$target.rc"
 }
 
-targets=(csv bundle profile json_form project workbook)
+# FUZZ_TARGETS names some of them, e.g. "profile" to run one again after a fix.
+read -r -a targets <<< "${FUZZ_TARGETS:-csv bundle profile json_form project workbook}"
 running=0
 for target in "${targets[@]}"; do
   echo "== fuzz_$target for $seconds s"
@@ -46,6 +47,6 @@ for target in "${targets[@]}"; do
     tail -60 "$build/fuzz-$target.log"
     failed=1
   fi
-  grep -E "^#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$build/fuzz-$target.log" || true
+  grep -E "^#[0-9]+[[:space:]]*DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$build/fuzz-$target.log" || true
 done
 exit "$failed"
