@@ -121,26 +121,22 @@ std::vector<WhatIfRow> what_if_rows(const WhatIfReport& r) {
 
 Community community_without(const Community& community, const std::vector<uint32_t>& removed) {
   const uint32_t n = uint32_t(community.organizations.size());
-  std::vector<bool> gone(n, false);
-  for (uint32_t v : removed)
-    if (v < n) gone[v] = true;
-  // Old row -> new row; UINT32_MAX for the removed ones.
-  std::vector<uint32_t> new_row(n, UINT32_MAX);
-  uint32_t kept = 0;
-  for (uint32_t v = 0; v < n; ++v)
-    if (!gone[v]) new_row[v] = kept++;
+  const std::vector<uint32_t> new_row = rows_after_removal(n, removed);
+  auto gone = [&](size_t row) { return new_row[row] == kRemovedRow; };
+  const uint32_t kept = uint32_t(std::count_if(new_row.begin(), new_row.end(),
+                                               [](uint32_t r) { return r != kRemovedRow; }));
   Community out = community;  // copy-on-write: each table below is replaced, never cloned
   if (kept == n) return out;
   // Each table is copied once, keeping only the rows that stay.
   std::vector<Organization> orgs;
   orgs.reserve(kept);
   for (uint32_t v = 0; v < n; ++v)
-    if (!gone[v]) orgs.push_back(community.organizations[v]);
+    if (!gone(v)) orgs.push_back(community.organizations[v]);
   out.organizations.replace_rows(std::move(orgs));
   std::vector<Tie> ties;
   ties.reserve(community.ties.size());
   for (const Tie& t : community.ties)
-    if (!gone[t.source] && !gone[t.target]) {
+    if (!gone(t.source) && !gone(t.target)) {
       ties.push_back(t);
       ties.back().source = new_row[t.source];
       ties.back().target = new_row[t.target];
@@ -148,7 +144,7 @@ Community community_without(const Community& community, const std::vector<uint32
   out.ties.replace_rows(std::move(ties));
   std::vector<Role> roles;
   for (const Role& r : community.roles)
-    if (!gone[r.organization]) {
+    if (!gone(r.organization)) {
       roles.push_back(r);
       roles.back().organization = new_row[r.organization];
     }
@@ -156,7 +152,7 @@ Community community_without(const Community& community, const std::vector<uint32
   std::vector<Person> people;
   people.reserve(community.people.size());
   for (const Person& p : community.people)
-    if (p.organization < 0 || !gone[size_t(p.organization)]) {
+    if (p.organization < 0 || !gone(size_t(p.organization))) {
       people.push_back(p);
       if (p.organization >= 0) people.back().organization = int32_t(new_row[size_t(p.organization)]);
     }

@@ -80,20 +80,26 @@ void Network::build_arcs(uint32_t n) {
   }
 }
 
-Network Network::without(const std::vector<uint32_t>& removed) const {
-  const uint32_t n = organization_count();
-  std::vector<bool> gone(n, false);
+std::vector<uint32_t> rows_after_removal(uint32_t n, const std::vector<uint32_t>& removed) {
+  std::vector<uint32_t> new_row(n, 0);
   for (uint32_t v : removed)
-    if (v < n) gone[v] = true;
-  // Old row -> new row; kept rows keep their order, so (a, b) order survives.
-  std::vector<uint32_t> new_row(n, UINT32_MAX);
+    if (v < n) new_row[v] = kRemovedRow;
   uint32_t kept = 0;
   for (uint32_t v = 0; v < n; ++v)
-    if (!gone[v]) new_row[v] = kept++;
+    if (new_row[v] != kRemovedRow) new_row[v] = kept++;
+  return new_row;
+}
+
+Network Network::without(const std::vector<uint32_t>& removed) const {
+  const uint32_t n = organization_count();
+  // Kept rows keep their order, so the relationships' (a, b) order survives.
+  const std::vector<uint32_t> new_row = rows_after_removal(n, removed);
+  const uint32_t kept = uint32_t(std::count_if(new_row.begin(), new_row.end(),
+                                               [](uint32_t r) { return r != kRemovedRow; }));
   Network out;
   out.relationships_.reserve(relationships_.size());
   for (const Relationship& r : relationships_) {
-    if (new_row[r.a] == UINT32_MAX || new_row[r.b] == UINT32_MAX) continue;
+    if (new_row[r.a] == kRemovedRow || new_row[r.b] == kRemovedRow) continue;
     Relationship copy = r;
     copy.a = new_row[r.a];
     copy.b = new_row[r.b];

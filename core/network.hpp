@@ -44,6 +44,12 @@ using OrgGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_
                                                     boost::no_property, uint32_t, uint32_t>;
 using OrgVertex = boost::graph_traits<OrgGraph>::vertex_descriptor;
 
+// Each organization row's number once the `removed` rows are gone (the kept
+// rows in order), kRemovedRow for a removed one; repeats and rows past `n`
+// are ignored. The one numbering of community_without and Network::without.
+inline constexpr uint32_t kRemovedRow = UINT32_MAX;
+std::vector<uint32_t> rows_after_removal(uint32_t n, const std::vector<uint32_t>& removed);
+
 class Network {
  public:
   Network() = default;
