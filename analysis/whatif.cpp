@@ -121,10 +121,10 @@ std::vector<WhatIfRow> what_if_rows(const WhatIfReport& r) {
 
 Community community_without(const Community& community, const std::vector<uint32_t>& removed) {
   const uint32_t n = uint32_t(community.organizations.size());
-  const std::vector<uint32_t> new_row = rows_after_removal(n, removed);
+  const RowsAfterRemoval rows = rows_after_removal(n, removed);
+  const std::vector<uint32_t>& new_row = rows.new_row;
+  const uint32_t kept = rows.kept;
   auto gone = [&](size_t row) { return new_row[row] == kRemovedRow; };
-  const uint32_t kept = uint32_t(std::count_if(new_row.begin(), new_row.end(),
-                                               [](uint32_t r) { return r != kRemovedRow; }));
   Community out = community;  // copy-on-write: each table below is replaced, never cloned
   if (kept == n) return out;
   // Each table is copied once, keeping only the rows that stay.

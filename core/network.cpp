@@ -80,22 +80,22 @@ void Network::build_arcs(uint32_t n) {
   }
 }
 
-std::vector<uint32_t> rows_after_removal(uint32_t n, const std::vector<uint32_t>& removed) {
-  std::vector<uint32_t> new_row(n, 0);
+RowsAfterRemoval rows_after_removal(uint32_t n, const std::vector<uint32_t>& removed) {
+  RowsAfterRemoval out;
+  out.new_row.assign(n, 0);
   for (uint32_t v : removed)
-    if (v < n) new_row[v] = kRemovedRow;
-  uint32_t kept = 0;
+    if (v < n) out.new_row[v] = kRemovedRow;
   for (uint32_t v = 0; v < n; ++v)
-    if (new_row[v] != kRemovedRow) new_row[v] = kept++;
-  return new_row;
+    if (out.new_row[v] != kRemovedRow) out.new_row[v] = out.kept++;
+  return out;
 }
 
 Network Network::without(const std::vector<uint32_t>& removed) const {
   const uint32_t n = organization_count();
   // Kept rows keep their order, so the relationships' (a, b) order survives.
-  const std::vector<uint32_t> new_row = rows_after_removal(n, removed);
-  const uint32_t kept = uint32_t(std::count_if(new_row.begin(), new_row.end(),
-                                               [](uint32_t r) { return r != kRemovedRow; }));
+  const RowsAfterRemoval rows = rows_after_removal(n, removed);
+  const std::vector<uint32_t>& new_row = rows.new_row;
+  const uint32_t kept = rows.kept;
   Network out;
   out.relationships_.reserve(relationships_.size());
   for (const Relationship& r : relationships_) {

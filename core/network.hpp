@@ -48,7 +48,11 @@ using OrgVertex = boost::graph_traits<OrgGraph>::vertex_descriptor;
 // rows in order), kRemovedRow for a removed one; repeats and rows past `n`
 // are ignored. The one numbering of community_without and Network::without.
 inline constexpr uint32_t kRemovedRow = UINT32_MAX;
-std::vector<uint32_t> rows_after_removal(uint32_t n, const std::vector<uint32_t>& removed);
+struct RowsAfterRemoval {
+  std::vector<uint32_t> new_row;  // per old row
+  uint32_t kept = 0;              // rows that stay
+};
+RowsAfterRemoval rows_after_removal(uint32_t n, const std::vector<uint32_t>& removed);
 
 class Network {
  public:
