@@ -8,9 +8,9 @@ FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 FUZZ_TARGETS ?=
-# What test-sanitize builds and runs: empty builds and runs everything; CI
-# names a subset (.ci/run), e.g. SANITIZE_TARGETS="tests_io fuzz_replays"
-# SANITIZE_TESTS="-R '^(io|fuzz)/'".
+# What test-sanitize builds and runs: empty (as CI, .ci/run, leaves them)
+# builds and runs everything; a subset by hand, e.g.
+# SANITIZE_TARGETS="tests_io fuzz_replays" SANITIZE_TESTS="-R '^(io|fuzz)/'".
 SANITIZE_TARGETS ?=
 SANITIZE_TESTS ?=
 CLANG_CMAKE = -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14

@@ -66,7 +66,7 @@ class ProfileParser {
       const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
       problem(line_at(text_, offset), "community.json is not valid JSON: " + what);
       return std::nullopt;
-    } catch (const json::exception& e) {
+    } catch (const json::out_of_range& e) {
       // check_json_limits reports numbers too large with their line first;
       // should the reader still refuse a number, say so rather than crash.
       std::string what = e.what();
