@@ -17,9 +17,9 @@ Community small_community() {
   c.profile.required_sector_count = 2;
   c.profile.issue_areas = {{"education", "Education", {"reading", "graduation"}}};
   c.profile.backbone_functions = Profile::default_backbone_functions();
-  c.organizations.edit() = {{"clinic", "Clinic", 0, {}, OrgType::nonprofit, true, {}, 0, {}},
-                            {"school", "School", 1, {}, OrgType::school, false, {0}, 0, {}},
-                            {"library", "Library", 1, {}, OrgType::public_agency, false, {}, 0, {}}};
+  c.organizations.edit() = {{.id = "clinic", .name = "Clinic", .sector = 0, .type = OrgType::nonprofit, .at_table = true},
+                            {.id = "school", .name = "School", .issue_areas = {0}, .sector = 1, .type = OrgType::school, .at_table = false},
+                            {.id = "library", .name = "Library", .sector = 1, .type = OrgType::public_agency, .at_table = false}};
   Person ann;
   ann.id = "ann";
   ann.name = "Ann";

@@ -16,8 +16,8 @@ Community two_organizations() {
   c.profile.year = 2026;
   c.profile.sectors = {"health", "education", "residents"};
   c.profile.required_sector_count = 2;
-  c.organizations.edit() = {{"clinic", "Clinic", 0, {}, OrgType::nonprofit, true, {}, 0, {}},
-                            {"library", "Library", 1, {}, OrgType::public_agency, false, {}, 0, {}}};
+  c.organizations.edit() = {{.id = "clinic", .name = "Clinic", .sector = 0, .type = OrgType::nonprofit, .at_table = true},
+                            {.id = "library", .name = "Library", .sector = 1, .type = OrgType::public_agency, .at_table = false}};
   Person ann;
   ann.id = "ann";
   ann.name = "Ann";
