@@ -169,7 +169,8 @@ bool parse_csv_as(std::string text, const std::string& file, RowTable& out, Prob
       ++newlines;
     const size_t first_end = std::min(s.find_first_of("\r\n", pos), n);
     for (size_t i = pos; i < first_end; ++i) header_width += s[i] == sep;
-    out.cells.reserve(std::min(newlines * header_width, n / 2 + header_width));
+    out.packed.reserve(std::min(newlines * header_width, n / 2 + header_width));
+    out.row_start.reserve(std::min(newlines, n / 2 + 1));
     out.lines.reserve(std::min(newlines, n / 2 + 1));
   }
   // Padding short rows may not make the cells outgrow the text by more than this.
@@ -177,6 +178,7 @@ bool parse_csv_as(std::string text, const std::string& file, RowTable& out, Prob
 
   size_t line = 1;
   std::vector<Cell> row;
+  std::vector<RowTable::Span> spans;  // the row's cells as the table takes them
   bool have_header = false;
   size_t pending = pos;  // start of the lines skipped since the last record
 
@@ -286,7 +288,7 @@ bool parse_csv_as(std::string text, const std::string& file, RowTable& out, Prob
       pending = pos;
       continue;
     }
-    if (out.cells.size() + width > cell_limit) {
+    if (out.packed.size() + width > cell_limit) {
       problems.push_back({file, record_line,
                           "the rows are far shorter than the header (" + std::to_string(width) +
                               " columns): is the first row really the header?"});
@@ -297,10 +299,9 @@ bool parse_csv_as(std::string text, const std::string& file, RowTable& out, Prob
     if (!canonical)
       out.raw_rows.push_back({uint32_t(out.lines.size()), uint32_t(pending), uint32_t(record_begin), uint32_t(pos)});
     pending = pos;
-    const size_t kept = std::min(row.size(), width);
-    for (size_t i = 0; i < kept; ++i) out.cells.push_back(row[i].span);
-    out.cells.resize(out.cells.size() + (width - kept));
-    out.lines.push_back(uint32_t(record_line));
+    spans.clear();
+    for (const Cell& c : row) spans.push_back(c.span);
+    out.add_row(spans.data(), spans.size(), uint32_t(record_line));
   }
   if (!have_header) {
     problems.push_back({file, 0, "the file is empty; it needs a header row"});

@@ -74,8 +74,9 @@ std::string_view value_like(const Attributes& attrs, const std::string& name) {
 struct TableBuilder {
   RowTable table;
   void row(const std::vector<std::string_view>& cells, size_t line) {
-    for (auto c : cells) table.cells.push_back(table.copy(trim(c)));
-    table.lines.push_back(uint32_t(line));
+    std::vector<RowTable::Span> spans;
+    for (auto c : cells) spans.push_back(table.copy(trim(c)));
+    table.add_row(spans.data(), spans.size(), uint32_t(line));
   }
 };
 

@@ -224,10 +224,14 @@ struct TableBuilder {
 
   void finish() {
     size_t rows = row_begin.size(), cols = table.header.size();
-    table.cells.assign(rows * cols, RowTable::Span{});
+    std::vector<RowTable::Span> row(cols);
+    table.packed.reserve(rows * cols);
+    table.row_start.reserve(rows);
     for (size_t r = 0; r < rows; ++r) {
+      std::fill(row.begin(), row.end(), RowTable::Span{});
       size_t end = r + 1 < rows ? row_begin[r + 1] : cells.size();
-      for (size_t k = row_begin[r]; k < end; ++k) table.cells[r * cols + cells[k].column] = table.copy(cells[k].text);
+      for (size_t k = row_begin[r]; k < end; ++k) row[cells[k].column] = table.copy(cells[k].text);
+      table.add_cells(row.data(), cols);  // its line was taken when the row began
     }
     cells.clear();
     cells.shrink_to_fit();

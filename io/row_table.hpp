@@ -5,16 +5,19 @@
 // into RowTables, so that one decoder (io/codec) validates them all the same
 // way and reports FILE:LINE problems the same way.
 //
-// A cell is 8 bytes (offset and length) into the file's own text, or into an
-// arena for cells that had to be rewritten (a quoted cell with ""): a
-// 4,000,000-row ties.csv has 24,000,000 cells, and string_views would double
-// the memory.
+// A cell lies in the file's own text, or in an arena for cells that had to
+// be rewritten (a quoted cell with "", every cell of a workbook). A
+// 4,000,000-row ties.csv has 24,000,000 cells, so a cell is stored in 4
+// bytes: its offset from where its row's cells start and its length (see
+// RowTable::Packed). string_views would take 16.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tablemap {
@@ -29,7 +32,6 @@ struct RowTable {
   std::string file;                  // label used in problems, e.g. "riverbend/ties.csv"
   std::vector<std::string> header;   // column names as written (trimmed)
   uint32_t header_line = 1;          // line of the header row
-  std::vector<Span> cells;           // row-major: rows() x header.size()
   std::vector<uint32_t> lines;       // 1-based source line of each row
   std::string text;                  // the source text cells point into
   std::string arena;                 // rewritten cells
@@ -52,9 +54,63 @@ struct RowTable {
   std::vector<RawRow> raw_rows;
   bool from_text() const { return !header_text.empty(); }
 
+  // How the cells are stored (use cell() and add_row()): per row, where its
+  // cells start (top bit: in the arena); per cell, its offset
+  // from there and its length. A cell more than 64 KB from its row's start,
+  // as long, or in the other buffer is kept whole in `wide`.
+  struct Packed {
+    uint16_t from = 0, length = 0;
+  };
+  static constexpr uint16_t kWide = 0xFFFF;  // Packed::length of a cell kept in `wide`
+  std::vector<uint32_t> row_start;
+  std::vector<Packed> packed;                  // row-major: rows() x columns()
+  std::unordered_map<size_t, Span> wide;       // by index into `packed`
+
   size_t rows() const { return lines.size(); }
   size_t columns() const { return header.size(); }
-  std::string_view cell(size_t row, size_t col) const { return view(cells[row * header.size() + col]); }
+  std::string_view cell(size_t row, size_t col) const {
+    const size_t i = row * header.size() + col;
+    const Packed p = packed[i];
+    if (p.length == kWide) return view(wide.at(i));
+    return view({row_start[row] + p.from, p.length});  // row_start carries the arena bit
+  }
+
+  // Adds a row's cells (`count` of them: fewer than the header are padded
+  // with empty cells, more are dropped) from line `line`.
+  void add_row(const Span* spans, size_t count, uint32_t line) {
+    add_cells(spans, count);
+    lines.push_back(line);
+  }
+  // The same for a reader that has pushed the row's line already.
+  void add_cells(const Span* spans, size_t count) {
+    const size_t width = header.size(), first = packed.size();
+    count = std::min(count, width);
+    // Where the row starts: the lowest offset among its non-empty cells in the
+    // buffer of the first one (a JSON row's cells may come in another order).
+    uint32_t start = 0;
+    bool found = false;
+    for (size_t c = 0; c < count; ++c) {
+      const Span s = spans[c];
+      if (s.length == 0) continue;
+      if (!found) start = s.offset;
+      else if ((s.offset & kArenaBit) == (start & kArenaBit)) start = std::min(start, s.offset);
+      found = true;
+    }
+    packed.resize(first + width);
+    for (size_t c = 0; c < count; ++c) {
+      const Span s = spans[c];
+      if (s.length == 0) continue;
+      const bool same_buffer = (s.offset & kArenaBit) == (start & kArenaBit);
+      const uint32_t from = (s.offset & ~kArenaBit) - (start & ~kArenaBit);
+      if (same_buffer && s.offset >= start && from < kWide && s.length < kWide) {
+        packed[first + c] = {uint16_t(from), uint16_t(s.length)};
+      } else {
+        packed[first + c] = {0, kWide};
+        wide.emplace(first + c, s);
+      }
+    }
+    row_start.push_back(start);
+  }
 
   std::string_view view(Span s) const {
     return (s.offset & kArenaBit) ? std::string_view(arena).substr(s.offset & ~kArenaBit, s.length)

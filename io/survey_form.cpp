@@ -283,8 +283,9 @@ struct TableBuilder {
     t.header_line = header_line;
   }
   void row(uint32_t line, const std::vector<std::string>& cells) {
-    for (size_t c = 0; c < t.header.size(); ++c) t.cells.push_back(c < cells.size() ? t.copy(cells[c]) : RowTable::Span{});
-    t.lines.push_back(line);
+    std::vector<RowTable::Span> spans;
+    for (size_t c = 0; c < t.header.size() && c < cells.size(); ++c) spans.push_back(t.copy(cells[c]));
+    t.add_row(spans.data(), spans.size(), line);
   }
 };
 

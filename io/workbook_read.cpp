@@ -418,11 +418,13 @@ RowTable sheet_table(const Workbook& book, const WorkbookSheet& sheet) {
   for (size_t c = 0; c < width; ++c)
     t.header.emplace_back(c < sheet.rows[first].size() ? trim(sheet.rows[first][c]) : std::string_view());
   t.header_line = sheet.row_numbers[first];
+  std::vector<RowTable::Span> spans;
   for (size_t r = first + 1; r < sheet.rows.size(); ++r) {
     if (empty_row(r)) continue;
     const auto& row = sheet.rows[r];
-    for (size_t c = 0; c < width; ++c) t.cells.push_back(c < row.size() ? t.copy(trim(row[c])) : RowTable::Span{});
-    t.lines.push_back(sheet.row_numbers[r]);
+    spans.clear();
+    for (size_t c = 0; c < width && c < row.size(); ++c) spans.push_back(t.copy(trim(row[c])));
+    t.add_row(spans.data(), spans.size(), sheet.row_numbers[r]);
   }
   return t;
 }

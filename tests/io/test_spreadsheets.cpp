@@ -221,7 +221,7 @@ TEST_CASE("a wide header over empty lines reserves memory for the text, not for 
   Problems problems;
   REQUIRE(parse_csv(text, "wide.csv", t, problems));
   CHECK(t.rows() == 0);
-  CHECK(t.cells.capacity() <= text.size());
+  CHECK(t.packed.capacity() <= text.size());
   // Rows far shorter than the header stop the read instead of padding without bound.
   std::string short_rows = text.substr(0, text.find('\n') + 1);
   for (int r = 0; r < 2000; ++r) short_rows += "x\n";
