@@ -307,3 +307,43 @@ TEST_CASE("Searching a renumbered copy of the network gives the same measures") 
   }
   CHECK(nonzero > 1000);  // the comparison is not between two empty results
 }
+
+TEST_CASE("PageRank with an organization that has no tie, worked by hand") {
+  // o0 - o1, o2 alone. o2's rank goes to everybody: with d = 0.85,
+  // p2 = (1 - d)/3 + d p2 / 3, so p2 = (1 - d) / (3 - d) = 0.15 / 2.15;
+  // p0 = p1 = (1 - p2) / 2. Weighted with every strength 1, the same.
+  Community c = make_community(3);
+  add_tie(c, 0, 1);
+  Network net(c);
+  const double p2 = 0.15 / 2.15, p0 = (1 - p2) / 2;
+  IterationResult plain = pagerank(net, CentralityOptions{});
+  REQUIRE(plain.converged);
+  // Iteration stops when an L1 change falls below 1e-10: that close, not exact.
+  require_all_close(plain.values, {p0, p0, p2}, 1e-9);
+  CentralityOptions weighted;
+  weighted.weighted = true;
+  IterationResult general = pagerank(net, weighted);
+  require_all_close(general.values, plain.values, 1e-12);
+}
+
+TEST_CASE("PageRank unweighted equals PageRank weighted by strength 1 on a large network, in two threads") {
+  // 60,000 organizations: above the size where the iteration splits over threads.
+  GenerateOptions g;
+  g.organizations = 60000;
+  g.seed = 7;
+  Community c = generate_community(g);
+  for (Tie& t : c.ties.edit()) t.strength = 1;  // weighted by strength 1 = unweighted
+  Network net(c);
+  CentralityOptions two;
+  two.threads = 2;
+  IterationResult plain = pagerank(net, two);
+  CentralityOptions weighted = two;
+  weighted.weighted = true;
+  IterationResult general = pagerank(net, weighted);
+  REQUIRE(plain.converged);
+  CHECK(std::abs(plain.iterations - general.iterations) <= 1);
+  require_all_close(plain.values, general.values, 1e-12);
+  CHECK(std::accumulate(plain.values.begin(), plain.values.end(), 0.0) == Approx(1.0).margin(1e-9));
+  // The same to the last bit, run again with the same threads.
+  CHECK(pagerank(net, two).values == plain.values);
+}
