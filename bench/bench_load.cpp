@@ -113,6 +113,7 @@ int main(int argc, char** argv) {
   const fs::path folder = fs::temp_directory_path() / ("tablemap-bench-load-" + std::to_string(::getpid()));
   fs::create_directories(folder);
 
+  double national_ratio = 0, national_mb = 0;  // the 1,000,000-organization row, for the target
   std::printf("%-13s %9s %8s | %-24s | %-24s | %s\n", "", "", "", "tablemap load+network", "igraph Graph",
               "igraph / tablemap");
   std::printf("%-13s %9s %8s | %7s %7s %8s | %7s %7s %8s | %6s %6s %6s\n", "organizations", "tie rows", "write s",
@@ -145,10 +146,17 @@ int main(int argc, char** argv) {
                 write_seconds, ours, ours_cpu, ours_mb, igraph_seconds, igraph_cpu, igraph_mb, igraph_seconds / ours,
                 igraph_cpu / ours_cpu, igraph_mb / ours_mb);
     std::fflush(stdout);
+    if (n == 1000000) {
+      national_ratio = igraph_seconds / ours;
+      national_mb = ours_mb;
+    }
     if (!keep) fs::remove_all(bundle);
   }
   if (!keep) fs::remove_all(folder);
   else std::printf("bundles kept in %s\n", folder.c_str());
-  std::printf("targets: tablemap at least 3x faster than igraph; 1,000,000 organizations in under 5 s and 1 GB\n");
+  if (national_ratio > 0)
+    std::printf("target at 1,000,000 organizations: at least 8x igraph's wall time (%.1fx) and under 700 MB (%.0f MB): "
+                "%s\n",
+                national_ratio, national_mb, national_ratio >= 8 && national_mb < 700 ? "met" : "NOT met");
   return 0;
 }
