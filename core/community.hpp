@@ -9,8 +9,8 @@
 
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -126,7 +126,6 @@ class ExtraCells {
   void emplace_back(Args&&... args) {
     own().emplace_back(std::forward<Args>(args)...);
   }
-  void push_back(std::string cell) { own().push_back(std::move(cell)); }
   bool operator==(const ExtraCells& o) const {
     return size() == o.size() && std::equal(begin(), end(), o.begin());
   }

@@ -100,10 +100,10 @@ struct RowTable {
     for (size_t c = 0; c < count; ++c) {
       const Span s = spans[c];
       if (s.length == 0) continue;
+      // In start's buffer, a cell lies at or after it (start is the lowest).
       const bool same_buffer = (s.offset & kArenaBit) == (start & kArenaBit);
-      const uint32_t from = (s.offset & ~kArenaBit) - (start & ~kArenaBit);
-      if (same_buffer && s.offset >= start && from < kWide && s.length < kWide) {
-        packed[first + c] = {uint16_t(from), uint16_t(s.length)};
+      if (same_buffer && s.offset - start < kWide && s.length < kWide) {
+        packed[first + c] = {uint16_t(s.offset - start), uint16_t(s.length)};
       } else {
         packed[first + c] = {0, kWide};
         wide.emplace(first + c, s);
