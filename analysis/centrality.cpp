@@ -3,6 +3,7 @@
 #include "analysis/betweenness_sampling.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -79,6 +80,9 @@ struct PathWorker {
   // Whether to accumulate Brandes' dependencies (betweenness); off when the
   // searches only serve closeness and harmonic (betweenness sampled apart).
   bool dependencies = true;
+  // Whether closeness or harmonic is asked: their distances come from the
+  // batched searches below when unweighted, from run_source when weighted.
+  bool distances = true;
   using Item = std::pair<uint64_t, uint32_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
 
@@ -140,40 +144,99 @@ struct PathWorker {
     }
   }
 
-  // Closeness and harmonic alone, unweighted: distances only, kept in an
-  // array of their own (4 bytes an organization instead of a Visit's 24, so
-  // more of it stays in the cache), each organization's totals added when it
-  // is reached. The same additions in the same order as run_source's, so the
-  // same figures to the last bit (pivot searches on a million organizations:
-  // see the commit that brought it).
-  std::vector<uint32_t> level;
-  void distances_from(uint32_t s) {
-    if (level.empty()) level.assign(net.organization_count(), kUnreached);
-    level[s] = 0;
-    order.push_back(s);
-    for (size_t head = 0; head < order.size(); ++head) {
-      const uint32_t v = order[head];
-      const uint32_t dv = level[v] + 1;
-      const double d = dv, inverse = 1.0 / d;
-      for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-        if (options.directed && !flows_out(net, v, arc)) continue;
-        const uint32_t w = to[arc];
-        if (level[w] != kUnreached) continue;
-        level[w] = dv;
-        order.push_back(w);
-        distance_sum[w] += d;
-        harmonic[w] += inverse;
-        ++reached[w];
-      }
+  // The distances behind closeness and harmonic, unweighted: up to 64
+  // sources searched at once, one bit each (the multi-source breadth-first
+  // search of Then et al., VLDB 2015). Each organization keeps which sources have reached it
+  // (`seen`) and which reached it at the last level (`frontier`); one level
+  // ORs the frontiers of its neighbours, so the sources share every pass over
+  // the ties instead of making one each. A level whose frontier has few ties
+  // pushes from it; a large one pulls into every organization some source has
+  // not reached yet (Beamer's switch of direction, SC 2012). An organization
+  // reached by k sources at distance d adds k*d, k/d and k once for that
+  // level, whichever way the level went: the figures depend on the sources
+  // only, not on the switch.
+  std::vector<uint64_t> seen, frontier, fresh;
+  std::vector<uint32_t> active, reached_now;
+  static constexpr size_t kBatch = 64;
+  void distances_from(const uint32_t* sources, size_t count) {
+    const uint32_t n = net.organization_count();
+    if (seen.empty()) {
+      seen.assign(n, 0);
+      frontier.assign(n, 0);
+      fresh.assign(n, 0);
     }
-    for (uint32_t v : order) level[v] = kUnreached;
-    order.clear();
+    const uint64_t everyone = count == kBatch ? ~uint64_t(0) : (uint64_t(1) << count) - 1;
+    active.clear();
+    for (size_t i = 0; i < count; ++i) {
+      const uint32_t s = sources[i];
+      if (!seen[s]) active.push_back(s);
+      seen[s] |= uint64_t(1) << i;
+      frontier[s] = seen[s];
+    }
+    const uint64_t arcs = off[n];
+    for (uint32_t d = 1; !active.empty(); ++d) {
+      uint64_t frontier_arcs = 0;
+      for (uint32_t v : active) frontier_arcs += off[v + 1] - off[v];
+      reached_now.clear();
+      if (frontier_arcs * 14 < arcs) {  // push along the frontier's ties
+        for (uint32_t v : active) {
+          const uint64_t bits = frontier[v];
+          for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+            if (options.directed && !flows_out(net, v, arc)) continue;
+            const uint32_t w = to[arc];
+            const uint64_t add = bits & ~seen[w] & ~fresh[w];
+            if (!add) continue;
+            if (!fresh[w]) reached_now.push_back(w);
+            fresh[w] |= add;
+          }
+        }
+      } else {  // pull into everybody still missing a source
+        for (uint32_t w = 0; w < n; ++w) {
+          const uint64_t missing = everyone & ~seen[w];
+          if (!missing) continue;
+          uint64_t got = 0;
+          for (uint32_t arc = off[w]; arc < off[w + 1]; ++arc) {
+            if (options.directed && !flows_in(net, w, arc)) continue;
+            got |= frontier[to[arc]];
+            if ((got & missing) == missing) break;
+          }
+          got &= missing;
+          if (!got) continue;
+          fresh[w] = got;
+          reached_now.push_back(w);
+        }
+      }
+      for (uint32_t v : active) frontier[v] = 0;
+      const double inverse = 1.0 / d;
+      for (uint32_t w : reached_now) {
+        const uint64_t bits = fresh[w];
+        fresh[w] = 0;
+        seen[w] |= bits;
+        frontier[w] = bits;
+        const int k = std::popcount(bits);
+        distance_sum[w] += double(k) * d;
+        harmonic[w] += k * inverse;
+        reached[w] += uint32_t(k);
+      }
+      active.swap(reached_now);
+    }
+    std::fill(seen.begin(), seen.end(), 0);
+  }
+
+  // This worker's share of the sources. Unweighted distances always come
+  // from the batched searches, so closeness and harmonic are the same to the
+  // last bit whether betweenness is asked or not; Brandes' searches (below)
+  // then add the dependencies only.
+  void run_sources(const std::vector<uint32_t>& mine) {
+    if (distances && !options.weighted)
+      for (size_t b = 0; b < mine.size(); b += kBatch) distances_from(mine.data() + b, std::min(kBatch, mine.size() - b));
+    if (dependencies || (distances && options.weighted))
+      for (uint32_t s : mine) run_source(s);
   }
 
   // Shortest paths from s, then the dependencies of s on every organization
   // (Brandes 2001), accumulated into this worker's totals.
   void run_source(uint32_t s) {
-    if (!dependencies && !options.weighted) return distances_from(s);
     if (visit.empty()) visit.assign(net.organization_count(), Visit{});
     if (options.weighted)
       dijkstra(s);
@@ -192,6 +255,7 @@ struct PathWorker {
         vv.delta += vv.sigma * coefficient;
       }
       betweenness[w] += vw.delta;
+      if (!distances || !options.weighted) continue;  // unweighted: from the batched searches
       const double d = vw.dist / unit;
       distance_sum[w] += d;
       harmonic[w] += 1.0 / d;
@@ -303,13 +367,16 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options,
   for (int t = 0; t < threads; ++t) {
     workers.push_back(std::make_unique<PathWorker>(net, options, off, to));
     workers.back()->dependencies = want_betweenness && !out.betweenness_sampled;
+    workers.back()->distances = want_closeness || want_harmonic;
   }
   // Worker t takes sources t, t + threads, t + 2 threads, ...: a fixed share,
   // so every run adds the same numbers in the same order and gives the same
   // result to the last bit (taking the next free source made the sums, and
   // thus the rounding, depend on timing).
   auto work = [&](int t) {
-    for (size_t i = size_t(t); i < sources.size(); i += size_t(threads)) workers[t]->run_source(sources[i]);
+    std::vector<uint32_t> mine;
+    for (size_t i = size_t(t); i < sources.size(); i += size_t(threads)) mine.push_back(sources[i]);
+    workers[t]->run_sources(mine);
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
