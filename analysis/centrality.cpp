@@ -1,9 +1,11 @@
 #include "analysis/centrality.hpp"
 
 #include "analysis/betweenness_sampling.hpp"
+#include "analysis/multi_search.hpp"
 
 #include <algorithm>
 #include <bit>
+#include <memory>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -145,82 +147,21 @@ struct PathWorker {
   }
 
   // The distances behind closeness and harmonic, unweighted: up to 64
-  // sources searched at once, one bit each (the multi-source breadth-first
-  // search of Then et al., VLDB 2015). Each organization keeps which sources have reached it
-  // (`seen`) and which reached it at the last level (`frontier`); one level
-  // ORs the frontiers of its neighbours, so the sources share every pass over
-  // the ties instead of making one each. A level whose frontier has few ties
-  // pushes from it; a large one pulls into every organization some source has
-  // not reached yet (Beamer's switch of direction, SC 2012). An organization
-  // reached by k sources at distance d adds k*d, k/d and k once for that
-  // level, whichever way the level went: the figures depend on the sources
-  // only, not on the switch.
-  std::vector<uint64_t> seen, frontier, fresh;
-  std::vector<uint32_t> active, reached_now;
-  static constexpr size_t kBatch = 64;
+  // sources searched at once (analysis/multi_search.hpp). An organization
+  // reached by k sources at distance d adds k*d, k/d and k.
+  std::unique_ptr<MultiSourceSearch> search;
   void distances_from(const uint32_t* sources, size_t count) {
-    const uint32_t n = net.organization_count();
-    if (seen.empty()) {
-      seen.assign(n, 0);
-      frontier.assign(n, 0);
-      fresh.assign(n, 0);
-    }
-    const uint64_t everyone = count == kBatch ? ~uint64_t(0) : (uint64_t(1) << count) - 1;
-    active.clear();
-    for (size_t i = 0; i < count; ++i) {
-      const uint32_t s = sources[i];
-      if (!seen[s]) active.push_back(s);
-      seen[s] |= uint64_t(1) << i;
-      frontier[s] = seen[s];
-    }
-    const uint64_t arcs = off[n];
-    for (uint32_t d = 1; !active.empty(); ++d) {
-      uint64_t frontier_arcs = 0;
-      for (uint32_t v : active) frontier_arcs += off[v + 1] - off[v];
-      reached_now.clear();
-      if (frontier_arcs * 14 < arcs) {  // push along the frontier's ties
-        for (uint32_t v : active) {
-          const uint64_t bits = frontier[v];
-          for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-            if (options.directed && !flows_out(net, v, arc)) continue;
-            const uint32_t w = to[arc];
-            const uint64_t add = bits & ~seen[w] & ~fresh[w];
-            if (!add) continue;
-            if (!fresh[w]) reached_now.push_back(w);
-            fresh[w] |= add;
-          }
-        }
-      } else {  // pull into everybody still missing a source
-        for (uint32_t w = 0; w < n; ++w) {
-          const uint64_t missing = everyone & ~seen[w];
-          if (!missing) continue;
-          uint64_t got = 0;
-          for (uint32_t arc = off[w]; arc < off[w + 1]; ++arc) {
-            if (options.directed && !flows_in(net, w, arc)) continue;
-            got |= frontier[to[arc]];
-            if ((got & missing) == missing) break;
-          }
-          got &= missing;
-          if (!got) continue;
-          fresh[w] = got;
-          reached_now.push_back(w);
-        }
-      }
-      for (uint32_t v : active) frontier[v] = 0;
-      const double inverse = 1.0 / d;
-      for (uint32_t w : reached_now) {
-        const uint64_t bits = fresh[w];
-        fresh[w] = 0;
-        seen[w] |= bits;
-        frontier[w] = bits;
-        const int k = std::popcount(bits);
-        distance_sum[w] += double(k) * d;
-        harmonic[w] += k * inverse;
-        reached[w] += uint32_t(k);
-      }
-      active.swap(reached_now);
-    }
-    std::fill(seen.begin(), seen.end(), 0);
+    if (!search) search = std::make_unique<MultiSourceSearch>(net.organization_count(), off, to);
+    auto add = [&](uint32_t w, uint32_t d, uint64_t bits) {
+      const int k = std::popcount(bits);
+      distance_sum[w] += double(k) * d;
+      harmonic[w] += k / double(d);
+      reached[w] += uint32_t(k);
+    };
+    if (!options.directed) return search->run(sources, count, {}, add);
+    search->run(
+        sources, count, {}, add, [&](uint32_t v, uint32_t arc) { return flows_out(net, v, arc); },
+        [&](uint32_t w, uint32_t arc) { return flows_in(net, w, arc); });
   }
 
   // This worker's share of the sources. Unweighted distances always come
@@ -228,8 +169,9 @@ struct PathWorker {
   // last bit whether betweenness is asked or not; Brandes' searches (below)
   // then add the dependencies only.
   void run_sources(const std::vector<uint32_t>& mine) {
+    constexpr size_t batch = MultiSourceSearch::kMaxSources;
     if (distances && !options.weighted)
-      for (size_t b = 0; b < mine.size(); b += kBatch) distances_from(mine.data() + b, std::min(kBatch, mine.size() - b));
+      for (size_t b = 0; b < mine.size(); b += batch) distances_from(mine.data() + b, std::min(batch, mine.size() - b));
     if (dependencies || (distances && options.weighted))
       for (uint32_t s : mine) run_source(s);
   }

@@ -1,8 +1,11 @@
 #include "analysis/structure.hpp"
 
+#include "analysis/multi_search.hpp"
 #include "core/parallel.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <memory>
 #include <numeric>
 #include <random>
 #include <tuple>
@@ -118,28 +121,6 @@ std::vector<Silo> find_silos(const Network& net, const std::vector<SectorId>& se
   return silos;
 }
 
-// Breadth-first search from s, skipping removed organizations; calls visit(t, distance).
-template <class Visit>
-void bfs_from(const Network& net, uint32_t s, const std::vector<bool>& removed, std::vector<uint32_t>& dist,
-              std::vector<uint32_t>& queue, Visit visit) {
-  const uint32_t* off = net.offsets();
-  const uint32_t* to = net.targets();
-  queue.clear();
-  queue.push_back(s);
-  dist[s] = 0;
-  for (size_t head = 0; head < queue.size(); ++head) {
-    const uint32_t v = queue[head];
-    for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-      const uint32_t w = to[arc];
-      if (dist[w] != UINT32_MAX || removed[w]) continue;
-      dist[w] = dist[v] + 1;
-      queue.push_back(w);
-      visit(w, dist[w]);
-    }
-  }
-  for (uint32_t v : queue) dist[v] = UINT32_MAX;
-}
-
 std::vector<uint32_t> distance_sources(uint32_t n, uint32_t samples, uint64_t seed) {
   std::vector<uint32_t> all(n);
   std::iota(all.begin(), all.end(), 0u);
@@ -178,61 +159,102 @@ std::vector<Broker> find_brokers(const Network& net, NetworkMetrics& m,
   const uint32_t affordable = uint32_t(std::clamp(2e8 / (arcs * double(candidates.size() + 1)), 4.0, 1e9));
   const std::vector<uint32_t> sources =
       distance_sources(n, std::min(o.distance_samples, affordable), o.centrality.seed);
-  const std::vector<bool> none(n, false);
-  std::vector<uint32_t> dist(n, UINT32_MAX), queue;
   std::vector<int32_t> slot(n, -1);
   for (size_t c = 0; c < candidates.size(); ++c) slot[candidates[c]] = int32_t(c);
+  // Distances are whole numbers, so these sums are exact in any order: the
+  // figures do not depend on how the searches are batched or threaded.
   std::vector<double> sum_to(candidates.size(), 0), count_to(candidates.size(), 0);
   std::vector<double> sum_from(candidates.size(), 0), count_from(candidates.size(), 0);
   double total_sum = 0, total_count = 0;
-  for (uint32_t s : sources) {
-    double sum = 0, count = 0;
-    bfs_from(net, s, none, dist, queue, [&](uint32_t t, uint32_t d) {
-      sum += d;
-      count += 1;
+  constexpr size_t kBatch = MultiSourceSearch::kMaxSources;
+  MultiSourceSearch search(n, net.offsets(), net.targets());
+  for (size_t first = 0; first < sources.size(); first += kBatch) {
+    const uint32_t* batch = sources.data() + first;
+    const size_t count = std::min(kBatch, sources.size() - first);
+    uint64_t candidate_sources = 0;
+    for (size_t i = 0; i < count; ++i)
+      if (slot[batch[i]] >= 0) candidate_sources |= uint64_t(1) << i;
+    search.run(batch, count, {}, [&](uint32_t t, uint32_t d, uint64_t bits) {
+      const double k = std::popcount(bits);
+      total_sum += k * d;
+      total_count += k;
       if (slot[t] >= 0) {
-        sum_to[slot[t]] += d;
-        count_to[slot[t]] += 1;
+        sum_to[slot[t]] += k * d;
+        count_to[slot[t]] += k;
+      }
+      for (uint64_t rest = bits & candidate_sources; rest; rest &= rest - 1) {
+        const int32_t c = slot[batch[std::countr_zero(rest)]];
+        sum_from[c] += d;
+        count_from[c] += 1;
       }
     });
-    total_sum += sum;
-    total_count += count;
-    if (slot[s] >= 0) {
-      sum_from[slot[s]] = sum;
-      count_from[slot[s]] = count;
-    }
   }
   m.summary.average_distance = total_count > 0 ? total_sum / total_count : 0;
   m.summary.distance_sampled = sources.size() < n;
   // Ordered pairs counted from the sources -> unordered pairs of the whole network.
   const double pair_scale = sources.empty() ? 0 : double(n) / double(sources.size()) / 2.0;
 
-  // Each candidate removed in turn, its searches on one of the threads; a
-  // candidate's figures depend on it alone (the same for any thread count).
-  std::vector<Broker> tried(candidates.size());
-  std::vector<std::vector<bool>> removed_of(size_t(std::max(1, o.centrality.threads)));
-  for (auto& removed : removed_of) removed.assign(n, false);
-  for_chunks(uint32_t(candidates.size()), o.centrality.threads, 1, [&](uint32_t first, uint32_t last, int part) {
-    std::vector<bool>& removed = removed_of[size_t(part)];
-    for (uint32_t c = first; c < last; ++c) {
-      const uint32_t v = candidates[c];
-      Broker& b = tried[c];
-      b.organization = v;
-      b.sectors_cut_off = cut_sectors[v];
-      const double before_count = total_count - count_to[c] - count_from[c];
-      const double before_sum = total_sum - sum_to[c] - sum_from[c];
-      removed[v] = true;
-      std::vector<uint32_t> others;
-      for (uint32_t s : sources)
-        if (s != v) others.push_back(s);
-      DistanceStats after = distance_stats(net, others, removed);
-      removed[v] = false;
-      b.average_distance_before = before_count > 0 ? before_sum / before_count : 0;
-      b.average_distance_after = after.average;
-      b.pairs_disconnected = before_count > 0 ? (before_count - after.connected_pairs) / before_count : 0;
-      b.pairs_lost = (before_count - after.connected_pairs) * pair_scale;
+  // Each candidate removed in turn: one search per (candidate, source) pair,
+  // 64 pairs to a batch, each pair's search kept out of its candidate by a
+  // barrier. A batch's searches run on one thread, and the sums are exact,
+  // so the figures are the same for any thread count.
+  struct Pair {
+    uint32_t candidate, source;
+  };
+  std::vector<Pair> pairs;
+  for (uint32_t c = 0; c < candidates.size(); ++c)
+    for (uint32_t s : sources)
+      if (s != candidates[c]) pairs.push_back({c, s});
+  const int parts = std::max(1, o.centrality.threads);
+  std::vector<std::vector<double>> after_sum(size_t(parts), std::vector<double>(candidates.size(), 0));
+  std::vector<std::vector<double>> after_count = after_sum;
+  std::vector<std::unique_ptr<MultiSourceSearch>> searches(static_cast<size_t>(parts));
+  const uint32_t batches = uint32_t((pairs.size() + kBatch - 1) / kBatch);
+  for_chunks(batches, parts, 1, [&](uint32_t first_batch, uint32_t last_batch, int part) {
+    auto& removal = searches[size_t(part)];
+    if (!removal) removal = std::make_unique<MultiSourceSearch>(n, net.offsets(), net.targets());
+    std::vector<uint32_t> batch;
+    std::vector<SourceBarrier> barriers;
+    for (uint32_t b = first_batch; b < last_batch; ++b) {
+      const Pair* pair = pairs.data() + size_t(b) * kBatch;
+      const size_t count = std::min(kBatch, pairs.size() - size_t(b) * kBatch);
+      batch.clear();
+      barriers.clear();
+      for (size_t i = 0; i < count; ++i) {
+        batch.push_back(pair[i].source);
+        if (barriers.empty() || barriers.back().organization != candidates[pair[i].candidate])
+          barriers.push_back({candidates[pair[i].candidate], 0});
+        barriers.back().sources |= uint64_t(1) << i;
+      }
+      std::vector<double>& sum = after_sum[size_t(part)];
+      std::vector<double>& reached = after_count[size_t(part)];
+      removal->run(batch.data(), count, barriers, [&](uint32_t, uint32_t d, uint64_t bits) {
+        for (; bits; bits &= bits - 1) {
+          const uint32_t c = pair[std::countr_zero(bits)].candidate;
+          sum[c] += d;
+          reached[c] += 1;
+        }
+      });
     }
   });
+  std::vector<Broker> tried(candidates.size());
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const uint32_t v = candidates[c];
+    Broker& b = tried[c];
+    b.organization = v;
+    b.sectors_cut_off = cut_sectors[v];
+    double after_total = 0, after_pairs = 0;
+    for (int part = 0; part < parts; ++part) {
+      after_total += after_sum[size_t(part)][c];
+      after_pairs += after_count[size_t(part)][c];
+    }
+    const double before_count = total_count - count_to[c] - count_from[c];
+    const double before_sum = total_sum - sum_to[c] - sum_from[c];
+    b.average_distance_before = before_count > 0 ? before_sum / before_count : 0;
+    b.average_distance_after = after_pairs > 0 ? after_total / after_pairs : 0;
+    b.pairs_disconnected = before_count > 0 ? (before_count - after_pairs) / before_count : 0;
+    b.pairs_lost = (before_count - after_pairs) * pair_scale;
+  }
   std::vector<Broker> brokers;
   for (Broker& b : tried) {
     const bool matters = !b.sectors_cut_off.empty() || b.pairs_lost >= 0.5 ||
@@ -314,28 +336,6 @@ std::vector<std::vector<SectorId>> sectors_cut_off_by_each(const Community& comm
     }
     std::sort(out[v].begin(), out[v].end());
   }
-  return out;
-}
-
-DistanceStats distance_stats(const Network& net, const std::vector<uint32_t>& sources,
-                             const std::vector<bool>& removed) {
-  const uint32_t n = net.organization_count();
-  std::vector<uint32_t> dist(n, UINT32_MAX), queue;
-  double sum = 0, count = 0;
-  auto run = [&](uint32_t s) {
-    if (removed[s]) return;
-    bfs_from(net, s, removed, dist, queue, [&](uint32_t, uint32_t d) {
-      sum += d;
-      count += 1;
-    });
-  };
-  if (sources.empty())
-    for (uint32_t s = 0; s < n; ++s) run(s);
-  else
-    for (uint32_t s : sources) run(s);
-  DistanceStats out;
-  out.connected_pairs = count;
-  out.average = count > 0 ? sum / count : 0;
   return out;
 }
 

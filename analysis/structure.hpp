@@ -17,7 +17,8 @@
 //
 // Costs: the summary and silos O(n + m); brokers one breadth-first search per
 // sampled source per candidate, O(c s m) (s = all organizations up to 2,000,
-// else `distance_samples`); everything else as its own header says.
+// else `distance_samples`), run 64 at a time (analysis/multi_search.hpp);
+// everything else as its own header says.
 #pragma once
 
 #include <cstdint>
@@ -124,15 +125,5 @@ struct NetworkMetrics {
 };
 
 NetworkMetrics measure_network(const Community& community, const Network& net, const MetricsOptions& options);
-
-// Average distance between connected pairs and the number of connected
-// ordered pairs, from `sources` (all organizations when empty), with the
-// `removed` organizations left out. Used by brokers and what-if.
-struct DistanceStats {
-  double average = 0;
-  double connected_pairs = 0;  // ordered pairs counted from the sources
-};
-DistanceStats distance_stats(const Network& net, const std::vector<uint32_t>& sources,
-                             const std::vector<bool>& removed);
 
 }  // namespace tablemap

@@ -3,6 +3,7 @@
 // classic networks (tests/data/classic/reference.py).
 #include "analysis/structure.hpp"
 #include "classic_networks.hpp"
+#include "core/synthetic.hpp"
 
 using namespace tablemap;
 using namespace tablemap::testing;
@@ -90,6 +91,62 @@ TEST_CASE("Brokers: whose departure cuts a sector off or disconnects pairs") {
   CHECK(m.brokers[1].organization == 5);
   CHECK(m.brokers[1].average_distance_before == Approx(78.0 / 42));
   CHECK(m.brokers[1].pairs_disconnected == Approx(20.0 / 42));
+}
+
+TEST_CASE("Brokers' figures agree with plain searches on a generated network, on one thread or two") {
+  // 1,500 organizations: every organization is a source (up to 2,000). For
+  // the first brokers listed, the pairs and distances with and without them
+  // are counted here by one plain breadth-first search per source.
+  GenerateOptions gen;
+  gen.organizations = 1500;
+  gen.seed = 3;
+  const Community c = generate_community(gen);
+  const Network net(c);
+  const uint32_t n = net.organization_count();
+  MetricsOptions one;
+  one.centrality.threads = 1;
+  MetricsOptions two;
+  two.centrality.threads = 2;
+  const NetworkMetrics m = measure_network(c, net, one);
+  REQUIRE(m.brokers.size() >= 3);
+  // {sum of distances, count} over the ordered pairs not involving v, with v
+  // still there to pass through or removed.
+  auto pairs_without = [&](uint32_t v, bool removed) {
+    std::pair<double, double> out{0, 0};
+    std::vector<uint32_t> dist(n);
+    for (uint32_t s = 0; s < n; ++s) {
+      if (s == v) continue;
+      std::fill(dist.begin(), dist.end(), UINT32_MAX);
+      dist[s] = 0;
+      std::vector<uint32_t> queue{s};
+      for (size_t head = 0; head < queue.size(); ++head)
+        for (uint32_t arc = net.offsets()[queue[head]]; arc < net.offsets()[queue[head] + 1]; ++arc) {
+          const uint32_t w = net.targets()[arc];
+          if ((removed && w == v) || dist[w] != UINT32_MAX) continue;
+          dist[w] = dist[queue[head]] + 1;
+          queue.push_back(w);
+          if (w == v) continue;
+          out.first += dist[w];
+          out.second += 1;
+        }
+    }
+    return out;
+  };
+  for (size_t i = 0; i < 3; ++i) {
+    const Broker& b = m.brokers[i];
+    INFO("broker " << b.organization);
+    const auto before = pairs_without(b.organization, false), after = pairs_without(b.organization, true);
+    CHECK(b.average_distance_before == Approx(before.first / before.second).epsilon(1e-12));
+    CHECK(b.average_distance_after == Approx(after.first / after.second).epsilon(1e-12));
+    CHECK(b.pairs_disconnected == Approx((before.second - after.second) / before.second).epsilon(1e-12));
+  }
+  const NetworkMetrics m2 = measure_network(c, net, two);
+  REQUIRE(m2.brokers.size() == m.brokers.size());
+  for (size_t i = 0; i < m.brokers.size(); ++i) {
+    CHECK(m2.brokers[i].organization == m.brokers[i].organization);
+    CHECK(m2.brokers[i].average_distance_after == m.brokers[i].average_distance_after);  // to the last bit
+    CHECK(m2.brokers[i].pairs_lost == m.brokers[i].pairs_lost);
+  }
 }
 
 TEST_CASE("Network summary by hand") {
