@@ -403,10 +403,14 @@ IterationResult eigenvector_centrality(const Network& net, const CentralityOptio
       double squares = 0;
       for (uint32_t v = begin; v < end; ++v) {
         double sum = x[v];
-        for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-          if (options.directed && !flows_in(net, v, arc)) continue;
-          const double w = options.weighted ? rels[net.arc_relationship(arc)].weight() : 1.0;
-          sum += w * x[to[arc]];
+        if (options.directed || options.weighted) {
+          for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+            if (options.directed && !flows_in(net, v, arc)) continue;
+            const double w = options.weighted ? rels[net.arc_relationship(arc)].weight() : 1.0;
+            sum += w * x[to[arc]];
+          }
+        } else {
+          for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) sum += x[to[arc]];
         }
         next[v] = sum;
         squares += sum * sum;
@@ -415,11 +419,16 @@ IterationResult eigenvector_centrality(const Network& net, const CentralityOptio
     });
     const double norm = std::sqrt(std::accumulate(norm2.begin(), norm2.end(), 0.0));
     if (norm == 0) break;
-    double diff = 0;
-    for (uint32_t v = 0; v < n; ++v) {
-      next[v] /= norm;
-      diff += std::abs(next[v] - x[v]);
-    }
+    // Scaled and compared in the same ranges, each part's change added in part order.
+    parallel_over_arcs(net, parts, [&](uint32_t begin, uint32_t end, int part) {
+      double moved = 0;
+      for (uint32_t v = begin; v < end; ++v) {
+        next[v] /= norm;
+        moved += std::abs(next[v] - x[v]);
+      }
+      change[part] = moved;
+    });
+    const double diff = std::accumulate(change.begin(), change.end(), 0.0);
     x.swap(next);
     if (diff < tolerance) {
       out.converged = true;

@@ -388,3 +388,27 @@ TEST_CASE("PageRank unweighted equals PageRank weighted by strength 1 on a large
   // The same to the last bit, run again with the same threads.
   CHECK(pagerank(net, two).values == plain.values);
 }
+
+TEST_CASE("Eigenvector unweighted equals eigenvector weighted by strength 1 on a large network, in two threads") {
+  // The plain loop (no weights, no directions) against the general one, both
+  // split over two threads (above 50,000 organizations); one thread agrees.
+  GenerateOptions g;
+  g.organizations = 60000;
+  g.seed = 8;
+  Community c = generate_community(g);
+  for (Tie& t : c.ties.edit()) t.strength = 1;
+  Network net(c);
+  CentralityOptions two;
+  two.threads = 2;
+  IterationResult plain = eigenvector_centrality(net, two, 1e-10);
+  CentralityOptions weighted = two;
+  weighted.weighted = true;
+  IterationResult general = eigenvector_centrality(net, weighted, 1e-10);
+  REQUIRE(plain.converged);
+  CHECK(plain.iterations == general.iterations);
+  require_all_close(plain.values, general.values, 1e-12);
+  CentralityOptions one;
+  one.threads = 1;
+  require_all_close(eigenvector_centrality(net, one, 1e-10).values, plain.values, 1e-12);
+  CHECK(eigenvector_centrality(net, two, 1e-10).values == plain.values);  // the same to the last bit
+}
