@@ -9,11 +9,13 @@
 namespace tablemap {
 namespace {
 
-// Neighbour lists sorted by organization, optionally only the flowing arcs,
-// with a weight per arc: binary search answers "is there a tie u -> w?".
+// Neighbour lists sorted by organization, optionally with a weight per arc:
+// binary search answers "is there a tie u -> w?". The network's own rows are
+// sorted by neighbour (core/network.hpp), and a row kept in order stays
+// sorted, so none of the lists below needs a sort.
 struct SortedAdjacency {
   std::vector<uint32_t> offsets, targets;
-  std::vector<double> weights;
+  std::vector<double> weights;  // empty unless asked for
   uint32_t degree(uint32_t v) const { return offsets[v + 1] - offsets[v]; }
   const uint32_t* begin(uint32_t v) const { return targets.data() + offsets[v]; }
   const uint32_t* end(uint32_t v) const { return targets.data() + offsets[v + 1]; }
@@ -24,45 +26,52 @@ struct SortedAdjacency {
   }
 };
 
-enum class Keep { out_flows, in_flows, all };
-
-// Weight of each kept arc: `weight_of(v, arc)`.
+// Every tie, with the weight of each arc: weight_of(arc).
 template <class WeightOf>
-SortedAdjacency sorted_adjacency(const Network& net, Keep keep, WeightOf weight_of) {
+SortedAdjacency all_ties(const Network& net, WeightOf weight_of) {
+  const uint32_t n = net.organization_count();
+  const uint32_t* off = net.offsets();
+  SortedAdjacency adj;
+  adj.offsets.assign(off, off + n + 1);
+  adj.targets.assign(net.targets(), net.targets() + off[n]);
+  adj.weights.resize(off[n]);
+  for (uint32_t arc = 0; arc < off[n]; ++arc) adj.weights[arc] = weight_of(arc);
+  return adj;
+}
+
+// The ties that flow out of each organization, and those that flow into it,
+// in one pass over the arcs.
+struct Flows {
+  SortedAdjacency out, in;
+};
+Flows flows(const Network& net) {
   const uint32_t n = net.organization_count();
   const uint32_t* off = net.offsets();
   const uint32_t* to = net.targets();
-  SortedAdjacency adj;
-  adj.offsets.assign(size_t(n) + 1, 0);
-  adj.targets.reserve(off[n]);
-  adj.weights.reserve(off[n]);
-  std::vector<std::pair<uint32_t, double>> row;
+  Flows f;
+  for (SortedAdjacency* adj : {&f.out, &f.in}) {
+    adj->offsets.assign(size_t(n) + 1, 0);
+    adj->targets.reserve(off[n]);
+  }
   for (uint32_t v = 0; v < n; ++v) {
-    row.clear();
     for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
       const Relationship& r = net.relationships()[net.arc_relationship(arc)];
-      const bool out = v == r.a ? r.a_to_b : r.b_to_a;
-      const bool in = v == r.a ? r.b_to_a : r.a_to_b;
-      if ((keep == Keep::out_flows && !out) || (keep == Keep::in_flows && !in)) continue;
-      row.push_back({to[arc], weight_of(v, arc)});
+      if (v == r.a ? r.a_to_b : r.b_to_a) f.out.targets.push_back(to[arc]);
+      if (v == r.a ? r.b_to_a : r.a_to_b) f.in.targets.push_back(to[arc]);
     }
-    std::sort(row.begin(), row.end());
-    for (auto& [w, x] : row) {
-      adj.targets.push_back(w);
-      adj.weights.push_back(x);
-    }
-    adj.offsets[v + 1] = uint32_t(adj.targets.size());
+    f.out.offsets[v + 1] = uint32_t(f.out.targets.size());
+    f.in.offsets[v + 1] = uint32_t(f.in.targets.size());
   }
-  return adj;
+  return f;
 }
 
 }  // namespace
 
 BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads) {
   const uint32_t n = net.organization_count();
-  auto one = [](uint32_t, uint32_t) { return 1.0; };
-  const SortedAdjacency out = sorted_adjacency(net, Keep::out_flows, one);
-  const SortedAdjacency in = sorted_adjacency(net, Keep::in_flows, one);
+  const Flows flow = flows(net);
+  const SortedAdjacency& out = flow.out;
+  const SortedAdjacency& in = flow.in;
   SectorId groups = 0;
   for (SectorId g : group) groups = std::max<SectorId>(groups, SectorId(g + 1));
 
@@ -137,7 +146,7 @@ BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>&
 StructuralHoles structural_holes(const Network& net, bool weighted, bool directed, int threads) {
   const uint32_t n = net.organization_count();
   // Mutual weight a_ij + a_ji of each tie, on the undirected neighbour lists.
-  const SortedAdjacency adj = sorted_adjacency(net, Keep::all, [&](uint32_t /*organization*/, uint32_t arc) {
+  const SortedAdjacency adj = all_ties(net, [&](uint32_t arc) {
     const Relationship& r = net.relationships()[net.arc_relationship(arc)];
     const double w = weighted ? r.weight() : 1.0;
     if (!directed) return 2 * w;

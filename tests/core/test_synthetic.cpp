@@ -289,3 +289,20 @@ TEST_CASE("tablemap generate writes a bundle, explains itself, and refuses bad u
   CHECK(status("--orgs many " + out + "-many") == 2);
   CHECK(status("--orgs 10") == 2);  // no OUT
 }
+
+TEST_CASE("a network's rows list each neighbour once, in order, also after removing organizations") {
+  // The brokerage and constraint searches binary-search the rows as they are.
+  GenerateOptions options;
+  options.organizations = 3000;
+  options.seed = 11;
+  const Network full(generate_community(options));
+  const Network part = full.without({0, 5, 1234, 2999});
+  for (const Network* net : {&full, &part}) {
+    const uint32_t n = net->organization_count();
+    size_t arcs = 0;
+    for (uint32_t v = 0; v < n; ++v)
+      for (uint32_t arc = net->offsets()[v] + 1; arc < net->offsets()[v + 1]; ++arc, ++arcs)
+        REQUIRE(net->targets()[arc - 1] < net->targets()[arc]);
+    CHECK(arcs > 10000);  // rows with several neighbours were checked
+  }
+}
