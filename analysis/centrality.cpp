@@ -439,8 +439,13 @@ IterationResult eigenvector_centrality(const Network& net, const CentralityOptio
   return out;
 }
 
-IterationResult pagerank(const Network& net, const CentralityOptions& options, double damping, double tolerance,
-                         int max_iterations) {
+namespace {
+
+// Power iteration, for ties that flow one way: each round pulls the rank
+// that flows in along each tie. The L1 change of a round is the residual
+// |x - (base + d P x)| of the PageRank equation.
+IterationResult pagerank_by_power(const Network& net, const CentralityOptions& options, double damping,
+                                  double tolerance, int max_iterations) {
   const uint32_t n = net.organization_count();
   const uint32_t* off = net.offsets();
   const uint32_t* to = net.targets();
@@ -499,6 +504,108 @@ IterationResult pagerank(const Network& net, const CentralityOptions& options, d
   }
   out.values = std::move(x);
   return out;
+}
+
+// Undirected ties give PageRank a real spectrum, and that is worth a
+// factor. With D the strengths and P = W D^-1, PageRank is z = 1/n + d P z
+// normalized to sum 1 (the rank of organizations without ties lands evenly on
+// everybody, which only rescales z). P is similar to the symmetric
+// D^-1/2 W D^-1/2, so the eigenvalues of d P are real and within [-d, d].
+// Chebyshev semi-iteration (Golub and Varga 1961) then reaches the solution
+// at d / (1 + sqrt(1 - d^2)) per round, 0.56 for d = 0.85 where power
+// iteration gets 0.85: about half the rounds, each one pass over the ties:
+//   z' = w_k (1/n + d P z - z_old) + z_old,
+//   w_1 = 1, w_2 = 2 / (2 - d^2), w_k+1 = 1 / (1 - d^2 w_k / 4).
+// Everything is kept as sigma = z / strength, what a neighbour passes on per
+// tie, so a round reads one array and overwrites the one from two rounds ago.
+//
+// Each round also measures the residual |1/n + d P z - z| of the current z
+// exactly (not by a recurrence). It stops when 2 |residual| / sum(z) falls
+// below `tolerance`: that bounds the L1 residual of the PageRank equation for
+// x = z / sum(z), the quantity the power iteration's L1 change measures.
+// Every organization's value is computed alone, in the same order whatever the
+// threads: the values do not depend on the thread count.
+IterationResult pagerank_by_chebyshev(const Network& net, const CentralityOptions& options, double damping,
+                                      double tolerance, int max_iterations) {
+  const uint32_t n = net.organization_count();
+  const uint32_t* off = net.offsets();
+  const uint32_t* to = net.targets();
+  const auto& rels = net.relationships();
+  IterationResult out;
+  if (n == 0) return out;
+  const bool weighted = options.weighted;
+  const int parts = std::max(1, options.threads);
+  std::vector<double> strength;  // weighted only; the degree otherwise
+  if (weighted) {
+    strength.assign(n, 0.0);
+    for (uint32_t v = 0; v < n; ++v)
+      for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) strength[v] += rels[net.arc_relationship(arc)].weight();
+  }
+  auto strength_of = [&](uint32_t v) { return weighted ? strength[v] : double(off[v + 1] - off[v]); };
+  const double teleport = 1.0 / n;
+  // sigma from z = 1/n everywhere; without ties z stays 1/n and sigma 0.
+  std::vector<double> sigma(n), older(n);
+  for (uint32_t v = 0; v < n; ++v) {
+    const double s = strength_of(v);
+    sigma[v] = s > 0 ? teleport / s : 0.0;
+  }
+  older = sigma;
+  std::vector<double> partial_residual(parts), partial_size(parts);
+  double omega = 1.0;
+  for (out.iterations = 1; out.iterations <= max_iterations; ++out.iterations) {
+    std::fill(partial_residual.begin(), partial_residual.end(), 0.0);
+    std::fill(partial_size.begin(), partial_size.end(), 0.0);
+    parallel_over_arcs(net, parts, [&](uint32_t begin, uint32_t end, int part) {
+      double residual = 0, size = 0;
+      for (uint32_t v = begin; v < end; ++v) {
+        const double s = strength_of(v);
+        if (s == 0) {
+          size += teleport;  // z = 1/n exactly, residual 0
+          continue;
+        }
+        double sum = 0;
+        if (weighted) {
+          for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc)
+            sum += rels[net.arc_relationship(arc)].weight() * sigma[to[arc]];
+        } else {
+          for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) sum += sigma[to[arc]];
+        }
+        const double z = s * sigma[v];
+        const double next = teleport + damping * sum;  // one power step from z
+        residual += std::abs(next - z);
+        size += z;
+        // older holds sigma two rounds ago and becomes the next sigma.
+        older[v] = omega * (next / s - older[v]) + older[v];
+      }
+      partial_residual[part] = residual;
+      partial_size[part] = size;
+    });
+    const double residual = std::accumulate(partial_residual.begin(), partial_residual.end(), 0.0);
+    const double size = std::accumulate(partial_size.begin(), partial_size.end(), 0.0);
+    if (2 * residual / size < tolerance) {
+      out.converged = true;  // sigma (not the step just taken) is the answer
+      break;
+    }
+    sigma.swap(older);
+    omega = out.iterations == 1 ? 2.0 / (2.0 - damping * damping) : 1.0 / (1.0 - damping * damping * omega / 4.0);
+  }
+  if (!out.converged) out.iterations = max_iterations;
+  out.values.resize(n);
+  for (uint32_t v = 0; v < n; ++v) {
+    const double s = strength_of(v);
+    out.values[v] = s > 0 ? s * sigma[v] : teleport;
+  }
+  const double sum = std::accumulate(out.values.begin(), out.values.end(), 0.0);
+  for (double& x : out.values) x /= sum;
+  return out;
+}
+
+}  // namespace
+
+IterationResult pagerank(const Network& net, const CentralityOptions& options, double damping, double tolerance,
+                         int max_iterations) {
+  if (options.directed) return pagerank_by_power(net, options, damping, tolerance, max_iterations);
+  return pagerank_by_chebyshev(net, options, damping, tolerance, max_iterations);
 }
 
 std::vector<uint32_t> core_numbers(const Network& net) {

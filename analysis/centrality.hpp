@@ -106,8 +106,12 @@ struct IterationResult {
 IterationResult eigenvector_centrality(const Network& net, const CentralityOptions& options,
                                        double tolerance = 1e-13, int max_iterations = 2000);
 
-// Power iteration from the uniform vector; stops when the L1 change falls
-// below `tolerance`.
+// From the uniform vector until the L1 residual |x - (base + d P x)| of the
+// PageRank equation falls below `tolerance` (igraph's PRPACK stops at the
+// same 1e-10). Directed: power iteration, where that residual is a round's
+// L1 change. Undirected: Chebyshev semi-iteration, the same fixed point in
+// about half the rounds (centrality.cpp says why it applies); its values do
+// not depend on the thread count. `iterations` counts passes over the ties.
 IterationResult pagerank(const Network& net, const CentralityOptions& options, double damping = 0.85,
                          double tolerance = 1e-10, int max_iterations = 1000);
 
