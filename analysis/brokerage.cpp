@@ -3,208 +3,154 @@
 #include <algorithm>
 #include <limits>
 
-#include "analysis/centrality.hpp"
+#include "analysis/triangles.hpp"
 #include "core/parallel.hpp"
 
 namespace tablemap {
 namespace {
 
-// Neighbour lists sorted by organization, optionally with a weight per arc:
-// binary search answers "is there a tie u -> w?". The network's own rows are
-// sorted by neighbour (core/network.hpp), and a row kept in order stays
-// sorted, so none of the lists below needs a sort.
-struct SortedAdjacency {
-  std::vector<uint32_t> offsets, targets;
-  std::vector<double> weights;  // empty unless asked for
-  uint32_t degree(uint32_t v) const { return offsets[v + 1] - offsets[v]; }
-  const uint32_t* begin(uint32_t v) const { return targets.data() + offsets[v]; }
-  const uint32_t* end(uint32_t v) const { return targets.data() + offsets[v + 1]; }
-  // Index of arc v -> w, or UINT32_MAX.
-  uint32_t find(uint32_t v, uint32_t w) const {
-    const uint32_t* it = std::lower_bound(begin(v), end(v), w);
-    return it != end(v) && *it == w ? uint32_t(it - targets.data()) : UINT32_MAX;
-  }
-};
+// Whether relationship r carries a flow out of `from`, one of its two ends.
+bool flows_from(const Relationship& r, uint32_t from) { return from == r.a ? r.a_to_b : r.b_to_a; }
 
-// Every tie, with the weight of each arc: weight_of(arc).
-template <class WeightOf>
-SortedAdjacency all_ties(const Network& net, WeightOf weight_of) {
-  const uint32_t n = net.organization_count();
-  const uint32_t* off = net.offsets();
-  SortedAdjacency adj;
-  adj.offsets.assign(off, off + n + 1);
-  adj.targets.assign(net.targets(), net.targets() + off[n]);
-  adj.weights.resize(off[n]);
-  for (uint32_t arc = 0; arc < off[n]; ++arc) adj.weights[arc] = weight_of(arc);
-  return adj;
+// The five roles, in the order the counts are kept.
+enum Role { kCoordinator, kItinerant, kRepresentative, kGatekeeper, kLiaison };
+Role role_of(SectorId ga, SectorId gb, SectorId gc) {
+  if (ga == gb && gb == gc) return kCoordinator;
+  if (ga == gc) return kItinerant;
+  if (ga == gb) return kRepresentative;
+  if (gb == gc) return kGatekeeper;
+  return kLiaison;
 }
 
-// The ties that flow out of each organization, and those that flow into it,
-// in one pass over the arcs.
-struct Flows {
-  SortedAdjacency out, in;
-};
-Flows flows(const Network& net) {
-  const uint32_t n = net.organization_count();
-  const uint32_t* off = net.offsets();
-  const uint32_t* to = net.targets();
-  Flows f;
-  for (SortedAdjacency* adj : {&f.out, &f.in}) {
-    adj->offsets.assign(size_t(n) + 1, 0);
-    adj->targets.reserve(off[n]);
-  }
-  for (uint32_t v = 0; v < n; ++v) {
-    for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-      const Relationship& r = net.relationships()[net.arc_relationship(arc)];
-      if (v == r.a ? r.a_to_b : r.b_to_a) f.out.targets.push_back(to[arc]);
-      if (v == r.a ? r.b_to_a : r.a_to_b) f.in.targets.push_back(to[arc]);
-    }
-    f.out.offsets[v + 1] = uint32_t(f.out.targets.size());
-    f.in.offsets[v + 1] = uint32_t(f.in.targets.size());
-  }
-  return f;
+// Calls visit(i, q, j, iq, qj, ij) for the six orders of a triangle's
+// corners, with the relationship indices of the three ties between them.
+template <class Visit>
+void for_each_order(uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw, uint32_t vw, Visit&& visit) {
+  visit(u, v, w, uv, vw, uw);
+  visit(u, w, v, uw, vw, uv);
+  visit(v, u, w, uv, uw, vw);
+  visit(v, w, u, vw, uw, uv);
+  visit(w, u, v, uw, uv, vw);
+  visit(w, v, u, vw, uv, uw);
 }
 
 }  // namespace
 
+// Every two-step flow a -> b -> c through b is counted from b's contacts
+// alone (how many flow in and out, per sector); those closed by a flow
+// a -> c lie on a triangle and are taken off, one triangle at a time.
 BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads) {
   const uint32_t n = net.organization_count();
-  const Flows flow = flows(net);
-  const SortedAdjacency& out = flow.out;
-  const SortedAdjacency& in = flow.in;
+  const uint32_t* off = net.offsets();
+  const uint32_t* to = net.targets();
+  const std::vector<Relationship>& ties = net.relationships();
   SectorId groups = 0;
   for (SectorId g : group) groups = std::max<SectorId>(groups, SectorId(g + 1));
 
   BrokerageReport r;
-  r.coordinator.assign(n, 0);
-  r.itinerant.assign(n, 0);
-  r.gatekeeper.assign(n, 0);
-  r.representative.assign(n, 0);
-  r.liaison.assign(n, 0);
-  // What one thread works with, for the brokers b it is handed.
+  std::vector<uint32_t>* count[5] = {&r.coordinator, &r.itinerant, &r.representative, &r.gatekeeper, &r.liaison};
+  for (std::vector<uint32_t>* c : count) c->assign(n, 0);
+  // Per thread: b's contacts per sector that flow in, out, and both ways.
   struct Scratch {
-    std::vector<uint32_t> mark;        // mark[c] == b: b -> c flows
-    std::vector<int64_t> per_group;    // b's out-contacts per sector
-    std::vector<int64_t> excluded;     // of those, a's own out-contacts (and a itself)
+    std::vector<int64_t> in, out, both;
     std::vector<SectorId> present;
   };
   std::vector<Scratch> scratch(size_t(std::max(1, threads)));
   for (Scratch& w : scratch) {
-    w.mark.assign(n, UINT32_MAX);
-    w.per_group.assign(groups, 0);
-    w.excluded.assign(groups, 0);
+    w.in.assign(groups, 0);
+    w.out.assign(groups, 0);
+    w.both.assign(groups, 0);
   }
   // Each b's counts depend on b alone: the same for any number of threads.
   for_chunks(n, threads, 4096, [&](uint32_t first, uint32_t last, int part) {
-    std::vector<uint32_t>& mark = scratch[size_t(part)].mark;
-    std::vector<int64_t>& per_group = scratch[size_t(part)].per_group;
-    std::vector<int64_t>& excluded = scratch[size_t(part)].excluded;
-    std::vector<SectorId>& present = scratch[size_t(part)].present;
+    Scratch& s = scratch[size_t(part)];
     for (uint32_t b = first; b < last; ++b) {
-      if (out.degree(b) == 0 || in.degree(b) == 0) continue;
-      present.clear();
-      for (const uint32_t* c = out.begin(b); c != out.end(b); ++c) {
-        mark[*c] = b;
-        if (per_group[group[*c]]++ == 0) present.push_back(group[*c]);
+      s.present.clear();
+      int64_t all_in = 0, all_out = 0;
+      for (uint32_t arc = off[b]; arc < off[b + 1]; ++arc) {
+        const Relationship& tie = ties[net.arc_relationship(arc)];
+        const uint32_t x = to[arc];
+        const bool in = flows_from(tie, x), out = flows_from(tie, b);
+        const SectorId g = group[x];
+        if (s.in[g] == 0 && s.out[g] == 0) s.present.push_back(g);
+        s.in[g] += in;
+        s.out[g] += out;
+        s.both[g] += in && out;
+        all_in += in;
+        all_out += out;
       }
+      // Pairs (a, c), a flowing in, c flowing out, a != c, by the sectors of a and c.
       const SectorId gb = group[b];
-      for (const uint32_t* pa = in.begin(b); pa != in.end(b); ++pa) {
-        const uint32_t a = *pa;
-        // c ranges over b's out-contacts except a itself and those a already reaches.
-        if (mark[a] == b) ++excluded[group[a]];
-        if (out.degree(a) <= out.degree(b)) {
-          for (const uint32_t* x = out.begin(a); x != out.end(a); ++x)
-            if (mark[*x] == b) ++excluded[group[*x]];
-        } else {
-          for (const uint32_t* c = out.begin(b); c != out.end(b); ++c)
-            if (*c != a && out.find(a, *c) != UINT32_MAX) ++excluded[group[*c]];
-        }
-        const SectorId ga = group[a];
-        for (SectorId gc : present) {
-          const int64_t count = per_group[gc] - excluded[gc];
-          excluded[gc] = 0;
-          if (count <= 0) continue;
-          const uint32_t k = uint32_t(count);
-          if (ga == gb && gb == gc)
-            r.coordinator[b] += k;
-          else if (ga == gc)
-            r.itinerant[b] += k;
-          else if (ga == gb)
-            r.representative[b] += k;
-          else if (gb == gc)
-            r.gatekeeper[b] += k;
-          else
-            r.liaison[b] += k;
+      const int64_t in_b = s.in[gb], out_b = s.out[gb];
+      int64_t same_elsewhere = 0, same_elsewhere_both = 0;  // a and c share a sector other than b's
+      for (SectorId g : s.present) {
+        if (g != gb) {
+          same_elsewhere += s.in[g] * s.out[g];
+          same_elsewhere_both += s.both[g];
         }
       }
-      for (SectorId g : present) per_group[g] = 0;
+      r.coordinator[b] = uint32_t(in_b * out_b - s.both[gb]);
+      r.itinerant[b] = uint32_t(same_elsewhere - same_elsewhere_both);
+      r.representative[b] = uint32_t(in_b * (all_out - out_b));
+      r.gatekeeper[b] = uint32_t((all_in - in_b) * out_b);
+      r.liaison[b] = uint32_t((all_in - in_b) * (all_out - out_b) - same_elsewhere);
+      for (SectorId g : s.present) s.in[g] = s.out[g] = s.both[g] = 0;
     }
+  });
+  // The closed ones: a -> b -> c with a -> c, b any corner of a triangle.
+  for_each_triangle(net, [&](uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw, uint32_t vw) {
+    for_each_order(u, v, w, uv, uw, vw, [&](uint32_t a, uint32_t b, uint32_t c, uint32_t ab, uint32_t bc, uint32_t ac) {
+      if (flows_from(ties[ab], a) && flows_from(ties[bc], b) && flows_from(ties[ac], a))
+        --(*count[role_of(group[a], group[b], group[c])])[b];
+    });
   });
   return r;
 }
 
+// p_iq and the indirect part sum_q p_iq p_qj of each tie i -> j come from
+// the triangles i, q, j; each tie keeps one indirect sum per direction.
 StructuralHoles structural_holes(const Network& net, bool weighted, bool directed, int threads) {
   const uint32_t n = net.organization_count();
-  // Mutual weight a_ij + a_ji of each tie, on the undirected neighbour lists.
-  const SortedAdjacency adj = all_ties(net, [&](uint32_t arc) {
-    const Relationship& r = net.relationships()[net.arc_relationship(arc)];
-    const double w = weighted ? r.weight() : 1.0;
-    if (!directed) return 2 * w;
-    return w * ((r.a_to_b ? 1 : 0) + (r.b_to_a ? 1 : 0));
-  });
+  const uint32_t* off = net.offsets();
+  const uint32_t* to = net.targets();
+  const std::vector<Relationship>& ties = net.relationships();
+  // Mutual weight a_ij + a_ji of each tie.
+  std::vector<double> mutual(ties.size());
+  for (size_t t = 0; t < ties.size(); ++t) {
+    const double w = weighted ? ties[t].weight() : 1.0;
+    mutual[t] = directed ? w * ((ties[t].a_to_b ? 1 : 0) + (ties[t].b_to_a ? 1 : 0)) : 2 * w;
+  }
   std::vector<double> total(n, 0), largest(n, 0);
   for (uint32_t v = 0; v < n; ++v)
-    for (uint32_t i = adj.offsets[v]; i < adj.offsets[v + 1]; ++i) {
-      total[v] += adj.weights[i];
-      largest[v] = std::max(largest[v], adj.weights[i]);
+    for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
+      const double m = mutual[net.arc_relationship(arc)];
+      total[v] += m;
+      largest[v] = std::max(largest[v], m);
     }
+  // indirect[2 t + (i > j)]: sum over q of p_iq p_qj for tie t from i to j.
+  std::vector<double> indirect(2 * ties.size(), 0), redundancy(n, 0);
+  auto direction = [](size_t tie, uint32_t i, uint32_t j) { return 2 * tie + (i > j ? 1 : 0); };
+  for_each_triangle(net, [&](uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw, uint32_t vw) {
+    for_each_order(u, v, w, uv, uw, vw, [&](uint32_t i, uint32_t q, uint32_t j, uint32_t iq, uint32_t qj, uint32_t ij) {
+      const double piq = mutual[iq] / total[i];
+      indirect[direction(ij, i, j)] += piq * mutual[qj] / total[q];
+      redundancy[i] += piq * mutual[qj] / largest[j];
+    });
+  });
   StructuralHoles out;
   out.constraint.assign(n, std::numeric_limits<double>::quiet_NaN());
   out.effective_size.assign(n, std::numeric_limits<double>::quiet_NaN());
-  // p[q] = p_iq for the current i, and the indirect part, per thread; each
-  // organization's figures depend on it alone (the same for any thread count).
-  std::vector<std::vector<double>> p_of(size_t(std::max(1, threads))), indirect_of(p_of.size());
-  for (size_t t = 0; t < p_of.size(); ++t) {
-    p_of[t].assign(n, 0);
-    indirect_of[t].assign(n, 0);
-  }
-  for_chunks(n, threads, 4096, [&](uint32_t first, uint32_t last, int part) {
-    std::vector<double>& p = p_of[size_t(part)];
-    std::vector<double>& indirect = indirect_of[size_t(part)];
+  for_chunks(n, threads, 4096, [&](uint32_t first, uint32_t last, int) {
     for (uint32_t i = first; i < last; ++i) {
-      if (adj.degree(i) == 0) continue;
-      for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) p[adj.targets[k]] = adj.weights[k] / total[i];
-      double redundancy = 0;
-      // For each contact q, the contacts j of i that q also knows: the shorter list is scanned.
-      for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) {
-        const uint32_t q = adj.targets[k];
-        const double piq = p[q];
-        auto visit = [&](uint32_t j, double mutual_qj) {
-          indirect[j] += piq * mutual_qj / total[q];
-          redundancy += piq * mutual_qj / largest[j];
-        };
-        if (adj.degree(q) <= adj.degree(i)) {
-          for (uint32_t t = adj.offsets[q]; t < adj.offsets[q + 1]; ++t)
-            if (adj.targets[t] != i && p[adj.targets[t]] > 0) visit(adj.targets[t], adj.weights[t]);
-        } else {
-          for (uint32_t t = adj.offsets[i]; t < adj.offsets[i + 1]; ++t) {
-            const uint32_t j = adj.targets[t];
-            if (j == q) continue;
-            const uint32_t at = adj.find(q, j);
-            if (at != UINT32_MAX) visit(j, adj.weights[at]);
-          }
-        }
-      }
+      if (off[i] == off[i + 1]) continue;
       double constraint = 0;
-      for (uint32_t k = adj.offsets[i]; k < adj.offsets[i + 1]; ++k) {
-        const uint32_t j = adj.targets[k];
-        const double c = p[j] + indirect[j];
+      for (uint32_t arc = off[i]; arc < off[i + 1]; ++arc) {
+        const uint32_t tie = net.arc_relationship(arc);
+        const double c = mutual[tie] / total[i] + indirect[direction(tie, i, to[arc])];
         constraint += c * c;
-        p[j] = 0;
-        indirect[j] = 0;
       }
       out.constraint[i] = constraint;
-      out.effective_size[i] = double(adj.degree(i)) - redundancy;
+      out.effective_size[i] = double(off[i + 1] - off[i]) - redundancy[i];
     }
   });
   return out;

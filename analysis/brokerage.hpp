@@ -15,14 +15,18 @@
 // Directions come from the ties: an undirected tie flows both ways, so an
 // open path a - b - c of undirected ties counts twice, once each way (when a
 // and c differ in sector, once as representative and once as gatekeeper).
-// Complexity O(m sqrt(m) + m g) for m ties and g sectors (sorted neighbour
-// lists, the shorter list of each pair scanned).
+// How: every two-step path through b is counted from b's per-sector in/out
+// histograms (O(m g) for m ties and g sectors), then the closed ones are
+// taken away, triangle by triangle; the triangles are listed once each by the
+// forward algorithm (analysis/triangles.hpp, O(m sqrt(m))).
 //
 // Constraint and effective size follow NetworkX (Burt 1992): with
 // p_ij = (a_ij + a_ji) / sum_k (a_ik + a_ki),
 //   constraint(i) = sum_j (p_ij + sum_q p_iq p_qj)^2 over i's contacts j,
 //   effective size(i) = sum_j (1 - sum_q p_iq m_jq), m_jq = (a_jq + a_qj) / max_k (a_jk + a_kj)
 // (for unweighted ties: contacts - 2 * ties among contacts / contacts).
+// The sums over q run only over triangles i-q-j, so they too come from the
+// one listing of triangles.
 // a_ij is 1 (the strength when weighted) for a tie flowing i -> j; undirected
 // unless `directed`. Organizations without ties get NaN (null in JSON).
 #pragma once
@@ -43,8 +47,9 @@ struct BrokerageReport {
   }
 };
 
-// `group[v]` is the group (sector) of organization v. The organizations are
-// shared out among `threads` threads; the counts are the same for any number.
+// `group[v]` is the group (sector) of organization v. The per-organization
+// totals are shared out among `threads` threads; the triangles are listed on
+// one, so the counts are the same for any number.
 BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads = 2);
 
 struct StructuralHoles {

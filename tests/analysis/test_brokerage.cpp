@@ -3,6 +3,7 @@
 // formula (tests/data/classic/reference.py); E-I and assortativity by hand
 // and against igraph's assortativity_nominal.
 #include <cmath>
+#include <random>
 
 #include "analysis/brokerage.hpp"
 #include "classic_networks.hpp"
@@ -216,4 +217,95 @@ TEST_CASE("Brokerage and constraint are the same on one thread and on two") {
       ++differ;
   }
   CHECK(differ == 0);
+}
+
+namespace {
+// A network with triangles, a hub, directed ties and strengths 1 to 3:
+// 300 organizations in 4 sectors, ties between near rows, o0 tied to every
+// fifth organization.
+Community mixed_community() {
+  const uint32_t n = 300;
+  std::vector<SectorId> sectors;
+  std::mt19937 rng(11);
+  for (uint32_t i = 0; i < n; ++i) sectors.push_back(SectorId(rng() % 4));
+  Community c = make_community(n, sectors, 4);
+  for (uint32_t i = 0; i < n; ++i)
+    for (uint32_t j = i + 1; j < n && j < i + 8; ++j)
+      if (rng() % 3 == 0) add_tie(c, rng() % 2 ? i : j, rng() % 2 ? j : i, rng() % 2 == 0, uint8_t(1 + rng() % 3));
+  for (uint32_t j = 5; j < n; j += 5) add_tie(c, 0, j, rng() % 2 == 0, uint8_t(1 + rng() % 3));
+  return c;
+}
+}  // namespace
+
+TEST_CASE("Brokerage counted from triangles equals the definition, pair by pair") {
+  // The definition: for every b, every a flowing to b and every c that b
+  // flows to, c != a, with no flow a -> c, one count of the role.
+  const Community c = mixed_community();
+  const Network net(c);
+  const uint32_t n = net.organization_count();
+  std::vector<std::vector<bool>> flow(n, std::vector<bool>(n, false));
+  for (const Relationship& r : net.relationships()) {
+    flow[r.a][r.b] = r.a_to_b;
+    flow[r.b][r.a] = r.b_to_a;
+  }
+  const std::vector<SectorId> s = sectors_of(c);
+  std::vector<std::vector<double>> expected(5, std::vector<double>(n, 0));  // coordinator .. liaison
+  for (uint32_t b = 0; b < n; ++b)
+    for (uint32_t a = 0; a < n; ++a)
+      for (uint32_t d = 0; d < n; ++d) {
+        if (a == d || !flow[a][b] || !flow[b][d] || flow[a][d]) continue;
+        const int role = s[a] == s[b] && s[b] == s[d] ? 0 : s[a] == s[d] ? 1 : s[a] == s[b] ? 2 : s[b] == s[d] ? 3 : 4;
+        ++expected[size_t(role)][b];
+      }
+  const BrokerageReport r = gould_fernandez(net, s, 2);
+  require_all_close(r.coordinator, expected[0]);
+  require_all_close(r.itinerant, expected[1]);
+  require_all_close(r.representative, expected[2]);
+  require_all_close(r.gatekeeper, expected[3]);
+  require_all_close(r.liaison, expected[4]);
+  double all = 0;
+  for (const std::vector<double>& role : expected)
+    for (double k : role) all += k;
+  CHECK(all > 1000);
+}
+
+TEST_CASE("Constraint and effective size from triangles equal Burt's sums, weighted and directed") {
+  // Burt's sums over every pair of contacts, on the whole matrix of mutual weights.
+  const Community c = mixed_community();
+  const Network net(c);
+  const uint32_t n = net.organization_count();
+  for (bool weighted : {false, true})
+    for (bool directed : {false, true}) {
+      INFO("weighted " << weighted << ", directed " << directed);
+      std::vector<std::vector<double>> m(n, std::vector<double>(n, 0));
+      for (const Relationship& r : net.relationships()) {
+        const double w = weighted ? r.weight() : 1.0;
+        m[r.a][r.b] = m[r.b][r.a] = directed ? w * (r.a_to_b + r.b_to_a) : 2 * w;
+      }
+      std::vector<double> total(n, 0), largest(n, 0);
+      for (uint32_t i = 0; i < n; ++i)
+        for (uint32_t j = 0; j < n; ++j) {
+          total[i] += m[i][j];
+          largest[i] = std::max(largest[i], m[i][j]);
+        }
+      std::vector<double> constraint(n, kNaN), effective(n, kNaN);
+      for (uint32_t i = 0; i < n; ++i) {
+        if (total[i] == 0) continue;
+        constraint[i] = effective[i] = 0;
+        for (uint32_t j = 0; j < n; ++j) {
+          if (m[i][j] == 0) continue;
+          double indirect = 0, redundant = 0;
+          for (uint32_t q = 0; q < n; ++q) {
+            if (q == i || q == j || m[i][q] == 0 || m[q][j] == 0) continue;
+            indirect += m[i][q] / total[i] * m[q][j] / total[q];
+            redundant += m[i][q] / total[i] * m[j][q] / largest[j];
+          }
+          constraint[i] += (m[i][j] / total[i] + indirect) * (m[i][j] / total[i] + indirect);
+          effective[i] += 1 - redundant;
+        }
+      }
+      const StructuralHoles h = structural_holes(net, weighted, directed, 2);
+      require_all_close(h.constraint, constraint, 1e-12);
+      require_all_close(h.effective_size, effective, 1e-12);
+    }
 }
