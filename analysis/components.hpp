@@ -3,8 +3,9 @@
 // (ties whose loss splits it), with what each articulation point cuts off.
 //
 // All on the undirected network (a directed tie still connects its two ends).
-// connected_components() is O(n + m); cut_points() is one iterative
-// depth-first search (Hopcroft-Tarjan), O(n + m), safe for any depth.
+// connected_components() is union-find that never reads most ties of a
+// large component (Afforest, see components.cpp); cut_points() is one
+// iterative depth-first search (Hopcroft-Tarjan), O(n + m), safe for any depth.
 #pragma once
 
 #include <cstdint>

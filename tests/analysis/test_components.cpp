@@ -2,6 +2,8 @@
 // 0.10.2 values printed by tests/data/classic/reference.py) and what each
 // articulation point cuts off, counted by hand.
 #include <algorithm>
+#include <numeric>
+#include <random>
 #include <set>
 
 #include "analysis/components.hpp"
@@ -126,4 +128,67 @@ TEST_CASE("A long chain does not overflow the depth-first search") {
   CHECK(cuts.bridges.size() == n - 1);
   // The middle one cuts off half the chain minus one.
   CHECK(cuts.cut_off[n / 2] == n / 2 - 1);
+}
+
+namespace {
+// The plain definition: a breadth-first search from each organization not yet
+// reached, upwards from row 0, components numbered largest first with ties
+// in size broken by their first organization.
+ComponentReport search_each(const Network& net, const std::vector<bool>& removed) {
+  const uint32_t n = net.organization_count();
+  std::vector<uint32_t> label(n, kNoComponent), sizes;
+  for (uint32_t s = 0; s < n; ++s) {
+    if (label[s] != kNoComponent || removed[s]) continue;
+    std::vector<uint32_t> queue{s};
+    label[s] = uint32_t(sizes.size());
+    for (size_t head = 0; head < queue.size(); ++head)
+      for (uint32_t arc = net.offsets()[queue[head]]; arc < net.offsets()[queue[head] + 1]; ++arc) {
+        const uint32_t w = net.targets()[arc];
+        if (label[w] == kNoComponent && !removed[w]) label[w] = label[s], queue.push_back(w);
+      }
+    sizes.push_back(uint32_t(queue.size()));
+  }
+  std::vector<uint32_t> order(sizes.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return sizes[a] > sizes[b]; });
+  std::vector<uint32_t> rank(sizes.size());
+  ComponentReport out;
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    rank[order[i]] = i;
+    out.sizes.push_back(sizes[order[i]]);
+    out.isolates += sizes[order[i]] == 1;
+  }
+  for (uint32_t& l : label)
+    if (l != kNoComponent) l = rank[l];
+  out.component = label;
+  return out;
+}
+}  // namespace
+
+TEST_CASE("Components by sampled union-find equal a search from each organization") {
+  // Networks from almost empty to one giant part, with directed ties, ties
+  // back to lower rows and organizations removed, so that the set the sample
+  // finds biggest is sometimes not the biggest, or not one set at all.
+  std::mt19937 rng(7);
+  for (uint32_t n : {1u, 2u, 5u, 40u, 700u, 3000u}) {
+    for (double ties_per_org : {0.0, 0.3, 0.6, 1.0, 3.0}) {
+      Community c = make_community(n);
+      std::uniform_int_distribution<uint32_t> any(0, n - 1);
+      for (uint32_t k = 0; k < uint32_t(ties_per_org * n); ++k) {
+        const uint32_t a = any(rng), b = any(rng);
+        if (a != b) add_tie(c, a, b, k % 3 == 0);
+      }
+      Network net(c);
+      for (double share_removed : {0.0, 0.2}) {
+        std::vector<bool> removed(n, false);
+        for (uint32_t v = 0; v < n; ++v) removed[v] = std::uniform_real_distribution<>(0, 1)(rng) < share_removed;
+        const ComponentReport expected = search_each(net, removed);
+        const ComponentReport got = share_removed == 0 ? connected_components(net) : connected_components(net, &removed);
+        INFO(n << " organizations, " << ties_per_org << " ties each, " << share_removed << " removed");
+        CHECK(got.sizes == expected.sizes);
+        CHECK(got.isolates == expected.isolates);
+        CHECK(got.component == expected.component);
+      }
+    }
+  }
 }
