@@ -242,34 +242,69 @@ uint64_t rk_sample_size(uint32_t vertex_diameter, double epsilon, double delta) 
   return uint64_t(std::ceil(c / (epsilon * epsilon) * (vc + std::log(1.0 / delta))));
 }
 
+namespace {
+
+// A breadth-first search over one part, reusable: distances and parents of
+// the organizations it reached, in visiting order.
+struct Sweep {
+  std::vector<uint32_t> dist, parent, order;
+  explicit Sweep(uint32_t n) : dist(n, kUnreached), parent(n, kUnreached) { order.reserve(n); }
+  void run(const Network& net, uint32_t root) {
+    const uint32_t* off = net.offsets();
+    const uint32_t* to = net.targets();
+    for (uint32_t v : order) dist[v] = kUnreached;
+    order.assign(1, root);
+    dist[root] = 0;
+    parent[root] = kUnreached;
+    for (size_t head = 0; head < order.size(); ++head) {
+      const uint32_t u = order[head];
+      for (uint32_t arc = off[u]; arc < off[u + 1]; ++arc)
+        if (dist[to[arc]] == kUnreached) {
+          dist[to[arc]] = dist[u] + 1;
+          parent[to[arc]] = u;
+          order.push_back(to[arc]);
+        }
+    }
+  }
+  uint32_t farthest() const { return order.back(); }
+  uint32_t eccentricity() const { return dist[order.back()]; }
+};
+
+}  // namespace
+
+// Every shortest path x..y has d(x, y) <= d(x, r) + d(r, y) <= 2 ecc(r) for
+// any r of its part, so 2 ecc(r) + 1 organizations at most: the more central
+// r, the tighter. Two candidates per part: its best-connected organization,
+// and the middle of a long path found by a double sweep (from there to the
+// farthest organization a, from a to the farthest b; the middle of a..b is
+// about half the diameter from everybody). On the generated million, the
+// first organization's eccentricity was 9 and the best-connected one's 7:
+// a bound of 15 instead of 19, 14% fewer sampled paths.
 uint32_t vertex_diameter_bound(const Network& net, bool weighted, bool directed) {
   const uint32_t n = net.organization_count();
   if (n == 0) return 0;
   const ComponentReport parts = connected_components(net);
   const uint32_t largest = parts.sizes.empty() ? 1 : parts.sizes.front();
   if (weighted || directed) return largest;
-  // One breadth-first search from the first organization of each part.
-  const uint32_t* off = net.offsets();
-  const uint32_t* to = net.targets();
-  std::vector<uint32_t> dist(n, kUnreached), queue;
-  queue.reserve(n);
-  uint32_t bound = 1;
-  for (uint32_t root = 0; root < n; ++root) {
-    if (dist[root] != kUnreached) continue;
-    queue.assign(1, root);
-    dist[root] = 0;
-    uint32_t eccentricity = 0;
-    for (size_t head = 0; head < queue.size(); ++head) {
-      const uint32_t u = queue[head];
-      eccentricity = dist[u];
-      for (uint32_t arc = off[u]; arc < off[u + 1]; ++arc)
-        if (dist[to[arc]] == kUnreached) {
-          dist[to[arc]] = dist[u] + 1;
-          queue.push_back(to[arc]);
-        }
-    }
-    bound = std::max(bound, std::min<uint32_t>(2 * eccentricity + 1, uint32_t(queue.size())));
+  std::vector<uint32_t> hub(parts.sizes.size(), kUnreached);
+  for (uint32_t v = 0; v < n; ++v) {
+    uint32_t& h = hub[parts.component[v]];
+    if (h == kUnreached || net.degree(v) > net.degree(h)) h = v;
   }
+  Sweep sweep(n);
+  uint32_t bound = 1;
+  for (uint32_t c = 0; c < hub.size(); ++c) {
+    if (parts.sizes[c] <= 2) continue;  // bounded by its size: 1 or 2
+    sweep.run(net, hub[c]);
+    uint32_t eccentricity = sweep.eccentricity();
+    sweep.run(net, sweep.farthest());
+    uint32_t middle = sweep.farthest();
+    for (uint32_t step = 0; step < sweep.eccentricity() / 2; ++step) middle = sweep.parent[middle];
+    sweep.run(net, middle);
+    eccentricity = std::min(eccentricity, sweep.eccentricity());
+    bound = std::max(bound, std::min<uint32_t>(2 * eccentricity + 1, parts.sizes[c]));
+  }
+  for (uint32_t size : parts.sizes) bound = std::max(bound, std::min<uint32_t>(size, 2));
   return bound;
 }
 

@@ -60,9 +60,10 @@ struct SampledBetweenness {
 uint64_t rk_sample_size(uint32_t vertex_diameter, double epsilon, double delta);
 
 // An upper bound on the number of organizations on any shortest path: for an
-// undirected unweighted network 2 * eccentricity + 1 of one organization per
-// part (every shortest path passes within that many steps of it), otherwise
-// the size of the largest part.
+// undirected unweighted network, per part, 2 * eccentricity + 1 of a central
+// organization (the better of the best-connected one and the middle of a
+// double sweep; every shortest path passes within that many steps of it),
+// at most the part's size; otherwise the size of the largest part.
 uint32_t vertex_diameter_bound(const Network& net, bool weighted, bool directed);
 
 SampledBetweenness sampled_betweenness(const Network& net, const BetweennessSamplingOptions& options);

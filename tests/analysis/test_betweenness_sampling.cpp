@@ -64,6 +64,28 @@ TEST_CASE("The vertex diameter bound is twice an eccentricity plus one, at most 
   CHECK(vertex_diameter_bound(Network(star), true, false) == 6);
 }
 
+TEST_CASE("The vertex diameter bound searches from the middle of a long path") {
+  // A lollipop: hub o0 with ten leaves o1..o10 and a line o0-o11-o12-...-o30.
+  // The longest shortest path, a leaf to o30, has 21 steps: 22 organizations.
+  // From the hub (eccentricity 20) the bound would be 41, capped at the 31
+  // organizations. The double sweep goes hub -> o30 (farthest) -> leaf o10
+  // (21 steps, the last leaf reached); 10 steps back from o10 is o19, whose
+  // eccentricity is 11 (o30 is 11 away, a leaf 10): 2 * 11 + 1 = 23 >= 22.
+  Community c = line_of(31);
+  c.ties.edit().clear();
+  for (uint32_t leaf = 1; leaf <= 10; ++leaf) add_tie(c, 0, leaf);
+  add_tie(c, 0, 11);
+  for (uint32_t k = 11; k < 30; ++k) add_tie(c, k, k + 1);
+  CHECK(vertex_diameter_bound(Network(c), false, false) == 23);
+  // Two parts: the bound is the larger of the two parts' bounds; a lone pair counts 2.
+  Community two = line_of(5);
+  two.ties.edit().clear();
+  add_tie(two, 0, 1);
+  add_tie(two, 2, 3);
+  add_tie(two, 3, 4);
+  CHECK(vertex_diameter_bound(Network(two), false, false) == 3);
+}
+
 TEST_CASE("On a line every sampled path crosses the middle organization exactly as often as it should") {
   // Line o0-o1-o2: only the ordered pairs (o0,o2) and (o2,o0) pass o1, so o1's
   // estimate is (paths through o1 / r) * n/(n-2) = (about 2/6) * 3 = about 1, its exact value.

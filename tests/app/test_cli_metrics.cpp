@@ -273,17 +273,20 @@ TEST_CASE("metrics --measures refuses an unknown measure with a did-you-mean, an
 }
 
 TEST_CASE("metrics --betweenness sampled states the sample and the bound, and repeats for a seed") {
-  // 8 organizations; the search from a1 reaches b2 in 3 steps: VD = min(2*3+1, 7 in the part) = 7.
-  // epsilon 0.05 on betweenness_norm is 0.05 * 6/8 = 0.0375 on the ordered pairs:
-  // r = ceil(0.5 / 0.0375^2 * (floor(log2 5) + 1 + ln 10)) = ceil(355.56 * 5.3026) = 1886.
+  // 8 organizations. The best-connected, a1, reaches b2 in 3 steps (2*3+1 = 7);
+  // the double sweep a1 -> b3 (farthest) -> a3 (4 steps) puts the middle 2
+  // steps back from a3, at hub, whose eccentricity is 2: VD = 5, which is
+  // exact (a2 - a1 - hub - b1 - b2). epsilon 0.05 on betweenness_norm is
+  // 0.05 * 6/8 = 0.0375 on the ordered pairs:
+  // r = ceil(0.5 / 0.0375^2 * (floor(log2 3) + 1 + ln 10)) = ceil(355.56 * 4.3026) = 1530.
   const std::string args = "metrics " + kBridge + " --json --betweenness sampled --epsilon 0.05";
   CliRun r = run_cli(args + " --seed 4", false);
   REQUIRE(r.code == 0);
   const auto j = without_timings(r.out);
   const auto& b = j["network"]["betweenness"];
   CHECK(b["exact"] == false);
-  CHECK(b["samples"] == 1886);
-  CHECK(b["vertex_diameter_bound"] == 7);
+  CHECK(b["samples"] == 1530);
+  CHECK(b["vertex_diameter_bound"] == 5);
   CHECK(b["epsilon"].get<double>() == 0.05);
   CHECK(b["delta"].get<double>() == 0.1);
   CHECK(b["confidence"].get<double>() == Approx(0.9));
@@ -299,13 +302,13 @@ TEST_CASE("metrics --betweenness sampled states the sample and the bound, and re
   CHECK(without_timings(run_cli(args + " --seed 5", false).out)["organizations"] != j["organizations"]);
   // --sampled is the older spelling.
   CHECK(without_timings(run_cli("metrics " + kBridge + " --json --sampled --epsilon 0.05 --seed 4", false).out) == j);
-  // delta 0.2: ln 5 instead of ln 10: ceil(355.56 * 4.6094) = 1639.
+  // delta 0.2: ln 5 instead of ln 10: ceil(355.56 * 3.6094) = 1284.
   const auto d = nlohmann::json::parse(run_cli(args + " --seed 4 --delta 0.2", false).out);
-  CHECK(d["network"]["betweenness"]["samples"] == 1639);
+  CHECK(d["network"]["betweenness"]["samples"] == 1284);
 
   CliRun text = run_cli("metrics " + kBridge + " --betweenness sampled --epsilon 0.05 --seed 4", false);
   REQUIRE(text.code == 0);
-  CHECK(text.out.find("  Betweenness: estimated from 1886 shortest paths between random pairs of organizations "
+  CHECK(text.out.find("  Betweenness: estimated from 1530 shortest paths between random pairs of organizations "
                       "(Riondato-Kornaropoulos sample size, KADABRA's balanced bidirectional search): with 90% "
                       "probability every organization's betweenness_norm is within 0.05 of its exact value "
                       "(--betweenness exact to compute it exactly)\n") != std::string::npos);
