@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 
-#include "analysis/triangles.hpp"
 #include "core/parallel.hpp"
 
 namespace tablemap {
@@ -39,7 +38,8 @@ void for_each_order(uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw
 // Every two-step flow a -> b -> c through b is counted from b's contacts
 // alone (how many flow in and out, per sector); those closed by a flow
 // a -> c lie on a triangle and are taken off, one triangle at a time.
-BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads) {
+BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads,
+                                const std::vector<Triangle>* triangles) {
   const uint32_t n = net.organization_count();
   const uint32_t* off = net.offsets();
   const uint32_t* to = net.targets();
@@ -98,7 +98,7 @@ BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>&
     }
   });
   // The closed ones: a -> b -> c with a -> c, b any corner of a triangle.
-  for_each_triangle(net, [&](uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw, uint32_t vw) {
+  for_each_triangle(net, triangles, [&](uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw, uint32_t vw) {
     for_each_order(u, v, w, uv, uw, vw, [&](uint32_t a, uint32_t b, uint32_t c, uint32_t ab, uint32_t bc, uint32_t ac) {
       if (flows_from(ties[ab], a) && flows_from(ties[bc], b) && flows_from(ties[ac], a))
         --(*count[role_of(group[a], group[b], group[c])])[b];
@@ -109,7 +109,8 @@ BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>&
 
 // p_iq and the indirect part sum_q p_iq p_qj of each tie i -> j come from
 // the triangles i, q, j; each tie keeps one indirect sum per direction.
-StructuralHoles structural_holes(const Network& net, bool weighted, bool directed, int threads) {
+StructuralHoles structural_holes(const Network& net, bool weighted, bool directed, int threads,
+                                 const std::vector<Triangle>* triangles) {
   const uint32_t n = net.organization_count();
   const uint32_t* off = net.offsets();
   const uint32_t* to = net.targets();
@@ -130,7 +131,7 @@ StructuralHoles structural_holes(const Network& net, bool weighted, bool directe
   // indirect[2 t + (i > j)]: sum over q of p_iq p_qj for tie t from i to j.
   std::vector<double> indirect(2 * ties.size(), 0), redundancy(n, 0);
   auto direction = [](size_t tie, uint32_t i, uint32_t j) { return 2 * tie + (i > j ? 1 : 0); };
-  for_each_triangle(net, [&](uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw, uint32_t vw) {
+  for_each_triangle(net, triangles, [&](uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw, uint32_t vw) {
     for_each_order(u, v, w, uv, uw, vw, [&](uint32_t i, uint32_t q, uint32_t j, uint32_t iq, uint32_t qj, uint32_t ij) {
       const double piq = mutual[iq] / total[i];
       indirect[direction(ij, i, j)] += piq * mutual[qj] / total[q];

@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "analysis/triangles.hpp"
 #include "core/network.hpp"
 
 namespace tablemap {
@@ -50,7 +51,9 @@ struct BrokerageReport {
 // `group[v]` is the group (sector) of organization v. The per-organization
 // totals are shared out among `threads` threads; the triangles are listed on
 // one, so the counts are the same for any number.
-BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads = 2);
+// `triangles`, when given, is list_triangles(net), shared with structural_holes.
+BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>& group, int threads = 2,
+                                const std::vector<Triangle>* triangles = nullptr);
 
 struct StructuralHoles {
   std::vector<double> constraint;      // per organization, NaN without ties
@@ -58,7 +61,8 @@ struct StructuralHoles {
 };
 
 // On `threads` threads, with the same figures for any number.
-StructuralHoles structural_holes(const Network& net, bool weighted = false, bool directed = false, int threads = 2);
+StructuralHoles structural_holes(const Network& net, bool weighted = false, bool directed = false, int threads = 2,
+                                 const std::vector<Triangle>* triangles = nullptr);
 
 // Ties inside a group and ties leaving it.
 struct TieMix {

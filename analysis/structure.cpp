@@ -364,11 +364,18 @@ NetworkMetrics measure_network(const Community& community, const Network& net, c
   timed("components", [&] { m.components = connected_components(net); });
   if (asked.has(Measure::articulation)) timed("articulation", [&] { m.cuts = cut_points(net); });
   if (communities_wait) find_communities();
-  if (asked.has(Measure::brokerage)) timed("brokerage", [&] { m.brokerage = gould_fernandez(net, sector, options.centrality.threads); });
+  // Brokerage and constraint both go over the triangles: when both are
+  // asked for, the triangles are found once for the two.
+  std::vector<Triangle> triangles;
+  const bool share_triangles = asked.has(Measure::brokerage) && asked.has(Measure::constraint);
+  if (share_triangles) timed("triangles", [&] { triangles = list_triangles(net); });
+  const std::vector<Triangle>* shared = share_triangles ? &triangles : nullptr;
+  if (asked.has(Measure::brokerage))
+    timed("brokerage", [&] { m.brokerage = gould_fernandez(net, sector, options.centrality.threads, shared); });
   if (asked.has(Measure::constraint))
     timed("constraint", [&] {
       m.holes = structural_holes(net, options.centrality.weighted, options.centrality.directed,
-                                 options.centrality.threads);
+                                 options.centrality.threads, shared);
     });
   timed("mixing", [&] {
     m.mixing = sector_mixing(net, sector, sectors);

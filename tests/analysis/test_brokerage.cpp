@@ -191,10 +191,11 @@ TEST_CASE("Sector assortativity matches igraph's assortativity_nominal") {
   }
 }
 
-TEST_CASE("Brokerage and constraint are the same on one thread and on two") {
+TEST_CASE("Brokerage and constraint are the same on one thread and on two, and from a shared listing") {
   // 30,000 generated organizations: the work is shared out in chunks of
   // 4,096 organizations, so two threads really split it; every figure
-  // depends on its own organization only and must match to the last bit.
+  // depends on its own organization only and must match to the last bit,
+  // as it must when the triangles are listed once and handed to both.
   GenerateOptions gen;
   gen.organizations = 30000;
   gen.seed = 5;
@@ -214,6 +215,23 @@ TEST_CASE("Brokerage and constraint are the same on one thread and on two") {
   for (uint32_t v = 0; v < net.organization_count(); ++v) {
     const bool both_nan = std::isnan(h1.constraint[v]) && std::isnan(h2.constraint[v]);
     if (!both_nan && (h1.constraint[v] != h2.constraint[v] || h1.effective_size[v] != h2.effective_size[v]))
+      ++differ;
+  }
+  CHECK(differ == 0);
+
+  const std::vector<Triangle> triangles = list_triangles(net);
+  CHECK(triangles.size() > 1000);
+  const BrokerageReport shared = gould_fernandez(net, sectors_of(c), 2, &triangles);
+  CHECK(shared.coordinator == one.coordinator);
+  CHECK(shared.itinerant == one.itinerant);
+  CHECK(shared.gatekeeper == one.gatekeeper);
+  CHECK(shared.representative == one.representative);
+  CHECK(shared.liaison == one.liaison);
+  const StructuralHoles hs = structural_holes(net, false, false, 2, &triangles);
+  differ = 0;
+  for (uint32_t v = 0; v < net.organization_count(); ++v) {
+    const bool both_nan = std::isnan(h1.constraint[v]) && std::isnan(hs.constraint[v]);
+    if (!both_nan && (h1.constraint[v] != hs.constraint[v] || h1.effective_size[v] != hs.effective_size[v]))
       ++differ;
   }
   CHECK(differ == 0);

@@ -87,8 +87,8 @@ TEST_CASE("Only the asked measures are computed, each timed") {
   // 300 organizations: exact, one pass of searches for the three path
   // measures; communities first (compare hands them on to the next year).
   CHECK(parts == std::vector<std::string>{"communities", "degree", "betweenness+closeness+harmonic", "eigenvector",
-                                          "pagerank", "core", "components", "articulation", "brokerage", "constraint",
-                                          "mixing", "silos", "brokers", "single points of failure"});
+                                          "pagerank", "core", "components", "articulation", "triangles", "brokerage",
+                                          "constraint", "mixing", "silos", "brokers", "single points of failure"});
   // A Louvain run that starts from another year's communities may wait for
   // them (compare, analysis/compare.cpp): the measures that need no
   // communities come first, and the result is the same.
@@ -98,8 +98,8 @@ TEST_CASE("Only the asked measures are computed, each timed") {
   parts.clear();
   for (const MeasureTiming& t : later.timings) parts.push_back(t.measure);
   CHECK(parts == std::vector<std::string>{"degree", "betweenness+closeness+harmonic", "eigenvector", "pagerank", "core",
-                                          "components", "articulation", "communities", "brokerage", "constraint",
-                                          "mixing", "silos", "brokers", "single points of failure"});
+                                          "components", "articulation", "communities", "triangles", "brokerage",
+                                          "constraint", "mixing", "silos", "brokers", "single points of failure"});
   CHECK(later.communities.community == all.communities.community);
   CHECK(later.centrality.paths.betweenness == all.centrality.paths.betweenness);
 }
