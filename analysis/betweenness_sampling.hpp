@@ -27,6 +27,9 @@
 // sample i draws from its own generator (seeded by seed and i) and each
 // thread counts whole paths as integers, which are added in any order.
 //
+// Large undirected, unweighted networks are searched renumbered (see
+// renumber_from): the same guarantee, and the same figures for a seed.
+//
 // run() takes O(r * b) where b is the part of the network one bidirectional
 // search visits (on sparse networks far less than the m ties a full search reads).
 #pragma once
@@ -45,6 +48,9 @@ struct BetweennessSamplingOptions {
   bool directed = false;  // paths follow the ties' direction
   int threads = 2;
   uint64_t seed = 1;
+  // From this many organizations on, undirected unweighted paths are
+  // searched on the rows renumbered breadth-first (analysis/renumbered.hpp).
+  uint32_t renumber_from = 100000;
 };
 
 struct SampledBetweenness {
@@ -66,6 +72,10 @@ uint64_t rk_sample_size(uint32_t vertex_diameter, double epsilon, double delta);
 // at most the part's size; otherwise the size of the largest part.
 uint32_t vertex_diameter_bound(const Network& net, bool weighted, bool directed);
 
-SampledBetweenness sampled_betweenness(const Network& net, const BetweennessSamplingOptions& options);
+// `renumbered`, when given, is Renumbered(net), shared with other searches;
+// it is used only where the options call for it.
+struct Renumbered;
+SampledBetweenness sampled_betweenness(const Network& net, const BetweennessSamplingOptions& options,
+                                       const Renumbered* renumbered = nullptr);
 
 }  // namespace tablemap

@@ -2,6 +2,7 @@
 
 #include "analysis/betweenness_sampling.hpp"
 #include "analysis/multi_search.hpp"
+#include "analysis/renumbered.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -208,43 +209,6 @@ struct PathWorker {
   }
 };
 
-// The network's arrays with the organizations renumbered in breadth-first
-// order, so that organizations tied to each other mostly sit near each other
-// in memory: on a million organizations a search then finds more of what it
-// reads already in the cache. Used for undirected, unweighted searches on
-// large networks (directed and weighted ones read each arc's relationship).
-struct Renumbered {
-  std::vector<uint32_t> offsets, targets;
-  std::vector<uint32_t> new_of;  // new number of each organization
-
-  explicit Renumbered(const Network& net) {
-    const uint32_t n = net.organization_count();
-    const uint32_t* off = net.offsets();
-    const uint32_t* to = net.targets();
-    std::vector<uint32_t> old_of;
-    old_of.reserve(n);
-    new_of.assign(n, kUnreached);
-    for (uint32_t root = 0; root < n; ++root) {
-      if (new_of[root] != kUnreached) continue;
-      new_of[root] = uint32_t(old_of.size());
-      old_of.push_back(root);
-      for (size_t head = old_of.size() - 1; head < old_of.size(); ++head)
-        for (uint32_t arc = off[old_of[head]]; arc < off[old_of[head] + 1]; ++arc)
-          if (new_of[to[arc]] == kUnreached) {
-            new_of[to[arc]] = uint32_t(old_of.size());
-            old_of.push_back(to[arc]);
-          }
-    }
-    offsets.assign(size_t(n) + 1, 0);
-    targets.resize(off[n]);
-    for (uint32_t v = 0; v < n; ++v) {
-      const uint32_t old = old_of[v];
-      offsets[v + 1] = offsets[v] + (off[old + 1] - off[old]);
-      uint32_t k = offsets[v];
-      for (uint32_t arc = off[old]; arc < off[old + 1]; ++arc) targets[k++] = new_of[to[arc]];
-    }
-  }
-};
 
 }  // namespace
 
@@ -373,8 +337,9 @@ PathMeasures path_measures(const Network& net, const CentralityOptions& options,
     sampling.directed = options.directed;
     sampling.threads = options.threads;
     sampling.seed = options.seed;
+    sampling.renumber_from = options.renumber_from;
     SampledBetweenness b;
-    timed(timing, "betweenness", [&] { b = sampled_betweenness(net, sampling); });
+    timed(timing, "betweenness", [&] { b = sampled_betweenness(net, sampling, renumbered.get()); });
     out.betweenness = std::move(b.betweenness);
     out.betweenness_norm = std::move(b.betweenness_norm);
     out.betweenness_error = b.epsilon;
