@@ -115,8 +115,9 @@ IterationResult eigenvector_centrality(const Network& net, const CentralityOptio
 IterationResult pagerank(const Network& net, const CentralityOptions& options, double damping = 0.85,
                          double tolerance = 1e-10, int max_iterations = 1000);
 
-// k-core number of each organization (Batagelj-Zaversnik), on all ties.
-std::vector<uint32_t> core_numbers(const Network& net);
+// k-core number of each organization, on all ties, peeled level by level on
+// `threads` threads (the same numbers for any count).
+std::vector<uint32_t> core_numbers(const Network& net, int threads = 2);
 
 // Everything above, per organization (vectors indexed by organization row).
 struct CentralityResult {

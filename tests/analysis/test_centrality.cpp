@@ -3,6 +3,7 @@
 // tests/data/classic/reference.py (rows in order of first mention in the
 // edge-list files); that script says how igraph's conventions map onto ours.
 #include <numeric>
+#include <set>
 
 #include "analysis/centrality.hpp"
 #include "analysis/betweenness_sampling.hpp"
@@ -321,6 +322,42 @@ TEST_CASE("Core numbers peel a triangle with a tail") {
   add_tie(c, 2, 3);
   Network net(c);
   require_all_close(core_numbers(net), {2, 2, 2, 1, 0});
+}
+
+TEST_CASE("Core numbers peeled level by level on two threads equal peeling one organization at a time") {
+  // The definition: remove an organization of least remaining degree, again
+  // and again; an organization's core number is the largest such degree
+  // seen up to its removal. 60,000 generated organizations (hubs, and ties
+  // both within and across the two threads' halves) and a clique of 30.
+  GenerateOptions gen;
+  gen.organizations = 60000;
+  gen.seed = 9;
+  Community c = generate_community(gen);
+  for (uint32_t a = 0; a < 30; ++a)
+    for (uint32_t b = a + 1; b < 30; ++b) add_tie(c, 100 + a * 1999, 100 + b * 1999);
+  const Network net(c);
+  const uint32_t n = net.organization_count();
+  std::vector<uint32_t> degree(n), expected(n);
+  std::vector<bool> removed(n, false);
+  std::set<std::pair<uint32_t, uint32_t>> queue;
+  for (uint32_t v = 0; v < n; ++v) queue.insert({degree[v] = net.degree(v), v});
+  uint32_t k = 0;
+  while (!queue.empty()) {
+    const auto [d, v] = *queue.begin();
+    queue.erase(queue.begin());
+    k = std::max(k, d);
+    expected[v] = k;
+    removed[v] = true;
+    for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc) {
+      const uint32_t u = net.targets()[arc];
+      if (removed[u]) continue;
+      queue.erase({degree[u], u});
+      queue.insert({--degree[u], u});
+    }
+  }
+  CHECK(k >= 29);  // the clique
+  CHECK(core_numbers(net, 2) == expected);
+  CHECK(core_numbers(net, 1) == expected);
 }
 
 TEST_CASE("Searching a renumbered copy of the network gives the same measures") {
