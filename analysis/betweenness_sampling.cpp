@@ -18,16 +18,6 @@ constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
 // a weight-w tie is 840 / 2w long (strength 1, 2, 3 -> 420, 210, 140).
 constexpr uint32_t kUnit = 420;
 
-// Whether the tie behind `arc` (an arc out of v) flows out of v, or into v.
-bool flows_out_of(const Network& net, uint32_t v, uint32_t arc) {
-  const Relationship& r = net.relationships()[net.arc_relationship(arc)];
-  return v == r.a ? r.a_to_b : r.b_to_a;
-}
-bool flows_into(const Network& net, uint32_t v, uint32_t arc) {
-  const Relationship& r = net.relationships()[net.arc_relationship(arc)];
-  return v == r.a ? r.b_to_a : r.a_to_b;
-}
-
 // SplitMix64: sample i's own generator, so that what sample i draws does not
 // depend on which thread takes it.
 struct SampleRandom {
@@ -99,7 +89,7 @@ class PathSampler {
  private:
   bool may_step(uint32_t from, uint32_t arc, bool forward) const {
     if (!options_.directed) return true;
-    return forward ? flows_out_of(net_, from, arc) : flows_into(net_, from, arc);
+    return forward ? net_.flows_out(from, arc) : net_.flows_in(from, arc);
   }
 
   // Expands `side` by one level: forward follows ties out of the frontier

@@ -8,9 +8,6 @@
 namespace tablemap {
 namespace {
 
-// Whether relationship r carries a flow out of `from`, one of its two ends.
-bool flows_from(const Relationship& r, uint32_t from) { return from == r.a ? r.a_to_b : r.b_to_a; }
-
 // The five roles, in the order the counts are kept.
 enum Role { kCoordinator, kItinerant, kRepresentative, kGatekeeper, kLiaison };
 Role role_of(SectorId ga, SectorId gb, SectorId gc) {
@@ -70,7 +67,7 @@ BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>&
       for (uint32_t arc = off[b]; arc < off[b + 1]; ++arc) {
         const Relationship& tie = ties[net.arc_relationship(arc)];
         const uint32_t x = to[arc];
-        const bool in = flows_from(tie, x), out = flows_from(tie, b);
+        const bool in = tie.flows_from(x), out = tie.flows_from(b);
         const SectorId g = group[x];
         if (s.in[g] == 0 && s.out[g] == 0) s.present.push_back(g);
         s.in[g] += in;
@@ -100,7 +97,7 @@ BrokerageReport gould_fernandez(const Network& net, const std::vector<SectorId>&
   // The closed ones: a -> b -> c with a -> c, b any corner of a triangle.
   for_each_triangle(net, triangles, [&](uint32_t u, uint32_t v, uint32_t w, uint32_t uv, uint32_t uw, uint32_t vw) {
     for_each_order(u, v, w, uv, uw, vw, [&](uint32_t a, uint32_t b, uint32_t c, uint32_t ab, uint32_t bc, uint32_t ac) {
-      if (flows_from(ties[ab], a) && flows_from(ties[bc], b) && flows_from(ties[ac], a))
+      if (ties[ab].flows_from(a) && ties[bc].flows_from(b) && ties[ac].flows_from(a))
         --(*count[role_of(group[a], group[b], group[c])])[b];
     });
   });

@@ -27,12 +27,6 @@ constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
 // lengths stay exact integers and ties between paths are seen.
 constexpr uint32_t kUnit = 420;
 
-// Whether ties flow into v along `arc` (an arc out of v in the CSR arrays).
-inline bool flows_in(const Network& net, uint32_t v, uint32_t arc) {
-  const Relationship& r = net.relationships()[net.arc_relationship(arc)];
-  return v == r.a ? r.b_to_a : r.a_to_b;
-}
-
 // Splits the organizations into `parts` ranges holding about the same number
 // of arcs, so that a hub does not leave one thread with all the work.
 std::vector<uint32_t> balanced_cuts(const Network& net, int parts) {
@@ -113,7 +107,7 @@ struct PathWorker {
       const uint32_t dv = visit[v].dist + 1;
       const double sv = visit[v].sigma;
       for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-        if (options.directed && !flows_out(net, v, arc)) continue;
+        if (options.directed && !net.flows_out(v, arc)) continue;
         Visit& w = visit[to[arc]];
         if (w.dist == kUnreached) {
           w.dist = dv;
@@ -134,7 +128,7 @@ struct PathWorker {
       if (d != visit[v].dist) continue;  // a stale entry: v was reached by a shorter path
       order.push_back(v);
       for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-        if (options.directed && !flows_out(net, v, arc)) continue;
+        if (options.directed && !net.flows_out(v, arc)) continue;
         Visit& w = visit[to[arc]];
         const uint32_t nd = visit[v].dist + length(arc);
         if (w.dist == kUnreached || nd < w.dist) {
@@ -162,8 +156,8 @@ struct PathWorker {
     };
     if (!options.directed) return search->run(sources, count, {}, add);
     search->run(
-        sources, count, {}, add, [&](uint32_t v, uint32_t arc) { return flows_out(net, v, arc); },
-        [&](uint32_t w, uint32_t arc) { return flows_in(net, w, arc); });
+        sources, count, {}, add, [&](uint32_t v, uint32_t arc) { return net.flows_out(v, arc); },
+        [&](uint32_t w, uint32_t arc) { return net.flows_in(w, arc); });
   }
 
   // This worker's share of the sources. Unweighted distances always come
@@ -194,7 +188,7 @@ struct PathWorker {
       for (uint32_t arc = off[w]; dependencies && arc < off[w + 1]; ++arc) {
         Visit& vv = visit[to[arc]];
         if (vv.dist == kUnreached || vv.dist >= vw.dist) continue;
-        if (options.directed && !flows_in(net, w, arc)) continue;
+        if (options.directed && !net.flows_in(w, arc)) continue;
         if (vv.dist + length(arc) != vw.dist) continue;
         vv.delta += vv.sigma * coefficient;
       }
@@ -371,7 +365,7 @@ IterationResult eigenvector_centrality(const Network& net, const CentralityOptio
         double sum = x[v];
         if (options.directed || options.weighted) {
           for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) {
-            if (options.directed && !flows_in(net, v, arc)) continue;
+            if (options.directed && !net.flows_in(v, arc)) continue;
             const double w = options.weighted ? rels[net.arc_relationship(arc)].weight() : 1.0;
             sum += w * x[to[arc]];
           }
@@ -423,7 +417,7 @@ IterationResult pagerank_by_power(const Network& net, const CentralityOptions& o
   std::vector<double> out_weight(n, 0);
   for (uint32_t v = 0; v < n; ++v)
     for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc)
-      if (!options.directed || flows_out(net, v, arc)) out_weight[v] += weight(arc);
+      if (!options.directed || net.flows_out(v, arc)) out_weight[v] += weight(arc);
 
   std::vector<double> x(n, 1.0 / n), next(n), share(n), next_share(n);
   const int parts = std::max(1, options.threads);
@@ -443,7 +437,7 @@ IterationResult pagerank_by_power(const Network& net, const CentralityOptions& o
         double sum = 0;
         if (options.directed || options.weighted) {
           for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc)
-            if (!options.directed || flows_in(net, v, arc)) sum += share[to[arc]] * weight(arc);
+            if (!options.directed || net.flows_in(v, arc)) sum += share[to[arc]] * weight(arc);
         } else {
           for (uint32_t arc = off[v]; arc < off[v + 1]; ++arc) sum += share[to[arc]];
         }
@@ -649,8 +643,8 @@ CentralityResult compute_centrality(const Network& net, const CentralityOptions&
     out.degree[v] = net.degree(v);
     out.strength[v] = net.strength(v);
     for (uint32_t arc = net.offsets()[v]; arc < net.offsets()[v + 1]; ++arc) {
-      if (flows_out(net, v, arc)) ++out.out_degree[v];
-      if (flows_in(net, v, arc)) ++out.in_degree[v];
+      if (net.flows_out(v, arc)) ++out.out_degree[v];
+      if (net.flows_in(v, arc)) ++out.in_degree[v];
     }
   }
   timing.push_back({"degree", std::chrono::duration<double>(std::chrono::steady_clock::now() - degree_start).count()});

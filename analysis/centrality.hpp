@@ -63,12 +63,6 @@ struct CentralityOptions {
   std::vector<uint32_t> pivot_list;
 };
 
-// Whether ties flow from v along `arc` (an arc out of v in the CSR arrays).
-inline bool flows_out(const Network& net, uint32_t v, uint32_t arc) {
-  const Relationship& r = net.relationships()[net.arc_relationship(arc)];
-  return v == r.a ? r.a_to_b : r.b_to_a;
-}
-
 struct PathMeasures {
   std::vector<double> betweenness;       // raw
   std::vector<double> betweenness_norm;  // raw / ((n-1)(n-2)/2)

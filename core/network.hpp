@@ -34,6 +34,9 @@ struct Relationship {
   uint8_t weight2 = 2;
   uint16_t rows = 0;              // how many tie rows were merged
   uint32_t other(uint32_t v) const { return v == a ? b : a; }
+  // Whether it carries a flow out of, or into, `end` (one of its two ends).
+  bool flows_from(uint32_t end) const { return end == a ? a_to_b : b_to_a; }
+  bool flows_into(uint32_t end) const { return end == a ? b_to_a : a_to_b; }
   double weight() const { return weight2 / 2.0; }
   bool has(TieKind k) const { return (kinds >> int(k)) & 1u; }
 };
@@ -80,6 +83,9 @@ class Network {
   const uint32_t* targets() const { return graph_.m_forward.m_column.data(); }
   uint32_t arc_relationship(uint32_t arc) const { return graph_.m_forward.m_edge_properties[arc].relationship; }
   uint32_t degree(uint32_t v) const { return offsets()[v + 1] - offsets()[v]; }
+  // Whether the relationship behind `arc`, an arc out of v, flows out of v, or into it.
+  bool flows_out(uint32_t v, uint32_t arc) const { return relationships_[arc_relationship(arc)].flows_from(v); }
+  bool flows_in(uint32_t v, uint32_t arc) const { return relationships_[arc_relationship(arc)].flows_into(v); }
   // Sum of the strengths of v's relationships.
   uint32_t strength(uint32_t v) const;
   // Sets twice the weight of relationship r (2..8), see Relationship::weight2.
