@@ -297,7 +297,10 @@ uint32_t vertex_diameter_bound(const Network& net, bool weighted, bool directed)
   Sweep sweep(n);
   uint32_t bound = 1;
   for (uint32_t c = 0; c < hub.size(); ++c) {
-    if (parts.sizes[c] <= 2) continue;  // bounded by its size: 1 or 2
+    if (parts.sizes[c] <= 2) {  // one organization, or two and their tie
+      bound = std::max(bound, parts.sizes[c]);
+      continue;
+    }
     sweep.run(net, hub[c]);
     uint32_t eccentricity = sweep.eccentricity();
     sweep.run(net, sweep.farthest());
@@ -307,7 +310,6 @@ uint32_t vertex_diameter_bound(const Network& net, bool weighted, bool directed)
     eccentricity = std::min(eccentricity, sweep.eccentricity());
     bound = std::max(bound, std::min<uint32_t>(2 * eccentricity + 1, parts.sizes[c]));
   }
-  for (uint32_t size : parts.sizes) bound = std::max(bound, std::min<uint32_t>(size, 2));
   return bound;
 }
 

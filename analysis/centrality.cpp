@@ -204,7 +204,6 @@ struct PathWorker {
   }
 };
 
-
 }  // namespace
 
 PathMeasures path_measures(const Network& net, const CentralityOptions& options,

@@ -201,40 +201,34 @@ TEST_CASE("Brokerage and constraint are the same on one thread and on two, and f
   gen.seed = 5;
   const Community c = generate_community(gen);
   const Network net(c);
+  auto check_same_brokerage = [](const BrokerageReport& a, const BrokerageReport& b) {
+    CHECK(a.coordinator == b.coordinator);
+    CHECK(a.itinerant == b.itinerant);
+    CHECK(a.gatekeeper == b.gatekeeper);
+    CHECK(a.representative == b.representative);
+    CHECK(a.liaison == b.liaison);
+  };
+  // Organizations whose constraint or effective size differ (NaN equals NaN).
+  auto differing = [&](const StructuralHoles& a, const StructuralHoles& b) {
+    size_t differ = 0;
+    for (uint32_t v = 0; v < net.organization_count(); ++v) {
+      const bool both_nan = std::isnan(a.constraint[v]) && std::isnan(b.constraint[v]);
+      if (!both_nan && (a.constraint[v] != b.constraint[v] || a.effective_size[v] != b.effective_size[v])) ++differ;
+    }
+    return differ;
+  };
   const BrokerageReport one = gould_fernandez(net, sectors_of(c), 1), two = gould_fernandez(net, sectors_of(c), 2);
-  CHECK(one.coordinator == two.coordinator);
-  CHECK(one.itinerant == two.itinerant);
-  CHECK(one.gatekeeper == two.gatekeeper);
-  CHECK(one.representative == two.representative);
-  CHECK(one.liaison == two.liaison);
+  check_same_brokerage(one, two);
   uint64_t brokered = 0;
   for (uint32_t v = 0; v < net.organization_count(); ++v) brokered += one.total(v);
   CHECK(brokered > 0);
   const StructuralHoles h1 = structural_holes(net, false, false, 1), h2 = structural_holes(net, false, false, 2);
-  size_t differ = 0;
-  for (uint32_t v = 0; v < net.organization_count(); ++v) {
-    const bool both_nan = std::isnan(h1.constraint[v]) && std::isnan(h2.constraint[v]);
-    if (!both_nan && (h1.constraint[v] != h2.constraint[v] || h1.effective_size[v] != h2.effective_size[v]))
-      ++differ;
-  }
-  CHECK(differ == 0);
+  CHECK(differing(h1, h2) == 0);
 
   const std::vector<Triangle> triangles = list_triangles(net);
   CHECK(triangles.size() > 1000);
-  const BrokerageReport shared = gould_fernandez(net, sectors_of(c), 2, &triangles);
-  CHECK(shared.coordinator == one.coordinator);
-  CHECK(shared.itinerant == one.itinerant);
-  CHECK(shared.gatekeeper == one.gatekeeper);
-  CHECK(shared.representative == one.representative);
-  CHECK(shared.liaison == one.liaison);
-  const StructuralHoles hs = structural_holes(net, false, false, 2, &triangles);
-  differ = 0;
-  for (uint32_t v = 0; v < net.organization_count(); ++v) {
-    const bool both_nan = std::isnan(h1.constraint[v]) && std::isnan(hs.constraint[v]);
-    if (!both_nan && (h1.constraint[v] != hs.constraint[v] || h1.effective_size[v] != hs.effective_size[v]))
-      ++differ;
-  }
-  CHECK(differ == 0);
+  check_same_brokerage(gould_fernandez(net, sectors_of(c), 2, &triangles), one);
+  CHECK(differing(structural_holes(net, false, false, 2, &triangles), h1) == 0);
 }
 
 namespace {
